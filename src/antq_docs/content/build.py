@@ -1,0 +1,266 @@
+"""Plan -> document tree. Numbering, phrasing and emphasis are decided here; layout is not."""
+
+from __future__ import annotations
+
+
+
+from ..errors import PlanError, Problem
+from ..load.yaml_source import PathKey, Source
+from ..model.plan import Appendix, Item, LegalBasis, Plan, Table as TableModel
+from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
+                          Table, TableCell, Title)
+from .markup import MarkupProblem, parse_inline
+from .numbering import Counter, child_style
+from .timeline_text import timeline_phrase
+from .vietnamese import DRAFT_BLANK, issue_date_text, padded, roman, short_date
+
+__all__ = ["build_document", "END_MARK"]
+
+END_MARK = "./."
+_SENTENCE_END = ".!?…:;"
+# Scheme B of PL1 II.6: Mục (I.) bold capitals, khoản title (1.) bold; deeper titles
+# (1.1., 1.1.1.) bold italic, then italic — office convention, the decree stops at khoản.
+_TITLE_EMPHASIS = {1: (True, False), 2: (True, False), 3: (True, True)}
+_LEGAL_TYPES_WITHOUT_NUMBER = ("Hiến pháp", "Luật", "Bộ luật", "Pháp lệnh")
+
+
+class _Builder:
+    def __init__(self, plan: Plan, source: Source | None):
+        self.plan = plan
+        self.source = source
+        self.problems: list[Problem] = []
+
+    # -- inline text ---------------------------------------------------------------
+    def inline(self, text: str, path: PathKey, **emphasis) -> tuple[Inline, ...]:
+        try:
+            return parse_inline(text, **emphasis)
+        except MarkupProblem as exc:
+            if self.source is not None:
+                self.problems.append(self.source.problem(path, str(exc)))
+            else:
+                self.problems.append(Problem("<plan>", 0, 0, "", str(exc)))
+            return (Run(text),)
+
+    # -- items ---------------------------------------------------------------------
+    def items(self, items: list[Item], style: str, parent_number: str, level: int,
+              path: PathKey) -> list[Block]:
+        counter = Counter(style, parent_number)
+        blocks: list[Block] = []
+        for index, item in enumerate(items):
+            label = counter.label(item.number)
+            blocks += self.item(item, label, style, level, path + (index,))
+        return blocks
+
+    def item(self, item: Item, label: str, style: str, level: int, path: PathKey) -> list[Block]:
+        blocks: list[Block] = []
+        texts = item.paragraphs()
+        prefix = (Run(label + " "),) if label else ()
+        bold, italic = _TITLE_EMPHASIS.get(level, (False, True))
+        if style in ("dash", "plus"):
+            bold, italic = False, True
+        paragraphs: list[tuple[Inline, ...]] = []
+        if item.title:
+            title = item.title.upper() if level == 1 else item.title
+            if item.run_in:
+                head = title if title.endswith(":") else title + ":"
+                first = texts.pop(0) if texts else ""
+                runs = prefix + self.inline(head, path + ("title",), bold=bold, italic=italic)
+                if first:
+                    runs += (Run(" "),) + self.inline(first, path + ("text",))
+                paragraphs.append(runs)
+            else:
+                heading = self.inline(title, path + ("title",), bold=bold, italic=italic)
+                blocks.append(Paragraph(tuple(_emphasise(prefix, bold, italic)) + heading,
+                                        role="heading", level=level))
+        elif texts:
+            paragraphs.append(prefix + self.inline(texts.pop(0), path + ("text",)))
+        elif prefix and (item.steps or item.time):
+            paragraphs.append(prefix)
+        paragraphs += [self.inline(t, path + ("text",)) for t in texts]
+        if item.steps:
+            steps = self.steps(item.steps, path + ("steps",))
+            if paragraphs:
+                paragraphs[-1] = _join(paragraphs[-1], steps)
+            else:
+                paragraphs.append(steps)
+        if item.time:
+            note = (Run(" ("), Run(f"{item.time.label}: {timeline_phrase(item.time)}",
+                                   italic=True), Run(")."))
+            if paragraphs:
+                paragraphs[-1] = paragraphs[-1] + note
+            else:
+                paragraphs.append(note[1:-1] + (Run(")"),))
+        blocks += [Paragraph(runs) for runs in paragraphs]
+        if item.frame:
+            blocks.append(Frame(tuple(self.inline(line, path + ("frame", i))
+                                      for i, line in enumerate(item.frame))))
+        if item.table:
+            blocks.append(self.table(item.table, path + ("table",)))
+        if item.items:
+            child = item.numbering or child_style(style)
+            blocks += self.items(item.items, child, label, level + 1, path + ("items",))
+        blocks += [Paragraph(self.inline(t, path + ("after",))) for t in item.closing_paragraphs()]
+        return blocks
+
+    def steps(self, steps: list[str], path: PathKey) -> tuple[Inline, ...]:
+        """A ceremony programme: ⁽¹⁾ …; ⁽²⁾ …; the numbers can never skip."""
+        runs: list[Inline] = []
+        for index, step in enumerate(steps, start=1):
+            runs.append(Run(" " if index == 1 else "; "))
+            runs.append(Run(f"({index})", superscript=True))
+            runs.append(Run(" "))
+            runs += self.inline(step.rstrip(";."), path + (index - 1,))
+        runs.append(Run("."))
+        return tuple(runs)
+
+    def table(self, table: TableModel, path: PathKey) -> Table:
+        rows = []
+        for r, row in enumerate(table.rows):
+            cells = []
+            for c, value in enumerate(row):
+                text = value if isinstance(value, str) else f"{value:g}" if isinstance(
+                    value, float) else str(value)
+                cells.append(TableCell(self.inline(text, path + ("rows", r, c)),
+                                       align=table.columns[c].align))
+            rows.append(tuple(cells))
+        return Table(tuple(col.title for col in table.columns),
+                     tuple(col.width for col in table.columns), tuple(rows))
+
+    # -- fixed parts -----------------------------------------------------------------
+    def header(self) -> Header:
+        issuer = self.plan.issuer
+        number = padded(issuer.number) if issuer.number else DRAFT_BLANK
+        date = issuer.date
+        return Header(
+            parent_lines=tuple(issuer.parent.split("\n")) if issuer.parent else (),
+            body_lines=tuple(issuer.name.split("\n")),
+            number_line=f"Số: {number}/{issuer.symbol}",
+            place_date=f"{issuer.place}, {issue_date_text(date.day, date.month, date.year)}",
+        )
+
+    def preamble(self) -> list[Block]:
+        preamble = self.plan.preamble
+        blocks: list[Block] = []
+        count = len(preamble.bases)
+        for index, basis in enumerate(preamble.bases):
+            text = _basis_sentence(basis, preamble.verb).rstrip(";.,")
+            end = "." if index == count - 1 else ";"
+            runs = self.inline(text + end, ("preamble", "bases", index), italic=True)
+            blocks.append(Paragraph(runs, role="basis"))
+        if preamble.text:
+            blocks.append(Paragraph(self.inline(preamble.text, ("preamble", "text"))))
+        return blocks
+
+    def closing(self) -> Closing:
+        plan = self.plan
+        lines = []
+        for recipient in plan.recipients:
+            note = f" ({recipient.note})" if recipient.note else ""
+            lines.append(f"- {recipient.name}{note};")
+        filing = ", ".join(plan.filing.units) + "."
+        if plan.filing.drafter:
+            filing += f" {plan.filing.drafter}."
+        if plan.filing.copies:
+            filing = filing[:-1] + f".({plan.filing.copies})." if plan.filing.drafter \
+                else filing + f" ({plan.filing.copies})."
+        lines.append(f"- Lưu: {filing}")
+        signature = plan.signature
+        name = f"{signature.rank} {signature.name}" if signature.rank else signature.name
+        return Closing(tuple(lines), tuple(signature.titles), signature.post, name)
+
+    def appendices(self) -> list[Part]:
+        plan = self.plan
+        parts = []
+        many = len(plan.appendices) > 1
+        for index, appendix in enumerate(plan.appendices):
+            path: PathKey = ("appendices", index)
+            label = f"Phụ lục {roman(index + 1)}" if many else "Phụ lục"
+            blocks: list[Block] = [Paragraph(self.inline(t, path + ("text",)))
+                                   for t in appendix.paragraphs()]
+            if appendix.table:
+                blocks.append(self.table(appendix.table, path + ("table",)))
+            blocks += self.items(appendix.items, appendix.numbering, "", 1, path + ("items",))
+            parts.append(Part(label, appendix.title.upper() if appendix.title else None,
+                              self.attached_line(path), tuple(blocks)))
+        return parts
+
+    def attached_line(self, path: PathKey) -> str:
+        issuer = self.plan.issuer
+        if not issuer.short_name and self.source is not None:
+            self.problems.append(self.source.problem(("issuer",), "a plan with appendices needs "
+                                 "'short_name' (e.g. 'UBND tỉnh Cao Bằng') for the "
+                                 "'Kèm theo Kế hoạch số …' line", key=True))
+        number = padded(issuer.number) if issuer.number else DRAFT_BLANK
+        date = issuer.date
+        return (f"(Kèm theo {self.plan.document_name} số {number}/{issuer.symbol} "
+                f"{issue_date_text(date.day, date.month, date.year)} "
+                f"của {issuer.short_name or issuer.name})")
+
+
+def build_document(plan: Plan, source: Source | None = None) -> Document:
+    """Build the tree; raise PlanError for text that cannot be laid out (bad markup)."""
+    builder = _Builder(plan, source)
+    body: list[Block] = builder.preamble()
+    body += builder.items(plan.sections, plan.numbering, "", 1, ("sections",))
+    if plan.closing:
+        body.append(Paragraph(builder.inline(plan.closing, ("closing",))))
+    body = _with_end_mark(body)
+    document = Document(
+        header=builder.header(),
+        title=Title(plan.document_name.upper(), builder.inline(plan.subject, ("subject",))),
+        body=tuple(body),
+        closing=builder.closing(),
+        appendices=tuple(builder.appendices()),
+        date=plan.issuer.date.earliest(),
+        author=plan.issuer.name.replace("\n", " "),
+    )
+    if builder.problems:
+        raise PlanError(builder.problems)
+    return document
+
+
+def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
+    verb = basis.verb or default_verb
+    if basis.text:
+        return basis.text if basis.text.startswith(verb) or basis.verb is None and \
+            basis.text[:1].isupper() else f"{verb} {basis.text}"
+    words = [verb, basis.type or ""]
+    if basis.number and not (basis.type or "").startswith(_LEGAL_TYPES_WITHOUT_NUMBER):
+        words.append(f"số {basis.number}")
+    if basis.date:
+        words.append(f"ngày {short_date(basis.date)}")
+    if basis.issuer:
+        words.append(f"của {basis.issuer}")
+    if basis.subject:
+        words.append(basis.subject)
+    return " ".join(w for w in words if w)
+
+
+def _emphasise(runs: tuple[Inline, ...], bold: bool, italic: bool) -> list[Inline]:
+    return [Run(r.text, bold, italic) if isinstance(r, Run) else r for r in runs]
+
+
+def _join(first: tuple[Inline, ...], second: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    return first + second
+
+
+def _with_end_mark(blocks: list[Block]) -> list[Block]:
+    """End the body with './.' (every model of Phụ lục III does)."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph):
+            runs = list(block.runs)
+            last_run = next((i for i in range(len(runs) - 1, -1, -1)
+                             if isinstance(runs[i], Run)), None)
+            if last_run is None:
+                return blocks
+            run = runs[last_run]
+            text = run.text.rstrip()
+            if not text.endswith(END_MARK):
+                text = text.rstrip(_SENTENCE_END) + END_MARK
+            runs[last_run] = Run(text, run.bold, run.italic, run.superscript)
+            blocks[index] = Paragraph(tuple(runs), block.role, block.level)
+            return blocks
+    return blocks
+
+

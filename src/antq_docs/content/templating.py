@@ -1,0 +1,153 @@
+"""Jinja expressions inside plan text, rendered in a sandbox with StrictUndefined.
+
+Plans travel between offices by e-mail, so their text is untrusted: only expressions
+(`{{ … }}`) are allowed, in an immutable sandbox, with a cap on how large a result may be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from typing import Any
+
+from .vietnamese import issue_date_text, padded, roman, short_date
+
+__all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary"]
+
+MAX_OUTPUT_CHARS = 100_000
+CAND_FOUNDED = 1945  # Ngày truyền thống Công an nhân dân, 19/8/1945
+FESTIVAL_FOUNDED = 2005  # Ngày hội toàn dân bảo vệ ANTQ, Quyết định 521/QĐ-TTg
+
+
+class TemplateProblem(Exception):
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (self.message,))
+
+
+def has_template(text: str) -> bool:
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def anniversary(founded: int, year: int) -> int:
+    """The how-many-th anniversary of a founding year in `year` (80 for 1945 in 2025)."""
+    return year - founded
+
+
+class TextRenderer:
+    """Renders the template strings of one plan; compiled templates are cached per renderer."""
+
+    def __init__(self, context: dict[str, Any]):
+        self._context = context
+        self._cache: dict[str, Any] = {}
+        self._env = None
+
+    def _environment(self):
+        # Imported here so that plans without templates never pay for Jinja.
+        from jinja2 import StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        class _Sandbox(ImmutableSandboxedEnvironment):
+            intercepted_binops = frozenset({"*", "**"})
+
+            def call_binop(self, context, operator_name, left, right):
+                result = {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
+                if isinstance(result, str | list) and len(result) > MAX_OUTPUT_CHARS:
+                    raise TemplateProblem("the expression produces too much text")
+                if isinstance(result, int) and result.bit_length() > 256:
+                    raise TemplateProblem("the expression produces too large a number")
+                return result
+
+        env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        env.filters.update(roman=roman, short_date=short_date, padded=padded)
+        return env
+
+    def render(self, text: str) -> str:
+        if not has_template(text):
+            return text
+        template = self._cache.get(text)
+        if template is None:
+            if "{%" in text:
+                raise TemplateProblem("only {{ expressions }} are allowed in plan text, "
+                                      "not {% statements %}")
+            if self._env is None:
+                self._env = self._environment()
+            from jinja2 import TemplateError
+            try:
+                template = self._env.from_string(text)
+            except TemplateError as exc:
+                raise TemplateProblem(f"template syntax: {exc.message}") from None
+            self._cache[text] = template
+        from jinja2 import TemplateError
+        try:
+            result = template.render(self._context)
+        except TemplateProblem:
+            raise
+        except TemplateError as exc:
+            raise TemplateProblem(_explain(exc.message or str(exc), self._context)) from None
+        except (ArithmeticError, TypeError, ValueError, OverflowError) as exc:
+            raise TemplateProblem(f"cannot compute the expression: {exc}") from None
+        if len(result) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem("the expression produces too much text")
+        return result
+
+
+def _explain(message: str, context: dict[str, Any]) -> str:
+    if "is undefined" in message:
+        known = ", ".join(sorted(k for k in context if not k.startswith("_")))
+        return f"{message}; the names you can use are: {known} (add your own under 'vars:')"
+    return message
+
+
+def build_context(raw: dict[str, Any]) -> dict[str, Any]:
+    """Names available to {{ … }} in a plan, taken leniently from the raw data.
+
+    Validation proper comes afterwards; a malformed value simply leaves its name out here
+    and is reported by the schema.
+    """
+    issuer = raw.get("issuer") if isinstance(raw.get("issuer"), dict) else {}
+    date = _raw_date(issuer.get("date"))
+    year = date[2] if date else dt.date.today().year
+    number = issuer.get("number")
+    symbol = issuer.get("symbol") if isinstance(issuer.get("symbol"), str) else ""
+    number_text = padded(number) if isinstance(number, int) else "…"
+    plan = {
+        "number": number_text,
+        "symbol": symbol,
+        "reference": f"{number_text}/{symbol}",
+        "place": issuer.get("place", ""),
+        "date": issue_date_text(date[0], date[1], date[2]) if date else "",
+        "year": year,
+    }
+    user_vars = raw.get("vars") if isinstance(raw.get("vars"), dict) else {}
+    context: dict[str, Any] = {
+        "year": year,
+        "plan": plan,
+        "vars": user_vars,
+        "anniversary": anniversary,
+        "cand_anniversary": lambda in_year=year: anniversary(CAND_FOUNDED, in_year),
+        "festival_anniversary": lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year),
+        "roman": roman,
+        "short_date": short_date,
+    }
+    for key, value in user_vars.items():
+        context.setdefault(key, value)
+    return context
+
+
+def _raw_date(value: Any) -> tuple[int | None, int, int] | None:
+    from ..model.timeline import parse_day
+    try:
+        value = parse_day(value)
+    except ValueError:
+        return None
+    if isinstance(value, dt.date):
+        return (value.day, value.month, value.year)
+    if isinstance(value, dict) and isinstance(value.get("month"), int) \
+            and isinstance(value.get("year"), int):
+        day = value.get("day")
+        return (day if isinstance(day, int) else None, value["month"], value["year"])
+    return None

@@ -1,0 +1,63 @@
+"""Vietnamese administrative formatting: ND30 dates, numbers and list markers.
+
+Babel's Vietnamese long date ('4 tháng 4, 2022') is not the decree's form, so dates are
+formatted here: day < 10 and months 1–2 take a leading zero (PL1 II.4.b).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = [
+    "issue_date_text", "short_date", "day_month", "padded", "roman", "letter",
+    "VIETNAMESE_LETTERS", "DRAFT_BLANK",
+]
+
+#: PL1 II.6.đ and the decree's own lists: no ă â ê ô ơ ư, no f j w z, but đ.
+VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+#: What a draft prints where the văn thư will write the number or the day by hand.
+DRAFT_BLANK = "\u00a0" * 6
+
+
+def padded(value: int) -> str:
+    """Numbers below 10 get a leading zero: 5 -> '05' (PL1 II.3.c, II.4.b)."""
+    return f"{value:02d}"
+
+
+def _month(month: int) -> str:
+    return padded(month) if month <= 2 else str(month)
+
+
+def issue_date_text(day: int | None, month: int, year: int) -> str:
+    """'ngày 04 tháng 4 năm 2022'; a draft without a day keeps a blank for it."""
+    day_text = padded(day) if day else DRAFT_BLANK
+    return f"ngày {day_text} tháng {_month(month)} năm {year}"
+
+
+def short_date(date: dt.date) -> str:
+    """'13/6/2005', '22/01/2019': the compact form used inside sentences."""
+    return f"{padded(date.day)}/{_month(date.month)}/{date.year}"
+
+
+def day_month(date: dt.date) -> str:
+    """'01/8': a date whose year is said once for the whole span."""
+    return f"{padded(date.day)}/{_month(date.month)}"
+
+
+def roman(value: int) -> str:
+    if not 0 < value < 4000:
+        raise ValueError(f"no Roman numeral for {value}")
+    out = ""
+    for number, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                            (5, "V"), (4, "IV"), (1, "I")):
+        count, value = divmod(value, number)
+        out += numeral * count
+    return out
+
+
+def letter(value: int) -> str:
+    """1 -> 'a', 5 -> 'đ', 24 -> 'aa' (past the alphabet, letters double, as Word does)."""
+    size = len(VIETNAMESE_LETTERS)
+    repeat, index = divmod(value - 1, size)
+    return VIETNAMESE_LETTERS[index] * (repeat + 1)

@@ -1,0 +1,184 @@
+"""Safe YAML loading that remembers the line and column of every key and value.
+
+PyYAML's constructors forget positions and silently keep the last of two duplicate
+keys, so we compose the node graph (with the C parser where available) and build the
+plain data ourselves. Only the YAML core types are constructed: no tags that run code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import PlanError, Problem
+
+__all__ = ["Source", "load_source", "load_text", "format_path"]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Limits against hostile or runaway input (plans are mailed between offices).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+
+def format_path(path: PathKey) -> str:
+    """("sections", 2, "title") -> "sections[2].title"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass
+class Source:
+    """Plain data from one file plus a map from field paths to (line, column)."""
+
+    file: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    normalised: list[PathKey] = field(default_factory=list)  # strings changed to NFC
+
+    def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while True:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.positions:
+                return self.positions[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def problem(self, path: PathKey, message: str, *, key: bool = False,
+                severity: str = "error") -> Problem:
+        line, col = self.locate(path, key=key)
+        return Problem(self.file, line, col, format_path(path), message, severity)
+
+
+class _Builder:
+    def __init__(self, source: Source):
+        self.source = source
+        self.constructor = SafeConstructor()
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def mark(self, node: Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise PlanError([Problem(self.source.file, *self.mark(node), format_path(path),
+                                     f"the file has more than {MAX_NODES:,} values; "
+                                     "split it or remove repeated anchors")])
+        self.source.positions[path] = self.mark(node)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def scalar(self, node: ScalarNode, path: PathKey) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except ConstructorError as exc:
+            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
+                                         f"unsupported value ({exc.problem}); write plain text"))
+            return None
+        if isinstance(value, str):
+            nfc = unicodedata.normalize("NFC", value)
+            if nfc != value:
+                self.source.normalised.append(path)
+                value = nfc
+        return value
+
+    def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        result: dict[str, Any] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, path) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self.problems.append(Problem(
+                    self.source.file, *self.mark(key_node), format_path(path),
+                    f"a key must be a word, not {key!r}; put it in quotes if it is meant as text"))
+                continue
+            child = path + (key,)
+            if key in first_seen:
+                line, col = first_seen[key]
+                self.problems.append(Problem(
+                    self.source.file, *self.mark(key_node), format_path(child),
+                    f"duplicate key '{key}' (first given at line {line}); "
+                    "keep one of them — YAML would silently use the last"))
+                continue
+            first_seen[key] = self.mark(key_node)
+            self.source.key_positions[child] = self.mark(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+
+def load_text(text: str, file: str = "<plan>") -> Source:
+    """Parse YAML text; raise PlanError listing every syntax or key problem."""
+    source = Source(file=file, data=None)
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise PlanError([Problem(file, 1, 1, "", f"the file is larger than "
+                                 f"{MAX_FILE_BYTES // 1024 // 1024} MB; a plan is never that long")])
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        hint = _syntax_hint(what)
+        raise PlanError([Problem(file, line, col, "", f"YAML syntax: {what}{hint}")]) from None
+    except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
+        raise PlanError([Problem(file, 1, 1, "", f"YAML: {exc}")]) from None
+    if root is None:
+        raise PlanError([Problem(file, 1, 1, "", "the file is empty; start from `antq new` "
+                                 "or an example in examples/")])
+    builder = _Builder(source)
+    source.data = builder.build(root, ())
+    if builder.problems:
+        raise PlanError(builder.problems)
+    return source
+
+
+def load_source(path: str | Path) -> Source:
+    """Read a plan file as UTF-8 (a BOM from Windows Notepad is accepted)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanError([Problem(str(path), 0, 0, "", f"cannot read the file: "
+                                 f"{exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError([Problem(str(path), line, 1, "", "the file is not UTF-8; save it as "
+                                 "'UTF-8' in your editor (Notepad: Save as → Encoding)")]) from None
+    return load_text(text, str(path))
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return " — a value containing ': ' must be put in quotes"
+    if "found character '\\t'" in problem:
+        return " — use spaces, not tabs, to indent"
+    if "could not find expected ':'" in problem:
+        return " — every line of a mapping needs 'key: value'"
+    return ""

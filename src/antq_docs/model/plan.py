@@ -1,0 +1,313 @@
+"""The plan format. Field descriptions here are what an editor shows on hover (JSON Schema).
+
+Where a clerk would naturally write a bare string (a paragraph, a recipient, a legal basis)
+the model accepts it and expands it into the full object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from .timeline import Timeline, parse_day
+
+__all__ = [
+    "Plan", "Issuer", "IssueDate", "Preamble", "LegalBasis", "Item", "Table", "Column",
+    "Recipient", "Filing", "Signature", "Appendix", "DOCUMENT_TYPES", "AUTHORITY_PREFIXES",
+]
+
+#: Phụ lục III, Mục I: abbreviations of the document types laid out as Mẫu 1.4.
+DOCUMENT_TYPES: dict[str, str] = {
+    "KH": "Kế hoạch", "BC": "Báo cáo", "HD": "Hướng dẫn", "CTr": "Chương trình",
+    "PA": "Phương án", "ĐA": "Đề án", "TB": "Thông báo", "CT": "Chỉ thị",
+}
+#: PL1 II.7.b: the authority prefixes of a signature, always with their period.
+AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+_WRONG_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?=\s)")
+
+ListStyle = Literal["roman", "arabic", "dotted", "letter", "dash", "plus", "none"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+
+def _as(key: str, model: Any) -> BeforeValidator:
+    """Accept a bare string where an object with `key` is expected (and say so in the schema)."""
+    def expand(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+    return BeforeValidator(expand, json_schema_input_type=Union[str, model])
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+
+
+class IssueDate(_Strict):
+    """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`."""
+
+    day: int | None = Field(None, ge=1, le=31, description="Day; leave out in a draft.")
+    month: int = Field(ge=1, le=12)
+    year: int = Field(ge=1945, le=2200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_date(cls, value: Any) -> Any:
+        value = parse_day(value)
+        if isinstance(value, dt.date):
+            return {"day": value.day, "month": value.month, "year": value.year}
+        return value
+
+    @model_validator(mode="after")
+    def _exists(self) -> IssueDate:
+        if self.day is not None:
+            parse_day(f"{self.day}/{self.month}/{self.year}")
+        return self
+
+    @property
+    def is_draft(self) -> bool:
+        return self.day is None
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+
+class Issuer(_Strict):
+    """Who issues the plan: the header's left column, the number and the place and date."""
+
+    parent: str | None = Field(None, description="Cơ quan chủ quản, as printed "
+                               "(e.g. 'UBND TỈNH CAO BẰNG'); leave out if none.")
+    name: str = Field(description="Cơ quan ban hành, as printed, in capitals "
+                      "(e.g. 'BAN CHỈ ĐẠO 138'); a line break may be written as \\n.")
+    symbol: str = Field(description="Ký hiệu after the '/', e.g. 'KH-UBND', 'KH-BCĐ', "
+                        "'BCĐ-CAT-PV05'. Groups joined by '-' with no spaces.")
+    number: int | None = Field(None, ge=1, description="Số; leave out in a draft "
+                               "(printed as a blank to be filled in by the văn thư).")
+    place: str = Field(description="Địa danh, e.g. 'Cao Bằng'.")
+    date: IssueDate = Field(description="Date of issue: 2022-04-04 or 04/4/2022; "
+                            "a draft: {month: 4, year: 2024}.")
+    short_name: str | None = Field(None, description="How the body names itself in the "
+                                   "'Kèm theo' line of appendices, e.g. 'UBND tỉnh Cao Bằng'.")
+
+    @field_validator("symbol")
+    @classmethod
+    def _symbol(cls, value: str) -> str:
+        if re.search(r"\s", value):
+            joined = re.sub(r"\s+", "", value)
+            raise ValueError(f"write the ký hiệu without spaces: '{joined}' "
+                             "(Nghị định 30, PL1 II.3.c)")
+        if value.startswith("/"):
+            raise ValueError("write the ký hiệu without the leading '/'")
+        return value
+
+    @field_validator("name", "parent")
+    @classmethod
+    def _capitals(cls, value: str | None) -> str | None:
+        if value is not None and value != value.upper():
+            raise ValueError(f"body names are printed in capitals: '{value.upper()}'")
+        return value
+
+
+class LegalBasis(_Strict):
+    """A document the plan rests on, written as 'Căn cứ Quyết định số … ngày … của … về …'."""
+
+    verb: str | None = Field(None, description="'Căn cứ' or 'Thực hiện'; defaults to the "
+                             "preamble's verb.")
+    type: str | None = Field(None, description="Document type: Luật, Nghị định, Quyết định, "
+                             "Kế hoạch, Công văn, …")
+    number: str | None = Field(None, description="Số and ký hiệu, e.g. '521/QĐ-TTg'.")
+    date: Day | None = Field(None, description="Date of the document.")
+    issuer: str | None = Field(None, description="Who issued it, e.g. 'Thủ tướng Chính phủ'.")
+    subject: str | None = Field(None, description="What it is about, starting with 'về …'.")
+    text: str | None = Field(None, description="The whole basis in your own words instead.")
+
+    @model_validator(mode="after")
+    def _enough(self) -> LegalBasis:
+        if not self.text and not self.type:
+            raise ValueError("give the document 'type' (and number, date, issuer, subject) "
+                             "or write the basis as 'text'")
+        return self
+
+
+class Preamble(_Strict):
+    """The opening: legal bases, one per line, then the sentence that introduces the plan."""
+
+    verb: str = Field("Căn cứ", description="Default verb of each basis.")
+    bases: list[Annotated[LegalBasis, _as("text", "LegalBasis")]] = Field(
+        default_factory=list, description="Legal bases, in order.")
+    text: str | None = Field(None, description="The sentence after the bases, e.g. "
+                             "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'.")
+
+
+class Column(_Strict):
+    title: str
+    width: float | None = Field(None, gt=0, description="Width in cm; shared out if omitted.")
+    align: Literal["left", "center", "right", "justify"] = "left"
+
+
+class Table(_Strict):
+    """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
+
+    columns: list[Annotated[Column, _as("title", "Column")]] = Field(min_length=1)
+    rows: list[list[str | int | float]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _row_lengths(self) -> Table:
+        for index, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {index + 1} has {len(row)} cells; the table has "
+                                 f"{len(self.columns)} columns")
+        return self
+
+
+class Item(_Strict):
+    """One numbered part of the plan, at any depth: heading, paragraphs, children."""
+
+    number: str | None = Field(None, description="Print this number instead of the automatic "
+                               "one (the following items continue from it).")
+    title: str | None = Field(None, description="Heading. Level 1 is printed in capitals.")
+    run_in: bool = Field(False, description="Print the title at the start of the first "
+                         "paragraph ('2. Sở Tài chính: Chủ trì …') instead of on its own line.")
+    text: str | list[str] | None = Field(None, description="Paragraph(s). Inline: **bold**, "
+                                         "*italic*, ^[footnote text].")
+    steps: list[str] | None = Field(None, description="A programme written in one paragraph "
+                                    "and numbered ⁽¹⁾ ⁽²⁾ … automatically.")
+    frame: list[str] | None = Field(None, description="Lines set centred in a framed box "
+                                    "(e.g. the backdrop title of the Ngày hội).")
+    table: Table | None = None
+    time: Timeline | None = Field(None, description="When: printed as "
+                                  "(Thời gian thực hiện: …) after the text.")
+    unit: str | None = Field(None, description="The unit given this work (its title "
+                                 "defaults to the unit's name). Checked against Nơi nhận.")
+    role: Literal["chủ trì", "phối hợp", "đề nghị", "giao"] | None = Field(
+        None, description="'đề nghị' for bodies the issuer cannot instruct (it is printed "
+        "before the name); the others are recorded for checks.")
+    deadline: Day | None = Field(None, description="When the unit's work or report is due.")
+    report_to: str | None = Field(None, description="Whom the unit reports to.")
+    numbering: ListStyle | None = Field(None, description="Numbering of the children: roman, arabic, "
+                                   "dotted (1.1.), letter (a), dash (-), plus (+), none.")
+    items: list[Annotated[Item, _as("text", "Item")]] = Field(default_factory=list)
+    after: str | list[str] | None = Field(None, description="Paragraph(s) after the children.")
+
+    def paragraphs(self) -> list[str]:
+        return _paragraphs(self.text)
+
+    def closing_paragraphs(self) -> list[str]:
+        return _paragraphs(self.after)
+
+    @model_validator(mode="after")
+    def _unit_title(self) -> Item:
+        # A unit's name is its title when it heads the item (run-in, or with no text of
+        # its own); when the text already names the unit, no title is added.
+        if self.unit and not self.title and (self.run_in or self.text is None):
+            prefix = "Đề nghị " if self.role == "đề nghị" else ""
+            self.title = prefix + self.unit
+        if self.run_in and not self.title:
+            raise ValueError("'run_in' needs a 'title' (or 'unit')")
+        return self
+
+
+def _paragraphs(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+class Recipient(_Strict):
+    """A line of Nơi nhận."""
+
+    name: str = Field(description="As printed, e.g. 'Bộ Công an'.")
+    note: str | None = Field(None, description="Purpose, printed in brackets: 'để b/cáo'.")
+    covers: list[str] = Field(default_factory=list, description="Units given work in the plan "
+                              "that this line reaches (e.g. 'Các sở, ban, ngành tỉnh' covers "
+                              "'Sở Tài chính').")
+
+    @field_validator("name")
+    @classmethod
+    def _bare(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith("-"):
+            raise ValueError("leave out the leading '-': antq writes it")
+        if value.endswith((";", ",", ".")):
+            raise ValueError("leave out the final punctuation: antq writes ';' and '.'")
+        return value
+
+
+class Filing(_Strict):
+    """The last line of Nơi nhận: '- Lưu: VT, NC.'"""
+
+    units: list[str] = Field(default_factory=lambda: ["VT"], description="Văn thư and the "
+                             "drafting unit, e.g. [VT, NC].")
+    drafter: str | None = Field(None, description="Drafter's initials (ô 12).")
+    copies: int | None = Field(None, ge=1, description="Number of copies issued (ô 12).")
+
+
+class Signature(_Strict):
+    """The signature block (ô 7a–7c)."""
+
+    titles: list[str] = Field(min_length=1, description="Authority and title lines, in "
+                              "capitals: ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN THỨ NHẤT'].")
+    post: str | None = Field(None, description="The signer's post in the parent body (ô 7b), "
+                             "e.g. 'GIÁM ĐỐC CÔNG AN TỈNH'.")
+    rank: str | None = Field(None, description="Rank before the name (armed forces, police): "
+                             "'Đại tá'.")
+    name: str = Field(description="Full name: 'Vũ Hồng Quang'.")
+
+    @field_validator("titles")
+    @classmethod
+    def _titles(cls, lines: list[str]) -> list[str]:
+        for line in lines:
+            wrong = _WRONG_PREFIX.match(line)
+            if wrong:
+                right = wrong[1].replace("/", "") + "."
+                raise ValueError(f"write '{right}' with a period, not '{wrong[1]}' "
+                                 "(Nghị định 30, PL1 II.7.b)")
+            if line != line.upper():
+                raise ValueError(f"signature titles are printed in capitals: '{line.upper()}'")
+        return lines
+
+    @field_validator("post")
+    @classmethod
+    def _post(cls, value: str | None) -> str | None:
+        if value is not None and value != value.upper():
+            raise ValueError(f"the post is printed in capitals: '{value.upper()}'")
+        return value
+
+
+class Appendix(_Strict):
+    """A phụ lục, on its own page with its own page numbers."""
+
+    title: str | None = Field(None, description="Printed in capitals under 'Phụ lục'.")
+    text: str | list[str] | None = None
+    table: Table | None = None
+    numbering: ListStyle = Field("roman", description="Numbering of the top-level items.")
+    items: list[Annotated[Item, _as("text", "Item")]] = Field(default_factory=list)
+
+    def paragraphs(self) -> list[str]:
+        return _paragraphs(self.text)
+
+
+class Plan(_Strict):
+    """A Kế hoạch (or another Mẫu 1.4 document) in the antq plan format."""
+
+    issuer: Issuer
+    type: Literal[tuple(DOCUMENT_TYPES)] = Field(  # type: ignore[valid-type]
+        "KH", description="Document type abbreviation (Phụ lục III): KH for Kế hoạch.")
+    subject: str = Field(description="Trích yếu, the subject under the title.")
+    vars: dict[str, str | int | float | bool | dt.date] = Field(
+        default_factory=dict, description="Values for {{ name }} in the text.")
+    preamble: Preamble = Field(default_factory=Preamble)
+    numbering: ListStyle = Field("roman", description="Numbering of the sections.")
+    sections: list[Annotated[Item, _as("text", "Item")]] = Field(min_length=1)
+    closing: str | None = Field(None, description="The last paragraph ('Trên đây là …'); "
+                                "antq ends the body with './.'.")
+    recipients: list[Annotated[Recipient, _as("name", "Recipient")]] = Field(min_length=1)
+    filing: Filing = Field(default_factory=Filing)
+    signature: Signature
+    appendices: list[Appendix] = Field(default_factory=list)
+
+    @property
+    def document_name(self) -> str:
+        return DOCUMENT_TYPES[self.type]

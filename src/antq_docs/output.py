@@ -1,0 +1,63 @@
+"""Writing output files safely: never half-written, never over a clerk's hand edits."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["write_atomic", "check_overwrite"]
+
+
+def check_overwrite(path: Path, *, force: bool) -> None:
+    """Refuse to replace a .docx that antq did not write, or that was edited since."""
+    if force or not path.exists():
+        return
+    from .write.docx.package import read_fingerprint
+
+    found = read_fingerprint(path)
+    if found is None:
+        raise OutputError(str(path), "exists and is not a document antq wrote; "
+                          "choose another name with -o, or add --force to replace it")
+    stored, actual = found
+    if stored is None:
+        raise OutputError(str(path), "exists and was not written by antq; choose another "
+                          "name with -o, or add --force to replace it")
+    if stored != actual:
+        raise OutputError(str(path), "was changed after antq wrote it (edited in Word?); "
+                          "your edits would be lost. Save them under another name, or add "
+                          "--force to replace the file")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                             dir=directory)
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except PermissionError:
+        _discard(temporary)
+        raise OutputError(str(path), "cannot be replaced: is it open in Word? Close it "
+                          "and try again") from None
+    except OSError as exc:
+        _discard(temporary)
+        raise OutputError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+
+
+def _discard(temporary: str) -> None:
+    try:
+        os.unlink(temporary)
+    except OSError:
+        pass

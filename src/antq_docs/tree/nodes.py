@@ -1,0 +1,113 @@
+"""Nodes of the document tree.
+
+The content layer builds these; writers (DOCX, text) lay them out. Nodes are frozen
+dataclasses of plain values, so a tree pickles and compares cheaply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A real footnote: the mark goes where this stands, the runs go to the page foot."""
+
+    runs: tuple[Run, ...]
+
+
+Inline = Union[Run, FootnoteRef]
+
+#: basis: a legal basis line; body: a justified paragraph; heading: a numbered heading
+#: line (level 1 = I., 2 = 1., 3 = 1.1., …).
+ParagraphRole = Literal["basis", "body", "heading"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: tuple[Inline, ...]
+    role: ParagraphRole = "body"
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs if isinstance(r, Run))
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Centred lines inside a bordered box (the Ngày hội backdrop title)."""
+
+    lines: tuple[tuple[Inline, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    runs: tuple[Inline, ...]
+    align: Literal["left", "center", "right", "justify"] = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    headings: tuple[str, ...]
+    widths_cm: tuple[float | None, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
+Block = Union[Paragraph, Frame, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Page-1 header: issuing body on the left, Quốc hiệu on the right."""
+
+    parent_lines: tuple[str, ...]
+    body_lines: tuple[str, ...]
+    number_line: str  # "Số: 1238/BCĐ-CAT-PV05"
+    place_date: str  # "Cao Bằng, ngày 04 tháng 4 năm 2022"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    name: str  # "KẾ HOẠCH"
+    subject: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    recipients: tuple[str, ...]  # each printed line, punctuation included
+    signer_titles: tuple[str, ...]
+    signer_post: str | None
+    signer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """An appendix: its label, title, 'Kèm theo' line and content, on new pages."""
+
+    label: str
+    title: str | None
+    attached_to: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    header: Header
+    title: Title
+    body: tuple[Block, ...]
+    closing: Closing
+    appendices: tuple[Part, ...] = ()
+    date: dt.date = dt.date(2000, 1, 1)  # document properties take their dates from here
+    author: str = ""
+    keywords: tuple[str, ...] = field(default_factory=tuple)

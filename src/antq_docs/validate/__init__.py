@@ -1,0 +1,72 @@
+"""Step 2 of the pipeline: raw data -> typed Plan, reporting every problem in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import PlanError, Problem
+from ..load.yaml_source import PathKey, Source, load_source
+from ..content.templating import TemplateProblem, TextRenderer, build_context, has_template
+
+__all__ = ["ValidatedPlan", "validate_source", "load_plan"]
+
+
+@dataclass
+class ValidatedPlan:
+    plan: Any  # model.plan.Plan (imported lazily: pydantic is the slowest import)
+    source: Source
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_plan(path: str | Path) -> ValidatedPlan:
+    """Read, render the {{ … }} expressions of, and validate one plan file."""
+    return validate_source(load_source(path))
+
+
+def validate_source(source: Source) -> ValidatedPlan:
+    from pydantic import ValidationError
+
+    from ..model.plan import Plan
+    from .messages import problems_from_pydantic
+    from .rules import check_plan
+
+    if not isinstance(source.data, dict):
+        raise PlanError([source.problem((), "a plan is a group of 'key: value' lines "
+                                        "starting with 'issuer:'")])
+    problems: list[Problem] = []
+    renderer = TextRenderer(build_context(source.data))
+    data = _render(source.data, (), renderer, source, problems)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        problems += problems_from_pydantic(exc.errors(include_url=False), source, Plan)
+        raise PlanError(problems) from None
+    if problems:
+        raise PlanError(problems)
+    problems += check_plan(plan, source)
+    if any(p.severity == "error" for p in problems):
+        raise PlanError(problems)
+    warnings = [source.problem(path, "the text was not in Unicode NFC (typed with a "
+                               "combining-accent keyboard); antq normalised it",
+                               severity="warning") for path in source.normalised]
+    return ValidatedPlan(plan, source, warnings + problems)
+
+
+def _render(value: Any, path: PathKey, renderer: TextRenderer, source: Source,
+            problems: list[Problem]) -> Any:
+    """Render {{ … }} in every string, recording failures at the string's position."""
+    if isinstance(value, str):
+        if not has_template(value):
+            return value
+        try:
+            return renderer.render(value)
+        except TemplateProblem as exc:
+            problems.append(source.problem(path, exc.message))
+            return value
+    if isinstance(value, dict):
+        return {k: _render(v, path + (k,), renderer, source, problems) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_render(v, path + (i,), renderer, source, problems) for i, v in enumerate(value)]
+    return value

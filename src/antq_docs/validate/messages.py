@@ -1,0 +1,135 @@
+"""Pydantic's errors, reworded for clerks and placed on the line they concern."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import Problem
+from ..load.yaml_source import Source
+
+__all__ = ["problems_from_pydantic"]
+
+
+def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
+                           root: type[BaseModel]) -> list[Problem]:
+    problems: dict[tuple, Problem] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            parent = loc[:-1]
+            key = str(loc[-1])
+            problem = source.problem(loc, _unknown_key(key, _fields_at(root, parent)), key=True)
+        elif kind == "missing":
+            field = str(loc[-1])
+            hint = _description(root, loc)
+            problem = source.problem(loc[:-1], f"'{field}' is missing: add `{field}:`"
+                                     + (f" — {hint}" if hint else ""), key=True)
+            problem = Problem(problem.file, problem.line, problem.column,
+                              _join(loc), problem.message)
+        else:
+            problem = source.problem(loc, _reword(kind, error))
+        problems.setdefault((problem.line, problem.column, problem.path), problem)
+    return list(problems.values())
+
+
+def _join(loc: tuple) -> str:
+    from ..load.yaml_source import format_path
+    return format_path(loc)
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}' — did you mean '{close[0]}'?"
+    if allowed:
+        return f"unknown key '{key}'; the keys allowed here are: {', '.join(allowed)}"
+    return f"unknown key '{key}'"
+
+
+_TYPE_WORDS = {
+    "string_type": "should be text",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "float_type": "should be a number",
+    "float_parsing": "should be a number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "date_type": "should be a date such as 19/8/2025",
+    "date_parsing": "should be a date such as 19/8/2025",
+    "date_from_datetime_parsing": "should be a date such as 19/8/2025",
+    "list_type": "should be a list (one '- ' line per entry)",
+    "model_type": "should be a group of 'key: value' lines",
+    "dict_type": "should be a group of 'key: value' lines",
+    "model_attributes_type": "should be a group of 'key: value' lines",
+}
+
+
+def _reword(kind: str, error: dict[str, Any]) -> str:
+    given = error.get("input")
+    shown = f" (found {given!r})" if isinstance(given, str | int | float | bool) else ""
+    if kind in _TYPE_WORDS:
+        return _TYPE_WORDS[kind] + shown
+    if kind == "too_short":
+        return "needs at least one entry"
+    message = str(error.get("msg", ""))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    if message.startswith("Input should be"):
+        return "should be" + message[len("Input should be"):] + shown
+    return message[:1].lower() + message[1:]
+
+
+def _unwrap(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside list[...] / X | None / Annotated[...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType, dict):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if found:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = _field(model, str(part))
+        model = _unwrap(field.annotation) if field else None
+    return model
+
+
+def _field(model: type[BaseModel], name: str):
+    for field_name, field in model.model_fields.items():
+        if name in (field_name, field.alias):
+            return field
+    return None
+
+
+def _fields_at(root: type[BaseModel], loc: tuple) -> list[str]:
+    model = _model_at(root, loc)
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _description(root: type[BaseModel], loc: tuple) -> str:
+    model = _model_at(root, loc[:-1])
+    field = _field(model, str(loc[-1])) if model else None
+    return (field.description or "") if field else ""

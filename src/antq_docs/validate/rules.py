@@ -1,0 +1,81 @@
+"""Checks across fields that a schema cannot express: dates against the plan's own date,
+work given to units that never receive the plan."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..load.yaml_source import Source
+from ..model.plan import Plan
+from .walk import walk_items
+
+__all__ = ["check_plan", "normalise_unit", "recipient_covers"]
+
+# Abbreviations used interchangeably in unit names and Nơi nhận lines.
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
+    "ubmttqvn": "ủy ban mặt trận tổ quốc việt nam", "ubmttq": "ủy ban mặt trận tổ quốc",
+    "mttq": "mặt trận tổ quốc", "bcđ": "ban chỉ đạo", "cat": "công an tỉnh",
+    "bca": "bộ công an", "pt&th": "phát thanh - truyền hình", "pt-th": "phát thanh - truyền hình",
+    "tp": "thành phố", "lđtb&xh": "lao động - thương binh và xã hội",
+}
+# Old and new tone-mark placement (hoà/hòa, uỷ/ủy) must compare equal.
+_TONE_STYLES = {"uỷ": "ủy", "hoà": "hòa", "thuỷ": "thủy", "khoẻ": "khỏe", "hoá": "hóa",
+                "toà": "tòa", "thoả": "thỏa", "quý": "quý"}
+
+
+def normalise_unit(name: str) -> str:
+    text = unicodedata.normalize("NFC", name).casefold()
+    text = re.sub(r"[“”\"'()]", " ", text)
+    words = []
+    for word in text.split():
+        word = _TONE_STYLES.get(word, word)
+        words.append(_ABBREVIATIONS.get(word, word))
+    return " ".join(" ".join(words).split())
+
+
+def recipient_covers(plan: Plan) -> list[str]:
+    names = []
+    for recipient in plan.recipients:
+        names.append(normalise_unit(recipient.name))
+        names.extend(normalise_unit(n) for n in recipient.covers)
+    return names
+
+
+def check_plan(plan: Plan, source: Source) -> list[Problem]:
+    problems = list(_dates(plan, source))
+    problems += _recipients(plan, source)
+    return problems
+
+
+def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
+    issued = plan.issuer.date.earliest()
+    issued_text = issued.strftime("%d/%m/%Y") if not plan.issuer.date.is_draft \
+        else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
+    for path, item in walk_items(plan):
+        if item.deadline and item.deadline < issued:
+            yield source.problem(path + ("deadline",), f"the deadline "
+                                 f"{item.deadline:%d/%m/%Y} is before the plan's own date "
+                                 f"({issued_text})")
+        if item.time:
+            for point in item.time.points():
+                if point.kind != "now" and point.last_day(issued) < issued:
+                    yield source.problem(path + ("time",), "this time is over before the "
+                                         f"plan's own date ({issued_text})")
+                    break
+
+
+def _recipients(plan: Plan, source: Source) -> Iterator[Problem]:
+    covered = recipient_covers(plan)
+    for path, item in walk_items(plan):
+        if not item.unit:
+            continue
+        unit = normalise_unit(item.unit)
+        if not any(unit == name or unit in name for name in covered):
+            yield source.problem(path + ("unit",), f"'{item.unit}' is given work but is not in "
+                                 "Nơi nhận: add it to 'recipients', or list it under the "
+                                 "'covers' of the recipient line that reaches it")
+

@@ -1,0 +1,1 @@
+"""Step 4 of the pipeline: lay the document tree out as DOCX (and PDF through LibreOffice)."""

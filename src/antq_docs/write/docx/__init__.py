@@ -1,0 +1,5 @@
+"""The DOCX writer: the only place that knows Nghị định 30's layout."""
+
+from .writer import render_docx
+
+__all__ = ["render_docx"]

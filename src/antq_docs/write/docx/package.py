@@ -1,0 +1,114 @@
+"""Reproducible .docx packaging, and the fingerprint that tells antq's output from a hand edit.
+
+python-docx stamps every zip entry with the current time and picks the entry order from
+its part graph; here the entries are rewritten in a fixed order with a fixed timestamp and
+fixed attributes, so identical input gives byte-identical files on any machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from . import oxml
+
+__all__ = ["base_package", "finish_package", "read_fingerprint", "FINGERPRINT_NAME"]
+
+FINGERPRINT_NAME = "antq-fingerprint"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_RT = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+              "custom-properties")
+_FIRST = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+# Parts of python-docx's default template that a plan never uses.
+_UNUSED_RELS = ("stylesWithEffects", "webSettings", "customXml", "numbering", "thumbnail")
+
+
+@functools.cache
+def base_package() -> bytes:
+    """The starting package, made in code once per process: minimal styles, no extras."""
+    from docx import Document
+
+    docx = Document()
+    for rels in (docx.part.rels, docx.part.package.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _UNUSED_RELS:
+                del rels[r_id]
+    from docx.oxml import parse_xml
+
+    docx.part._styles_part._element = parse_xml(oxml.styles_part())
+    settings = docx.settings.element
+    for rsids in settings.findall(f"{{{oxml.W_NS}}}rsids"):
+        settings.remove(rsids)
+    body = docx.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    out = io.BytesIO()
+    docx.save(out)
+    return out.getvalue()
+
+
+def _fingerprint(entries: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(entries):
+        if name.startswith("word/"):
+            digest.update(name.encode() + b"\0" + entries[name] + b"\0")
+    return digest.hexdigest()
+
+
+def _custom_properties(fingerprint: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+        f'name="{FINGERPRINT_NAME}"><vt:lpwstr>{fingerprint}</vt:lpwstr></property>'
+        "</Properties>").encode("utf-8")
+
+
+def finish_package(raw: bytes) -> bytes:
+    """Add the fingerprint and rewrite the zip reproducibly."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    entries[_CUSTOM_PART] = _custom_properties(_fingerprint(entries))
+    types = entries["[Content_Types].xml"].decode("utf-8")
+    if _CUSTOM_PART not in types:
+        types = types.replace("</Types>", f'<Override PartName="/{_CUSTOM_PART}" '
+                              f'ContentType="{_CUSTOM_CT}"/></Types>')
+    entries["[Content_Types].xml"] = types.encode("utf-8")
+    rels = entries["_rels/.rels"].decode("utf-8")
+    if _CUSTOM_PART not in rels:
+        used = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
+        new_id = f"rId{max(used, default=0) + 1}"
+        rels = rels.replace("</Relationships>", f'<Relationship Id="{new_id}" '
+                            f'Type="{_CUSTOM_RT}" Target="{_CUSTOM_PART}"/></Relationships>')
+    entries["_rels/.rels"] = rels.encode("utf-8")
+
+    order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same on Windows and Linux
+            info.external_attr = 0o644 << 16
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
+
+
+def read_fingerprint(path: Path) -> tuple[str | None, str] | None:
+    """(stored fingerprint, fingerprint of the current content); None if not a docx."""
+    try:
+        with zipfile.ZipFile(path) as source:
+            entries = {info.filename: source.read(info) for info in source.infolist()}
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+    custom = entries.get(_CUSTOM_PART, b"").decode("utf-8", "replace")
+    match = re.search(rf'name="{FINGERPRINT_NAME}"><vt:lpwstr>([0-9a-f]+)<', custom)
+    return (match[1] if match else None, _fingerprint(entries))

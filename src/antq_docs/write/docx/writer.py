@@ -1,0 +1,270 @@
+"""Document tree -> DOCX bytes, laid out as Nghị định 30, Phụ lục I prescribes.
+
+python-docx provides the package (parts, relationships, sections, headers, properties);
+paragraph and table XML comes from `oxml`, built as text and parsed once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from ...tree.nodes import (Block, Closing, Document, FootnoteRef, Frame, Header, Inline,
+                           Paragraph, Part, Run, Table, Title)
+from . import layout, oxml
+from .oxml import RunFormat
+from .package import base_package, finish_package
+
+__all__ = ["render_docx"]
+
+
+class _Notes:
+    """Collects footnotes in order of appearance; Word numbers them 1, 2, …"""
+
+    def __init__(self) -> None:
+        self.bodies: list[str] = []
+
+    def add(self, runs: tuple[Run, ...]) -> str:
+        self.bodies.append(_runs(runs, RunFormat(size=layout.SIZE_FOOTNOTE)))
+        return oxml.footnote_reference(len(self.bodies))
+
+
+def _runs(runs: tuple[Inline, ...], base: RunFormat = RunFormat(),
+          notes: _Notes | None = None) -> str:
+    out = []
+    for item in runs:
+        if isinstance(item, FootnoteRef):
+            if notes is None:
+                raise ValueError("footnote in a place that cannot carry one")
+            out.append(notes.add(item.runs))
+        else:
+            out.append(oxml.run(item.text, RunFormat(
+                size=base.size, bold=base.bold or item.bold, italic=base.italic or item.italic,
+                superscript=item.superscript)))
+    return "".join(out)
+
+
+def _centered(text: str, size: float, *, bold: bool = False, italic: bool = False,
+              before: float = 0) -> str:
+    return oxml.paragraph(oxml.run(text, RunFormat(size=size, bold=bold, italic=italic)),
+                          align="center", before_pt=before,
+                          mark=RunFormat(size=size, bold=bold, italic=italic))
+
+
+# -- page 1 header (ô 1–4) ------------------------------------------------------------------
+def header_block(header: Header) -> str:
+    left_cm, right_cm = layout.HEADER_COLUMNS_CM
+    left_text_mm = left_cm * 10 - 2 * layout.CELL_PADDING_MM
+    right_text_mm = right_cm * 10 - 2 * layout.CELL_PADDING_MM
+
+    left = [_centered(line, layout.SIZE_PARENT) for line in header.parent_lines]
+    left += [_centered(line, layout.SIZE_ISSUER, bold=True) for line in header.body_lines]
+    widest = max(layout.estimated_width_mm(line, layout.SIZE_ISSUER) for line in header.body_lines)
+    left.append(oxml.rule_paragraph(min(widest, left_text_mm) * layout.RULE_FRACTION,
+                                    left_text_mm))
+    right = [_centered(layout.NATIONAL_TITLE, layout.SIZE_NATIONAL_TITLE, bold=True),
+             _centered(layout.MOTTO, layout.SIZE_MOTTO, bold=True),
+             oxml.rule_paragraph(layout.MOTTO_WIDTH_MM, right_text_mm)]
+    # ô 3 and ô 4 share a row, so the number and the date stand on one line (PL1 II.4.c).
+    number = _centered(header.number_line, layout.SIZE_NUMBER, before=6)
+    place_date = _centered(header.place_date, layout.SIZE_PLACE_DATE, italic=True, before=6)
+    rows = [[oxml.cell("".join(left), left_cm), oxml.cell("".join(right), right_cm)],
+            [oxml.cell(number, left_cm), oxml.cell(place_date, right_cm)]]
+    return oxml.table(rows, layout.HEADER_COLUMNS_CM, borders=False)
+
+
+# -- ô 5a: document type and subject -------------------------------------------------------
+def title_block(title: Title, notes: _Notes) -> str:
+    size = layout.SIZE_TITLE
+    subject_text = "".join(r.text for r in title.subject if isinstance(r, Run))
+    subject_width = min(layout.estimated_width_mm(subject_text, size), layout.TEXT_WIDTH_MM)
+    return (_centered(title.name, size, bold=True, before=18)
+            + oxml.paragraph(_runs(title.subject, RunFormat(size=size, bold=True), notes),
+                             align="center", mark=RunFormat(size=size, bold=True))
+            + oxml.rule_paragraph(subject_width * layout.RULE_FRACTION, layout.TEXT_WIDTH_MM,
+                                  after_pt=6))
+
+
+# -- ô 6: the body ---------------------------------------------------------------------------
+def body_paragraph(block: Paragraph, notes: _Notes) -> str:
+    return oxml.paragraph(
+        _runs(block.runs, notes=notes), align="justify",
+        first_line_cm=layout.FIRST_LINE_INDENT_CM, before_pt=layout.SPACE_BEFORE_PT,
+        line=layout.LINE_SPACING, keep_next=block.role == "heading",
+        keep_lines=block.role == "heading")
+
+
+def frame_block(frame: Frame, notes: _Notes) -> str:
+    lines = "".join(oxml.paragraph(_runs(line, notes=notes), align="center", before_pt=3,
+                                   after_pt=3) for line in frame.lines)
+    width = layout.TEXT_WIDTH_MM / 10 * 0.85
+    return (oxml.table([[oxml.cell(lines, width)]], [width], borders=True, center=True)
+            + oxml.paragraph("", exact_line_pt=6))
+
+
+def table_block(block: Table, notes: _Notes) -> str:
+    widths = _share_widths(block.widths_cm, layout.TEXT_WIDTH_MM / 10)
+    size = layout.SIZE_TABLE
+    head = [oxml.cell(oxml.paragraph(oxml.run(text, RunFormat(size=size, bold=True)),
+                                     align="center", before_pt=3, after_pt=3), width,
+                      valign="center")
+            for text, width in zip(block.headings, widths)]
+    rows = [head]
+    for row in block.rows:
+        rows.append([oxml.cell(oxml.paragraph(_runs(c.runs, RunFormat(size=size), notes),
+                                              align=c.align, before_pt=3, after_pt=3), width)
+                     for c, width in zip(row, widths)])
+    return (oxml.table(rows, widths, borders=True, header_rows=1)
+            + oxml.paragraph("", exact_line_pt=6))
+
+
+def _share_widths(widths: tuple[float | None, ...], total_cm: float) -> list[float]:
+    fixed = sum(w for w in widths if w)
+    free = [w for w in widths if not w]
+    share = max(total_cm - fixed, 1.0) / len(free) if free else 0
+    return [w or share for w in widths]
+
+
+def block_xml(block: Block, notes: _Notes) -> str:
+    if isinstance(block, Paragraph):
+        return body_paragraph(block, notes)
+    if isinstance(block, Frame):
+        return frame_block(block, notes)
+    return table_block(block, notes)
+
+
+# -- ô 7, 9b: recipients beside the signature ----------------------------------------------
+def signature_block(closing: Closing) -> str:
+    left_cm, right_cm = layout.SIGNATURE_COLUMNS_CM
+    label = oxml.paragraph(oxml.run(layout.RECIPIENTS_LABEL, RunFormat(
+        size=layout.SIZE_RECIPIENTS_LABEL, bold=True, italic=True)), before_pt=0)
+    items = "".join(oxml.paragraph(oxml.run(line, RunFormat(size=layout.SIZE_RECIPIENTS)),
+                                   align="left") for line in closing.recipients)
+    size = layout.SIZE_SIGNATURE
+    signer = [_centered(line, size, bold=True) for line in closing.signer_titles]
+    signer += [oxml.paragraph("", mark=RunFormat(size=size))] * layout.SIGNATURE_GAP_LINES
+    if closing.signer_post:
+        signer.append(_centered(closing.signer_post, size, bold=True))
+    signer.append(_centered(closing.signer_name, size, bold=True))
+    gap = oxml.paragraph("", exact_line_pt=12)
+    row = [oxml.cell(label + items, left_cm), oxml.cell("".join(signer), right_cm)]
+    return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False)
+
+
+# -- appendices -----------------------------------------------------------------------------
+def appendix_block(part: Part, notes: _Notes) -> str:
+    head = _centered(part.label, layout.SIZE_APPENDIX_LABEL, bold=True)
+    if part.title:
+        head += _centered(part.title, layout.SIZE_TITLE, bold=True)
+    head += _centered(part.attached_to, layout.SIZE_BODY, italic=True)
+    attached_width = min(layout.estimated_width_mm(part.attached_to, layout.SIZE_BODY),
+                         layout.TEXT_WIDTH_MM)
+    head += oxml.rule_paragraph(attached_width * layout.RULE_FRACTION, layout.TEXT_WIDTH_MM,
+                                after_pt=6)
+    return head + "".join(block_xml(b, notes) for b in part.blocks)
+
+
+# -- the whole document -------------------------------------------------------------------
+def render_docx(document: Document) -> bytes:
+    """Lay out `document` and return the bytes of a reproducible .docx package."""
+    from docx import Document as open_docx
+
+    docx = open_docx(io.BytesIO(base_package()))
+    notes = _Notes()
+    main = (header_block(document.header) + title_block(document.title, notes)
+            + "".join(block_xml(b, notes) for b in document.body)
+            + signature_block(document.closing))
+    body = docx.element.body
+    _append(body, main)
+    section = docx.sections[0]
+    _setup_section(section, restart_numbering=False)
+    _page_number_headers(section)
+    for part in document.appendices:
+        from docx.enum.section import WD_SECTION
+
+        new = docx.add_section(WD_SECTION.NEW_PAGE)
+        _setup_section(new, restart_numbering=True)
+        _append(body, appendix_block(part, notes))
+    if notes.bodies:
+        _add_footnotes(docx, notes)
+    _properties(docx, document)
+    out = io.BytesIO()
+    docx.save(out)
+    return finish_package(out.getvalue())
+
+
+def _append(body, xml: str) -> None:
+    sect_pr = body.sectPr
+    for element in oxml.body_fragment(xml):
+        if sect_pr is not None:
+            sect_pr.addprevious(element)
+        else:
+            body.append(element)
+
+
+def _setup_section(section, *, restart_numbering: bool) -> None:
+    from docx.shared import Mm
+
+    section.page_width = Mm(layout.PAGE_WIDTH_MM)
+    section.page_height = Mm(layout.PAGE_HEIGHT_MM)
+    section.top_margin = Mm(layout.MARGIN_TOP_MM)
+    section.bottom_margin = Mm(layout.MARGIN_BOTTOM_MM)
+    section.left_margin = Mm(layout.MARGIN_LEFT_MM)
+    section.right_margin = Mm(layout.MARGIN_RIGHT_MM)
+    section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.gutter = Mm(0)
+    # PL1 I.7: no number on page 1; each appendix is numbered from 1 (PL1 III.1.đ).
+    section.different_first_page_header_footer = True
+    if restart_numbering:
+        from docx.oxml import parse_xml
+
+        sect_pr = section._sectPr
+        pg = parse_xml(f'<w:pgNumType xmlns:w="{oxml.W_NS}" w:start="1"/>')
+        anchor = sect_pr.find(f"{{{oxml.W_NS}}}cols")
+        if anchor is not None:
+            anchor.addprevious(pg)
+        else:
+            sect_pr.append(pg)
+
+
+def _page_number_headers(section) -> None:
+    header = section.header
+    header.is_linked_to_previous = False
+    header_el = header._element
+    for child in list(header_el):
+        header_el.remove(child)
+    header_el.extend(oxml.body_fragment(oxml.paragraph(
+        oxml.page_number_runs(layout.SIZE_PAGE_NUMBER), align="center", style="Header")))
+    first = section.first_page_header
+    first.is_linked_to_previous = False  # an empty header: page 1 shows no number
+
+
+def _add_footnotes(docx, notes: _Notes) -> None:
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part as OpcPart
+
+    part = OpcPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
+                   oxml.footnotes_part(notes.bodies), docx.part.package)
+    docx.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _properties(docx, document: Document) -> None:
+    """Document properties come from the plan, never from the clock (reproducible output)."""
+    props = docx.core_properties
+    stamp = dt.datetime.combine(document.date, dt.time(0, 0))
+    subject = "".join(r.text for r in document.title.subject if isinstance(r, Run))
+    props.title = f"{document.title.name.capitalize()} {subject}"[:250]
+    props.subject = subject[:250]
+    props.author = document.author
+    props.last_modified_by = document.author
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.language = layout.LANGUAGE
