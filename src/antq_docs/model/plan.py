@@ -167,7 +167,8 @@ class Item(_Strict):
 
     number: str | None = Field(None, description="Print this number instead of the automatic "
                                "one (the following items continue from it).")
-    title: str | None = Field(None, description="Heading. Level 1 is printed in capitals.")
+    title: str | None = Field(None, description="Heading. Level 1 is printed in capitals. "
+                              "With 'unit', null means: no heading, the text names the unit.")
     run_in: bool = Field(False, description="Print the title at the start of the first "
                          "paragraph ('2. Sở Tài chính: Chủ trì …') instead of on its own line.")
     text: str | list[str] | None = Field(None, description="Paragraph(s). Inline: **bold**, "
@@ -199,9 +200,9 @@ class Item(_Strict):
 
     @model_validator(mode="after")
     def _unit_title(self) -> Item:
-        # A unit's name is its title when it heads the item (run-in, or with no text of
-        # its own); when the text already names the unit, no title is added.
-        if self.unit and not self.title and (self.run_in or self.text is None):
+        # A unit's name is the item's title unless the plan says `title: null` (the text
+        # already names the unit, as in "Phòng … có trách nhiệm …").
+        if self.unit and not self.title and "title" not in self.model_fields_set:
             prefix = "Đề nghị " if self.role == "đề nghị" else ""
             self.title = prefix + self.unit
         if self.run_in and not self.title:

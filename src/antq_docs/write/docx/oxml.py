@@ -116,7 +116,7 @@ def cell(content: str, width_cm: float, *, valign: str | None = None) -> str:
 
 
 def table(rows: Iterable[Sequence[str]], widths_cm: Sequence[float], *, borders: bool,
-          header_rows: int = 0, center: bool = False) -> str:
+          header_rows: int = 0, center: bool = False, keep_rows_whole: bool = False) -> str:
     """Rows of already-built cells; a fixed layout so that Word keeps the widths."""
     total = layout.twips_cm(sum(widths_cm))
     border_xml = ""
@@ -128,7 +128,9 @@ def table(rows: Iterable[Sequence[str]], widths_cm: Sequence[float], *, borders:
     grid = "".join(f'<w:gridCol w:w="{layout.twips_cm(w)}"/>' for w in widths_cm)
     body = []
     for index, cells in enumerate(rows):
-        header = "<w:trPr><w:tblHeader/></w:trPr>" if index < header_rows else ""
+        row_props = ("<w:cantSplit/>" if keep_rows_whole else "") + (
+            "<w:tblHeader/>" if index < header_rows else "")
+        header = f"<w:trPr>{row_props}</w:trPr>" if row_props else ""
         body.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{jc}{border_xml}'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" '

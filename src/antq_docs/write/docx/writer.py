@@ -98,7 +98,8 @@ def frame_block(frame: Frame, notes: _Notes) -> str:
     lines = "".join(oxml.paragraph(_runs(line, notes=notes), align="center", before_pt=3,
                                    after_pt=3) for line in frame.lines)
     width = layout.TEXT_WIDTH_MM / 10 * 0.85
-    return (oxml.table([[oxml.cell(lines, width)]], [width], borders=True, center=True)
+    return (oxml.table([[oxml.cell(lines, width)]], [width], borders=True, center=True,
+                       keep_rows_whole=True)
             + oxml.paragraph("", exact_line_pt=6))
 
 
@@ -148,7 +149,8 @@ def signature_block(closing: Closing) -> str:
     signer.append(_centered(closing.signer_name, size, bold=True))
     gap = oxml.paragraph("", exact_line_pt=12)
     row = [oxml.cell(label + items, left_cm), oxml.cell("".join(signer), right_cm)]
-    return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False)
+    return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False,
+                            keep_rows_whole=True)
 
 
 # -- appendices -----------------------------------------------------------------------------

@@ -1,0 +1,192 @@
+"""The `antq` command. Each command imports what it needs when it runs, so `--help` is fast;
+errors become messages and exit codes here and nowhere else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="antq",
+    help="Vietnamese administrative plans (Kế hoạch) from YAML, laid out to Nghị định 30.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INVALID = 2  # the plan (or a file given) is wrong
+EXIT_OUTPUT = 3  # the plan is fine but the output was not written
+EXIT_INTERNAL = 70
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"antq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[Optional[bool], typer.Option(  # noqa: UP007 (typer needs Optional)
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """antq: write a plan in YAML, get a DOCX a văn thư accepts without touching the format."""
+
+
+@app.command()
+def render(
+    plan: Annotated[Path, typer.Argument(help="The plan, a .yaml file.", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "-o", "--output", help="Where to write the .docx (default: beside the plan).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace the output even if it was edited after antq wrote it.")] = False,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Also write a PDF beside the .docx (needs LibreOffice).")] = False,
+) -> None:
+    """Render a plan to DOCX.
+
+    [b]Examples[/b]
+
+      antq render ke-hoach.yaml
+
+      antq render ke-hoach.yaml -o "KH 05-UBND.docx" --pdf
+    """
+    def run() -> int:
+        from .output import check_overwrite, write_atomic
+        from .render import render_file
+
+        target = output or plan.with_suffix(".docx")
+        check_overwrite(target, force=force)
+        result = render_file(plan)
+        _report(result.warnings)
+        write_atomic(target, result.docx)
+        _console().print(f"[green]wrote[/green] {target}")
+        if pdf:
+            from .write.pdf import convert_to_pdf
+
+            pdf_path = target.with_suffix(".pdf")
+            convert_to_pdf(target, pdf_path)
+            _console().print(f"[green]wrote[/green] {pdf_path}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def validate(
+    plans: Annotated[list[Path], typer.Argument(help="One or more plan files.",
+                                                show_default=False)],
+) -> None:
+    """Check plans and report every problem as FILE:LINE:COL: field: message.
+
+    Exit 0 when every plan is valid, 2 when any is not.
+
+    [b]Example[/b]
+
+      antq validate ke-hoach.yaml
+    """
+    def run() -> int:
+        from .errors import PlanError
+        from .validate import load_plan
+
+        failed = False
+        for plan in plans:
+            try:
+                validated = load_plan(plan)
+                from .content.build import build_document
+
+                build_document(validated.plan, validated.source)
+            except PlanError as exc:
+                _report(exc.problems)
+                failed = True
+                continue
+            _report(validated.warnings)
+            _console().print(f"[green]valid[/green] {plan}")
+        return EXIT_INVALID if failed else 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan format (for editors: yaml-language-server)."""
+    from .model.schema import schema_json
+
+    sys.stdout.write(schema_json())
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _report(problems) -> None:
+    """Print problems with the offending source line, as a clerk needs to fix them."""
+    if not problems:
+        return
+    from rich.markup import escape
+
+    console = _console(stderr=True)
+    lines_cache: dict[str, list[str]] = {}
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        console.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        source_line = _source_line(problem, lines_cache)
+        if source_line is not None:
+            console.print(f"    {escape(source_line)}")
+            console.print("    " + " " * max(problem.column - 1, 0) + "[bold]^[/bold]")
+
+
+def _source_line(problem, cache: dict[str, list[str]]) -> str | None:
+    if not problem.line:
+        return None
+    if problem.file not in cache:
+        try:
+            cache[problem.file] = Path(problem.file).read_text("utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[problem.file] = []
+    lines = cache[problem.file]
+    return lines[problem.line - 1] if problem.line <= len(lines) else None
+
+
+def _guarded(run) -> int:
+    """The one place where exceptions become messages and exit codes."""
+    from .errors import OutputError, PlanError
+
+    try:
+        return run()
+    except PlanError as exc:
+        _report(exc.problems)
+        count = len(exc.errors)
+        _console(stderr=True).print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; "
+                                    "nothing was written")
+        return EXIT_INVALID
+    except OutputError as exc:
+        from rich.markup import escape
+
+        _console(stderr=True).print(f"[red]{escape(str(exc))}[/red]")
+        return EXIT_OUTPUT
+    except Exception as exc:  # noqa: BLE001 — clerks get a message, developers ANTQ_DEBUG=1
+        from .write.pdf import PdfError
+
+        if isinstance(exc, PdfError):
+            _console(stderr=True).print(f"[red]PDF not written:[/red] {exc.message}")
+            return EXIT_OUTPUT
+        if os.environ.get("ANTQ_DEBUG"):
+            raise
+        _console(stderr=True).print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}\n"
+                                    "Please report it with the plan file "
+                                    "(run with ANTQ_DEBUG=1 for details).")
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    app()

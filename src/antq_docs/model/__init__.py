@@ -1,0 +1,1 @@
+"""The plan format as typed models (pydantic v2)."""

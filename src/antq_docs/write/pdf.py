@@ -1,0 +1,73 @@
+"""DOCX -> PDF through LibreOffice, found on PATH or where Windows and macOS install it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["find_soffice", "convert_to_pdf", "PdfError", "INSTALL_HINT"]
+
+INSTALL_HINT = ("LibreOffice is needed for PDF output. Install it from "
+                "https://www.libreoffice.org/download/ (Windows, macOS) or with "
+                "'sudo apt install libreoffice-writer fonts-liberation2' (Debian, Ubuntu), "
+                "then run the command again.")
+_TIMEOUT_SECONDS = 180
+
+
+class PdfError(Exception):
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (self.message,))
+
+
+def _candidates() -> list[Path]:
+    found = [shutil.which(name) for name in ("soffice", "libreoffice")]
+    paths = [Path(p) for p in found if p]
+    if sys.platform == "win32":
+        for root in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+            if root:
+                paths.append(Path(root) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        paths.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return paths
+
+
+def find_soffice() -> Path | None:
+    override = os.environ.get("ANTQ_SOFFICE")
+    if override:
+        return Path(override) if Path(override).exists() else None
+    return next((p for p in _candidates() if p.exists()), None)
+
+
+def convert_to_pdf(docx: Path, pdf: Path) -> None:
+    """Convert with a private LibreOffice profile (a running LibreOffice is not disturbed)."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError(INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="antq-pdf-") as work:
+        work_dir = Path(work)
+        profile = (work_dir / "profile").as_uri()
+        source = work_dir / "in.docx"
+        shutil.copyfile(docx, source)
+        command = [str(soffice), f"-env:UserInstallation={profile}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(work_dir),
+                   str(source)]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"LibreOffice did not finish within {_TIMEOUT_SECONDS} s") from None
+        except (subprocess.CalledProcessError, OSError) as exc:
+            raise PdfError(f"LibreOffice failed to convert the file: {exc}") from None
+        produced = work_dir / "in.pdf"
+        if not produced.exists():
+            raise PdfError("LibreOffice produced no PDF")
+        from ..output import write_atomic
+
+        write_atomic(pdf, produced.read_bytes())
