@@ -225,10 +225,15 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
         return basis.text if basis.text.startswith(verb) or basis.verb is None and \
             basis.text[:1].isupper() else f"{verb} {basis.text}"
     words = [verb, basis.type or ""]
-    if basis.number and not (basis.type or "").startswith(_LEGAL_TYPES_WITHOUT_NUMBER):
+    # Laws are cited by name and full date ("Luật … ngày 19 tháng 6 năm 2015", PL1 II.6.a);
+    # other documents by number and short date ("Quyết định số 521/QĐ-TTg ngày 13/6/2005").
+    is_law = (basis.type or "").startswith(_LEGAL_TYPES_WITHOUT_NUMBER)
+    if basis.number and not is_law:
         words.append(f"số {basis.number}")
     if basis.date:
-        words.append(f"ngày {short_date(basis.date)}")
+        date = basis.date
+        words.append(issue_date_text(date.day, date.month, date.year) if is_law
+                     else f"ngày {short_date(date)}")
     if basis.issuer:
         words.append(f"của {basis.issuer}")
     if basis.subject:

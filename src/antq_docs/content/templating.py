@@ -54,12 +54,8 @@ class TextRenderer:
             intercepted_binops = frozenset({"*", "**"})
 
             def call_binop(self, context, operator_name, left, right):
-                result = {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
-                if isinstance(result, str | list) and len(result) > MAX_OUTPUT_CHARS:
-                    raise TemplateProblem("the expression produces too much text")
-                if isinstance(result, int) and result.bit_length() > 256:
-                    raise TemplateProblem("the expression produces too large a number")
-                return result
+                _check_size(operator_name, left, right)
+                return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
 
         env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
         env.filters.update(roman=roman, short_date=short_date, padded=padded)
@@ -93,6 +89,21 @@ class TextRenderer:
         if len(result) > MAX_OUTPUT_CHARS:
             raise TemplateProblem("the expression produces too much text")
         return result
+
+
+def _check_size(operator_name: str, left: Any, right: Any) -> None:
+    """Refuse, before computing it, a product or power too large for any plan."""
+    if operator_name == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(times, int) \
+                    and len(seq) * times > MAX_OUTPUT_CHARS:
+                raise TemplateProblem("the expression produces too much text")
+        if isinstance(left, int) and isinstance(right, int) and \
+                left.bit_length() + right.bit_length() > 256:
+            raise TemplateProblem("the expression produces too large a number")
+    elif isinstance(left, int) and isinstance(right, int) and (
+            abs(right) > 256 or left.bit_length() * max(right, 1) > 256):
+        raise TemplateProblem("the expression produces too large a number")
 
 
 def _explain(message: str, context: dict[str, Any]) -> str:

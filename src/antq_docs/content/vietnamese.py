@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
-    "issue_date_text", "short_date", "day_month", "padded", "roman", "letter",
+    "issue_date_text", "short_date", "numeric_date", "day_month", "padded", "roman", "letter",
     "VIETNAMESE_LETTERS", "DRAFT_BLANK",
 ]
 
@@ -36,7 +36,12 @@ def issue_date_text(day: int | None, month: int, year: int) -> str:
 
 def short_date(date: dt.date) -> str:
     """'13/6/2005', '22/01/2019': the compact form used inside sentences."""
-    return f"{padded(date.day)}/{_month(date.month)}/{date.year}"
+    return numeric_date(date.day, date.month, date.year)
+
+
+def numeric_date(day: int, month: int, year: int) -> str:
+    """The same form for a day that may not exist (to name it in an error)."""
+    return f"{padded(day)}/{_month(month)}/{year}"
 
 
 def day_month(date: dt.date) -> str:

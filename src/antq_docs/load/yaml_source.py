@@ -27,6 +27,11 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
 PathKey = tuple[str | int, ...]
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def format_path(path: PathKey) -> str:
@@ -86,6 +91,11 @@ class _Builder:
                                      f"the file has more than {MAX_NODES:,} values; "
                                      "split it or remove repeated anchors")])
         self.source.positions[path] = self.mark(node)
+        if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
+                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
+                                         "is not allowed in a plan); write plain text"))
+            return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -95,9 +105,14 @@ class _Builder:
     def scalar(self, node: ScalarNode, path: PathKey) -> Any:
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except ConstructorError as exc:
+        except ConstructorError:
             self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                         f"unsupported value ({exc.problem}); write plain text"))
+                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
+                                         "is not allowed in a plan); write plain text"))
+            return None
+        except ValueError as exc:  # e.g. 2026-02-30: a timestamp that is no real date
+            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
+                                         f"'{node.value}' is not a real date ({exc})"))
             return None
         if isinstance(value, str):
             nfc = unicodedata.normalize("NFC", value)
@@ -142,9 +157,8 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        hint = _syntax_hint(what)
-        raise PlanError([Problem(file, line, col, "", f"YAML syntax: {what}{hint}")]) from None
+        what = _syntax_message(exc.problem or "invalid YAML")
+        raise PlanError([Problem(file, line, col, "", f"YAML syntax: {what}")]) from None
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         raise PlanError([Problem(file, 1, 1, "", f"YAML: {exc}")]) from None
     if root is None:
@@ -174,9 +188,14 @@ def load_source(path: str | Path) -> Source:
     return load_text(text, str(path))
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_message(problem: str) -> str:
+    """The parser's words, made the same for libyaml and pure-Python PyYAML, with a hint."""
     if "mapping values are not allowed" in problem:
-        return " — a value containing ': ' must be put in quotes"
+        return "': ' inside a value — put the whole value in quotes"
+    return problem + _syntax_hint(problem)
+
+
+def _syntax_hint(problem: str) -> str:
     if "found character '\\t'" in problem:
         return " — use spaces, not tabs, to indent"
     if "could not find expected ':'" in problem:

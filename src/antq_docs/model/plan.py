@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
+                      field_validator, model_validator)
 
+from .shorthand import DAY_SCHEMA, expand
 from .timeline import Timeline, parse_day
 
 __all__ = [
@@ -35,14 +37,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
 
 
-def _as(key: str, model: Any) -> BeforeValidator:
-    """Accept a bare string where an object with `key` is expected (and say so in the schema)."""
-    def expand(value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
-    return BeforeValidator(expand, json_schema_input_type=Union[str, model])
-
-
-Day = Annotated[dt.date, BeforeValidator(parse_day)]
+Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
+_ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
+    "type": "object", "additionalProperties": False, "required": ["month", "year"],
+    "properties": {"day": {"type": "integer", "minimum": 1, "maximum": 31},
+                   "month": {"type": "integer", "minimum": 1, "maximum": 12},
+                   "year": {"type": "integer", "minimum": 1945, "maximum": 2200}}}],
+    "description": "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}."}
 
 
 class IssueDate(_Strict):
@@ -86,8 +87,8 @@ class Issuer(_Strict):
     number: int | None = Field(None, ge=1, description="Số; leave out in a draft "
                                "(printed as a blank to be filled in by the văn thư).")
     place: str = Field(description="Địa danh, e.g. 'Cao Bằng'.")
-    date: IssueDate = Field(description="Date of issue: 2022-04-04 or 04/4/2022; "
-                            "a draft: {month: 4, year: 2024}.")
+    date: Annotated[IssueDate, WithJsonSchema(_ISSUE_DATE_SCHEMA)] = Field(
+        description="Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}.")
     short_name: str | None = Field(None, description="How the body names itself in the "
                                    "'Kèm theo' line of appendices, e.g. 'UBND tỉnh Cao Bằng'.")
 
@@ -135,7 +136,7 @@ class Preamble(_Strict):
     """The opening: legal bases, one per line, then the sentence that introduces the plan."""
 
     verb: str = Field("Căn cứ", description="Default verb of each basis.")
-    bases: list[Annotated[LegalBasis, _as("text", "LegalBasis")]] = Field(
+    bases: list[Annotated[LegalBasis, expand("text", "LegalBasis")]] = Field(
         default_factory=list, description="Legal bases, in order.")
     text: str | None = Field(None, description="The sentence after the bases, e.g. "
                              "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'.")
@@ -150,7 +151,7 @@ class Column(_Strict):
 class Table(_Strict):
     """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
 
-    columns: list[Annotated[Column, _as("title", "Column")]] = Field(min_length=1)
+    columns: list[Annotated[Column, expand("title", "Column")]] = Field(min_length=1)
     rows: list[list[str | int | float]] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -178,7 +179,7 @@ class Item(_Strict):
     frame: list[str] | None = Field(None, description="Lines set centred in a framed box "
                                     "(e.g. the backdrop title of the Ngày hội).")
     table: Table | None = None
-    time: Timeline | None = Field(None, description="When: printed as "
+    time: Annotated[Timeline, expand("at", "Timeline")] | None = Field(None, description="When: printed as "
                                   "(Thời gian thực hiện: …) after the text.")
     unit: str | None = Field(None, description="The unit given this work (its title "
                                  "defaults to the unit's name). Checked against Nơi nhận.")
@@ -189,7 +190,7 @@ class Item(_Strict):
     report_to: str | None = Field(None, description="Whom the unit reports to.")
     numbering: ListStyle | None = Field(None, description="Numbering of the children: roman, arabic, "
                                    "dotted (1.1.), letter (a), dash (-), plus (+), none.")
-    items: list[Annotated[Item, _as("text", "Item")]] = Field(default_factory=list)
+    items: list[Annotated[Item, expand("text", "Item")]] = Field(default_factory=list)
     after: str | list[str] | None = Field(None, description="Paragraph(s) after the children.")
 
     def paragraphs(self) -> list[str]:
@@ -284,7 +285,7 @@ class Appendix(_Strict):
     text: str | list[str] | None = None
     table: Table | None = None
     numbering: ListStyle = Field("roman", description="Numbering of the top-level items.")
-    items: list[Annotated[Item, _as("text", "Item")]] = Field(default_factory=list)
+    items: list[Annotated[Item, expand("text", "Item")]] = Field(default_factory=list)
 
     def paragraphs(self) -> list[str]:
         return _paragraphs(self.text)
@@ -301,10 +302,10 @@ class Plan(_Strict):
         default_factory=dict, description="Values for {{ name }} in the text.")
     preamble: Preamble = Field(default_factory=Preamble)
     numbering: ListStyle = Field("roman", description="Numbering of the sections.")
-    sections: list[Annotated[Item, _as("text", "Item")]] = Field(min_length=1)
+    sections: list[Annotated[Item, expand("text", "Item")]] = Field(min_length=1)
     closing: str | None = Field(None, description="The last paragraph ('Trên đây là …'); "
                                 "antq ends the body with './.'.")
-    recipients: list[Annotated[Recipient, _as("name", "Recipient")]] = Field(min_length=1)
+    recipients: list[Annotated[Recipient, expand("name", "Recipient")]] = Field(min_length=1)
     filing: Filing = Field(default_factory=Filing)
     signature: Signature
     appendices: list[Appendix] = Field(default_factory=list)

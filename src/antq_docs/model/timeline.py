@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from .shorthand import expand
+
 __all__ = ["TimePoint", "Point", "Timeline", "parse_point", "parse_day"]
 
 _ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -77,8 +79,10 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
         if not 1 <= month <= 12:
             raise ValueError(f"there is no month {month}") from None
         last = calendar.monthrange(year, month)[1]
-        raise ValueError(f"{day:02d}/{month}/{year} does not exist: month {month} of {year} "
-                         f"has {last} days") from None
+        from ..content.vietnamese import numeric_date
+
+        raise ValueError(f"{numeric_date(day, month, year)} does not exist: month {month} of "
+                         f"{year} has {last} days") from None
 
 
 def parse_point(value: Any) -> Any:
@@ -130,19 +134,12 @@ class Timeline(BaseModel):
     through: bool = Field(False, description="Write 'đến hết ngày …' (the end day included).")
     until: str | None = Field(None, description="End described in words, e.g. "
                               "'trước ngày tổ chức kỷ niệm'.")
-    focus: Timeline | None = Field(None, description="The busiest part of the span "
+    focus: Annotated[Timeline, expand("at", "Timeline")] | None = Field(None, description="The busiest part of the span "
                                    "('trọng tâm các hoạt động …').")
     every_month: int | None = Field(None, ge=1, le=31, description="Recurring day of each month "
                                     "('ngày 15 hàng tháng').")
     text: str | None = Field(None, description="Free wording, used as written.")
     label: str = Field("Thời gian thực hiện", description="The words before the time.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return value
-        return {"at": value}
 
     @model_validator(mode="after")
     def _one_shape(self) -> Timeline:

@@ -1,0 +1,384 @@
+"""A read-only view of a DOCX with effective formatting resolved (direct > style > defaults).
+
+Works on any WordprocessingML file, not only antq's: Word and LibreOffice put formatting
+in styles as often as on runs, so every property is looked up through the style chain.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "read_docx", "W"]
+
+
+def _q(name: str) -> str:
+    return _W + name
+
+
+def _on(el) -> bool | None:
+    """A toggle property (<w:b/>, <w:b w:val="0"/>) as True/False, None when absent."""
+    if el is None:
+        return None
+    return el.get(_q("val"), "true").lower() not in ("0", "false", "off", "none")
+
+
+@dataclass
+class TextRun:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    superscript: bool = False
+    size: float | None = None  # pt
+    fonts: dict[str, str] = field(default_factory=dict)  # slot -> font name
+    footnote: int | None = None  # a footnote reference mark
+    field: str | None = None  # instruction of a field this run belongs to (PAGE, …)
+
+
+@dataclass
+class Para:
+    runs: list[TextRun]
+    align: str = "left"  # left, center, right, both
+    first_line_twips: int = 0
+    left_twips: int = 0
+    right_twips: int = 0
+    before_twips: int = 0
+    after_twips: int = 0
+    line: int | None = None
+    line_rule: str = "auto"
+    style: str | None = None
+    border_top: bool = False
+    border_bottom: bool = False
+    mark_size: float | None = None
+    index: int = 0  # position among the document's paragraphs (body order, tables included)
+    cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Cell:
+    paragraphs: list[Para]
+    width_twips: int | None
+
+
+@dataclass
+class TableView:
+    rows: list[list[Cell]]
+    grid_twips: list[int]
+    borders: bool
+    index: int
+
+
+@dataclass
+class Section:
+    page_width: int
+    page_height: int
+    margins: dict[str, int]  # twips: top, bottom, left, right
+    title_page: bool
+    page_start: int | None
+    headers: dict[str, list[Para]]  # default/first/even -> paragraphs
+    orientation: str = "portrait"
+
+
+@dataclass
+class DocxView:
+    blocks: list[Para | TableView]  # body order
+    sections: list[Section]
+    footnotes: dict[int, list[Para]]
+    default_fonts: dict[str, str]
+    default_size: float | None
+    core: dict[str, str]
+
+    def paragraphs(self) -> list[Para]:
+        """Every paragraph in body order, table cells included."""
+        out: list[Para] = []
+        for block in self.blocks:
+            if isinstance(block, Para):
+                out.append(block)
+            else:
+                for row in block.rows:
+                    for cell in row:
+                        out.extend(cell.paragraphs)
+        return out
+
+
+class _Styles:
+    def __init__(self, root) -> None:
+        self.by_id: dict[str, etree._Element] = {}
+        self.default_para: str | None = None
+        self.default_rpr = None
+        self.default_ppr = None
+        if root is None:
+            return
+        defaults = root.find(_q("docDefaults"))
+        if defaults is not None:
+            self.default_rpr = defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}")
+            self.default_ppr = defaults.find(f"{_q('pPrDefault')}/{_q('pPr')}")
+        for style in root.iter(_q("style")):
+            style_id = style.get(_q("styleId"))
+            self.by_id[style_id] = style
+            if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in ("1", "true"):
+                self.default_para = style_id
+
+    def chain(self, style_id: str | None) -> list:
+        """The style and its ancestors, nearest first."""
+        out = []
+        seen = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            out.append(style)
+            based = style.find(_q("basedOn"))
+            style_id = based.get(_q("val")) if based is not None else None
+        return out
+
+
+def _first(elements, path: str):
+    for element in elements:
+        if element is None:
+            continue
+        found = element.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+class _Reader:
+    def __init__(self, parts: dict[str, bytes]):
+        self.parts = parts
+        styles = parts.get("word/styles.xml")
+        self.styles = _Styles(etree.fromstring(styles, _PARSER) if styles else None)
+        self.counter = 0
+
+    def ppr_chain(self, p) -> list:
+        ppr = p.find(_q("pPr"))
+        style_el = ppr.find(_q("pStyle")) if ppr is not None else None
+        style_id = style_el.get(_q("val")) if style_el is not None else self.styles.default_para
+        chain = [ppr] + [s.find(_q("pPr")) for s in self.styles.chain(style_id)]
+        return chain + [self.styles.default_ppr], style_id
+
+    def rpr_chain(self, r, para_style: str | None) -> list:
+        rpr = r.find(_q("rPr"))
+        rstyle = rpr.find(_q("rStyle")) if rpr is not None else None
+        chain = [rpr]
+        if rstyle is not None:
+            chain += [s.find(_q("rPr")) for s in self.styles.chain(rstyle.get(_q("val")))]
+        chain += [s.find(_q("rPr")) for s in self.styles.chain(para_style)]
+        return chain + [self.styles.default_rpr]
+
+    def paragraph(self, p, cell=None) -> Para:
+        chain, style_id = self.ppr_chain(p)
+        jc = _first(chain, _q("jc"))
+        ind = _first(chain, _q("ind"))
+        spacing = [c.find(_q("spacing")) if c is not None else None for c in chain]
+
+        def spacing_attr(name: str) -> str | None:
+            for s in spacing:
+                if s is not None and s.get(_q(name)) is not None:
+                    return s.get(_q(name))
+            return None
+
+        borders = _first(chain, _q("pBdr"))
+        mark = p.find(f"{_q('pPr')}/{_q('rPr')}/{_q('sz')}")
+        self.counter += 1
+        para = Para(
+            runs=self.runs(p, style_id),
+            align={"both": "both", "center": "center", "right": "right", "end": "right",
+                   "distribute": "both"}.get(jc.get(_q("val")) if jc is not None else "", "left"),
+            first_line_twips=int(ind.get(_q("firstLine"), 0) or 0) - int(
+                ind.get(_q("hanging"), 0) or 0) if ind is not None else 0,
+            left_twips=int(ind.get(_q("left"), ind.get(_q("start"), 0)) or 0)
+            if ind is not None else 0,
+            right_twips=int(ind.get(_q("right"), ind.get(_q("end"), 0)) or 0)
+            if ind is not None else 0,
+            before_twips=int(spacing_attr("before") or 0),
+            after_twips=int(spacing_attr("after") or 0),
+            line=int(spacing_attr("line")) if spacing_attr("line") else None,
+            line_rule=spacing_attr("lineRule") or "auto",
+            style=style_id,
+            border_top=borders is not None and borders.find(_q("top")) is not None,
+            border_bottom=borders is not None and borders.find(_q("bottom")) is not None,
+            mark_size=int(mark.get(_q("val"))) / 2 if mark is not None else None,
+            index=self.counter, cell=cell)
+        return para
+
+    def runs(self, p, para_style: str | None) -> list[TextRun]:
+        out: list[TextRun] = []
+        field_stack: list[str] = []
+        in_result = False
+        for r in p.iter(_q("r")):
+            chain = self.rpr_chain(r, para_style)
+            fonts_el = [c.find(_q("rFonts")) if c is not None else None for c in chain]
+            fonts: dict[str, str] = {}
+            for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+                for f in fonts_el:
+                    if f is None:
+                        continue
+                    if f.get(_q(slot)) is not None:
+                        fonts[slot] = f.get(_q(slot))
+                        break
+                    if f.get(_q(slot + "Theme")) is not None or (
+                            slot == "cs" and f.get(_q("cstheme")) is not None):
+                        fonts[slot] = "(theme)"
+                        break
+            size = _first(chain, _q("sz"))
+            vert = _first(chain, _q("vertAlign"))
+            underline = _first(chain, _q("u"))
+            base = dict(
+                bold=bool(_on(_first(chain, _q("b")))),
+                italic=bool(_on(_first(chain, _q("i")))),
+                underline=underline is not None and underline.get(_q("val"), "single") != "none",
+                superscript=vert is not None and vert.get(_q("val")) == "superscript",
+                size=int(size.get(_q("val"))) / 2 if size is not None else None,
+                fonts=fonts)
+            for child in r:
+                tag = child.tag
+                if tag == _q("fldChar"):
+                    kind = child.get(_q("fldCharType"))
+                    if kind == "begin":
+                        field_stack.append("")
+                        in_result = False
+                    elif kind == "separate":
+                        in_result = True
+                    elif kind == "end" and field_stack:
+                        field_stack.pop()
+                        in_result = False
+                elif tag == _q("instrText") and field_stack:
+                    field_stack[-1] += child.text or ""
+                elif tag == _q("t"):
+                    instr = field_stack[-1].strip().split(" ")[0] if field_stack else None
+                    if field_stack and not in_result:
+                        continue
+                    out.append(TextRun(child.text or "", field=instr, **base))
+                elif tag in (_q("tab"),):
+                    out.append(TextRun("\t", **base))
+                elif tag in (_q("br"), _q("cr")):
+                    out.append(TextRun("\n", **base))
+                elif tag == _q("footnoteReference"):
+                    out.append(TextRun("", footnote=int(child.get(_q("id"))), **base))
+        for fld in p.iter(_q("fldSimple")):
+            instr = (fld.get(_q("instr")) or "").strip().split(" ")[0]
+            out.append(TextRun("".join(t.text or "" for t in fld.iter(_q("t"))), field=instr))
+        return out
+
+    def table(self, tbl, index: int) -> TableView:
+        grid = [int(g.get(_q("w"), 0)) for g in tbl.iter(_q("gridCol"))]
+        borders_el = tbl.find(f"{_q('tblPr')}/{_q('tblBorders')}")
+        has_borders = borders_el is not None and any(
+            b.get(_q("val")) not in (None, "nil", "none") for b in borders_el)
+        rows = []
+        for r_index, tr in enumerate(tbl.findall(_q("tr")), start=1):
+            cells = []
+            for c_index, tc in enumerate(tr.findall(_q("tc")), start=1):
+                width = tc.find(f"{_q('tcPr')}/{_q('tcW')}")
+                paras = [self.paragraph(p, (index, r_index, c_index))
+                         for p in tc.iter(_q("p"))]
+                cells.append(Cell(paras, int(width.get(_q("w"))) if width is not None
+                                  and width.get(_q("w"), "").isdigit() else None))
+            rows.append(cells)
+        return TableView(rows, grid, has_borders, index)
+
+    def header_part(self, r_id: str, rels: dict[str, str]) -> list[Para]:
+        target = rels.get(r_id)
+        if not target or f"word/{target}" not in self.parts:
+            return []
+        root = etree.fromstring(self.parts[f"word/{target}"], _PARSER)
+        return [self.paragraph(p) for p in root.iter(_q("p"))]
+
+    def section(self, sect, rels: dict[str, str]) -> Section:
+        size = sect.find(_q("pgSz"))
+        margins = sect.find(_q("pgMar"))
+        start = sect.find(_q("pgNumType"))
+        headers = {}
+        for ref in sect.findall(_q("headerReference")):
+            headers[ref.get(_q("type"), "default")] = self.header_part(
+                ref.get(f"{{http://schemas.openxmlformats.org/officeDocument/2006/relationships}}id"),
+                rels)
+        return Section(
+            page_width=int(size.get(_q("w"), 0)) if size is not None else 0,
+            page_height=int(size.get(_q("h"), 0)) if size is not None else 0,
+            margins={k: int(margins.get(_q(k), 0)) for k in ("top", "bottom", "left", "right")}
+            if margins is not None else {},
+            title_page=_on(sect.find(_q("titlePg"))) is True,
+            page_start=int(start.get(_q("start"))) if start is not None and start.get(
+                _q("start")) else None,
+            headers=headers,
+            orientation=size.get(_q("orient"), "portrait") if size is not None else "portrait")
+
+
+def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
+    data = parts.get(name)
+    if not data:
+        return {}
+    root = etree.fromstring(data, _PARSER)
+    return {rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("word/")
+            for rel in root}
+
+
+def read_docx(source: bytes | str | Path) -> DocxView:
+    """Open a DOCX; raises ValueError when the file is not a readable DOCX."""
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {i.filename: archive.read(i) for i in archive.infolist()
+                     if i.filename.endswith((".xml", ".rels"))}
+        document = etree.fromstring(parts["word/document.xml"], _PARSER)
+    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise ValueError(f"not a readable DOCX file: {exc}") from None
+    reader = _Reader(parts)
+    rels = _rels(parts, "word/_rels/document.xml.rels")
+    body = document.find(_q("body"))
+    blocks: list[Para | TableView] = []
+    sections: list[Section] = []
+    tables = 0
+    for child in body if body is not None else []:
+        if child.tag == _q("p"):
+            blocks.append(reader.paragraph(child))
+            inner = child.find(f"{_q('pPr')}/{_q('sectPr')}")
+            if inner is not None:
+                sections.append(reader.section(inner, rels))
+        elif child.tag == _q("tbl"):
+            tables += 1
+            blocks.append(reader.table(child, tables))
+        elif child.tag == _q("sectPr"):
+            sections.append(reader.section(child, rels))
+    footnotes: dict[int, list[Para]] = {}
+    if "word/footnotes.xml" in parts:
+        root = etree.fromstring(parts["word/footnotes.xml"], _PARSER)
+        for note in root.iter(_q("footnote")):
+            if note.get(_q("type")) in ("separator", "continuationSeparator",
+                                         "continuationNotice"):
+                continue
+            footnotes[int(note.get(_q("id")))] = [reader.paragraph(p) for p in note.iter(_q("p"))]
+    defaults = reader.styles.default_rpr
+    default_fonts: dict[str, str] = {}
+    default_size = None
+    if defaults is not None:
+        fonts = defaults.find(_q("rFonts"))
+        if fonts is not None:
+            for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+                value = fonts.get(_q(slot))
+                if value is None and (fonts.get(_q(slot + "Theme")) is not None
+                                      or (slot == "cs" and fonts.get(_q("cstheme")))):
+                    value = "(theme)"
+                if value:
+                    default_fonts[slot] = value
+        size = defaults.find(_q("sz"))
+        default_size = int(size.get(_q("val"))) / 2 if size is not None else None
+    core: dict[str, str] = {}
+    if "docProps/core.xml" in parts:
+        for element in etree.fromstring(parts["docProps/core.xml"], _PARSER):
+            core[etree.QName(element).localname] = element.text or ""
+    return DocxView(blocks, sections, footnotes, default_fonts, default_size, core)
