@@ -124,3 +124,14 @@ def test_help_lists_commands_with_examples():
 def test_usage_errors_exit_2_without_traceback(args):
     result = run(*args)
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_text_preview_prints_the_plan_and_writes_nothing(tmp_path, monkeypatch):
+    plan = tmp_path / "p.yaml"
+    plan.write_text(MINIMAL.read_text("utf-8"), "utf-8")
+    result = run("render", plan, "--text")
+    assert result.exit_code == 0
+    assert "# KẾ HOẠCH" in result.stdout
+    assert "## I. MỤC ĐÍCH, YÊU CẦU" in result.stdout
+    assert "- Lưu: VT, PV05." in result.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["p.yaml"]

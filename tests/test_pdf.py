@@ -79,3 +79,24 @@ def test_only_times_new_roman_metrics_are_used(name, pdfs):
                              text=True).stdout.splitlines()[2:]
     fonts = {line.split()[0].split("+")[-1] for line in listing if line.strip()}
     assert fonts and all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in fonts), fonts
+
+
+def test_liberation_1_is_kept_away_from_libreoffice(monkeypatch, tmp_path):
+    from antq_docs.write import pdf
+
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    monkeypatch.setattr(pdf, "_OLD_LIBERATION", tmp_path)  # "installed"
+    conf = pdf._environment()["FONTCONFIG_FILE"]
+    text = open(conf, encoding="utf-8").read()
+    assert "<glob>/usr/share/fonts/truetype/liberation/*</glob>" in text
+    assert "/etc/fonts/fonts.conf" in text
+    monkeypatch.setattr(pdf, "_OLD_LIBERATION", tmp_path / "absent")
+    assert "FONTCONFIG_FILE" not in pdf._environment()
+
+
+def test_missing_libreoffice_is_explained(monkeypatch, tmp_path):
+    from antq_docs.write import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    with pytest.raises(pdf.PdfError, match="fonts-liberation2"):
+        pdf.convert_to_pdf(tmp_path / "a.docx", tmp_path / "a.pdf")

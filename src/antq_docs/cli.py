@@ -49,6 +49,8 @@ def render(
         "--force", help="Replace the output even if it was edited after antq wrote it.")] = False,
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Also write a PDF beside the .docx (needs LibreOffice).")] = False,
+    text: Annotated[bool, typer.Option(
+        "--text", help="Print a plain-text preview instead of writing a file.")] = False,
 ) -> None:
     """Render a plan to DOCX.
 
@@ -57,23 +59,32 @@ def render(
       antq render ke-hoach.yaml
 
       antq render ke-hoach.yaml -o "KH 05-UBND.docx" --pdf
+
+      antq render ke-hoach.yaml --text
     """
     def run() -> int:
         from .output import check_overwrite, write_atomic
-        from .render import render_file
+        from .render import build_tree, render_file
 
+        if text:
+            from .write.text import render_text
+
+            document, warnings = build_tree(plan)
+            _report(warnings)
+            sys.stdout.write(render_text(document))
+            return 0
         target = output or plan.with_suffix(".docx")
         check_overwrite(target, force=force)
         result = render_file(plan)
         _report(result.warnings)
         write_atomic(target, result.docx)
-        _console().print(f"[green]wrote[/green] {target}")
+        typer.echo(f"wrote {target}")
         if pdf:
             from .write.pdf import convert_to_pdf
 
             pdf_path = target.with_suffix(".pdf")
             convert_to_pdf(target, pdf_path)
-            _console().print(f"[green]wrote[/green] {pdf_path}")
+            typer.echo(f"wrote {pdf_path}")
         return 0
 
     raise typer.Exit(_guarded(run))
@@ -108,7 +119,7 @@ def validate(
                 failed = True
                 continue
             _report(validated.warnings)
-            _console().print(f"[green]valid[/green] {plan}")
+            typer.echo(f"valid {plan}")
         return EXIT_INVALID if failed else 0
 
     raise typer.Exit(_guarded(run))
@@ -123,6 +134,7 @@ def schema() -> None:
 
 
 def _console(stderr: bool = False):
+    # rich costs ~50 ms to import: only a run that has something to report pays for it.
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)

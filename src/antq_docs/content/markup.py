@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..tree.nodes import FootnoteRef, Inline, Run
 
 __all__ = ["parse_inline", "MarkupProblem", "plain"]
@@ -11,9 +13,14 @@ class MarkupProblem(ValueError):
     pass
 
 
+_TOKENS = re.compile(r"\\[*^\[\]\\]|\^\[|\*{1,3}")
+
+
 def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
                  allow_footnotes: bool = True) -> tuple[Inline, ...]:
     """Split `text` into runs; the flags give the emphasis the text starts with."""
+    if "*" not in text and "^[" not in text and "\\" not in text:
+        return (Run(text, bold=bold, italic=italic),) if text else ()
     out: list[Inline] = []
     buffer: list[str] = []
     state = {"bold": bold, "italic": italic}
@@ -23,32 +30,31 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
             out.append(Run("".join(buffer), bold=state["bold"], italic=state["italic"]))
             buffer.clear()
 
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\\" and i + 1 < n and text[i + 1] in "*^[]\\":
-            buffer.append(text[i + 1])
-            i += 2
-        elif text.startswith("^[", i):
+    position = 0
+    while True:
+        match = _TOKENS.search(text, position)
+        if match is None:
+            buffer.append(text[position:])
+            break
+        buffer.append(text[position:match.start()])
+        token = match.group()
+        position = match.end()
+        if token.startswith("\\"):
+            buffer.append(token[1])
+        elif token == "^[":
             if not allow_footnotes:
                 raise MarkupProblem("a footnote cannot contain another footnote")
-            end = _closing_bracket(text, i + 2)
+            end = _closing_bracket(text, position)
             flush()
-            out.append(FootnoteRef(tuple(r for r in parse_inline(text[i + 2:end],
-                                                                  allow_footnotes=False)
-                                         if isinstance(r, Run))))
-            i = end + 1
-        elif char == "*":
-            stars = 3 if text.startswith("***", i) else 2 if text.startswith("**", i) else 1
+            note = parse_inline(text[position:end], allow_footnotes=False)
+            out.append(FootnoteRef(tuple(r for r in note if isinstance(r, Run))))
+            position = end + 1
+        else:  # *, ** or ***
             flush()
-            if stars >= 2:
+            if len(token) >= 2:
                 state["bold"] = not state["bold"]
-            if stars != 2:
+            if len(token) != 2:
                 state["italic"] = not state["italic"]
-            i += stars
-        else:
-            buffer.append(char)
-            i += 1
     flush()
     if state["bold"] != bold or state["italic"] != italic:
         which = "**" if state["bold"] != bold else "*"

@@ -7,6 +7,7 @@ Plans travel between offices by e-mail, so their text is untrusted: only express
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from typing import Any
 
@@ -38,46 +39,20 @@ def anniversary(founded: int, year: int) -> int:
 
 
 class TextRenderer:
-    """Renders the template strings of one plan; compiled templates are cached per renderer."""
+    """Renders the template strings of one plan against that plan's context."""
 
     def __init__(self, context: dict[str, Any]):
         self._context = context
-        self._cache: dict[str, Any] = {}
-        self._env = None
-
-    def _environment(self):
-        # Imported here so that plans without templates never pay for Jinja.
-        from jinja2 import StrictUndefined
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-        class _Sandbox(ImmutableSandboxedEnvironment):
-            intercepted_binops = frozenset({"*", "**"})
-
-            def call_binop(self, context, operator_name, left, right):
-                _check_size(operator_name, left, right)
-                return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
-
-        env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-        env.filters.update(roman=roman, short_date=short_date, padded=padded)
-        return env
 
     def render(self, text: str) -> str:
         if not has_template(text):
             return text
-        template = self._cache.get(text)
-        if template is None:
-            if "{%" in text:
-                raise TemplateProblem("only {{ expressions }} are allowed in plan text, "
-                                      "not {% statements %}")
-            if self._env is None:
-                self._env = self._environment()
-            from jinja2 import TemplateError
-            try:
-                template = self._env.from_string(text)
-            except TemplateError as exc:
-                raise TemplateProblem(f"template syntax: {exc.message}") from None
-            self._cache[text] = template
+        if "{%" in text:
+            raise TemplateProblem("only {{ expressions }} are allowed in plan text, "
+                                  "not {% statements %}")
         from jinja2 import TemplateError
+
+        template = _compiled(text)
         try:
             result = template.render(self._context)
         except TemplateProblem:
@@ -89,6 +64,37 @@ class TextRenderer:
         if len(result) > MAX_OUTPUT_CHARS:
             raise TemplateProblem("the expression produces too much text")
         return result
+
+
+@functools.cache
+def _environment():
+    """One sandbox per process: its configuration never changes after creation."""
+    # Imported here so that plans without templates never pay for Jinja.
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class _Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator_name, left, right):
+            _check_size(operator_name, left, right)
+            return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
+
+    env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters.update(roman=roman, short_date=short_date, padded=padded)
+    return env
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(text: str):
+    """Compiling is the slow part of Jinja; a batch renders the same strings thousands of
+    times, so compiled templates are kept (they hold no plan data)."""
+    from jinja2 import TemplateError
+
+    try:
+        return _environment().from_string(text)
+    except TemplateError as exc:
+        raise TemplateProblem(f"template syntax: {exc.message}") from None
 
 
 def _check_size(operator_name: str, left: Any, right: Any) -> None:

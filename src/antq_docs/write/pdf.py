@@ -39,6 +39,19 @@ def _candidates() -> list[Path]:
     return paths
 
 
+_OLD_LIBERATION = Path("/usr/share/fonts/truetype/liberation")
+
+
+def _environment() -> dict[str, str]:
+    """Keep LibreOffice away from Liberation 1.x, which fontconfig prefers when both are
+    installed (see fonts.conf); a FONTCONFIG_FILE set by the user wins."""
+    env = dict(os.environ)
+    if sys.platform.startswith("linux") and _OLD_LIBERATION.is_dir() \
+            and "FONTCONFIG_FILE" not in env:
+        env["FONTCONFIG_FILE"] = str(Path(__file__).with_name("fonts.conf"))
+    return env
+
+
 def find_soffice() -> Path | None:
     override = os.environ.get("ANTQ_SOFFICE")
     if override:
@@ -60,7 +73,8 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
                    "--norestore", "--convert-to", "pdf", "--outdir", str(work_dir),
                    str(source)]
         try:
-            subprocess.run(command, check=True, capture_output=True, timeout=_TIMEOUT_SECONDS)
+            subprocess.run(command, check=True, capture_output=True, timeout=_TIMEOUT_SECONDS,
+                           env=_environment())
         except subprocess.TimeoutExpired:
             raise PdfError(f"LibreOffice did not finish within {_TIMEOUT_SECONDS} s") from None
         except (subprocess.CalledProcessError, OSError) as exc:

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Everything the test suite needs, on Debian/Ubuntu or any machine that already has it:
+# LibreOffice (PDF tests), Liberation 2 fonts (Times New Roman metrics with every
+# Vietnamese letter), poppler-utils (pdftotext, pdffonts), then a virtualenv in .venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing ${need[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+  else
+    echo "warning: install ${need[*]} yourself to run the PDF tests (they are skipped otherwise)" >&2
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
