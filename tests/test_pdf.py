@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -87,7 +88,7 @@ def test_liberation_1_is_kept_away_from_libreoffice(monkeypatch, tmp_path):
     monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
     monkeypatch.setattr(pdf, "_OLD_LIBERATION", tmp_path)  # "installed"
     conf = pdf._environment()["FONTCONFIG_FILE"]
-    text = open(conf, encoding="utf-8").read()
+    text = Path(conf).read_text("utf-8")
     assert "<glob>/usr/share/fonts/truetype/liberation/*</glob>" in text
     assert "/etc/fonts/fonts.conf" in text
     monkeypatch.setattr(pdf, "_OLD_LIBERATION", tmp_path / "absent")
