@@ -135,3 +135,19 @@ def test_text_preview_prints_the_plan_and_writes_nothing(tmp_path, monkeypatch):
     assert "## I. MỤC ĐÍCH, YÊU CẦU" in result.stdout
     assert "- Lưu: VT, PV05." in result.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["p.yaml"]
+
+
+def test_output_is_readable_by_colleagues(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "out.docx"
+    old = os.umask(0o022)
+    try:
+        assert run("render", MINIMAL, "-o", out).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o640)
+    assert run("render", MINIMAL, "-o", out).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640

@@ -46,6 +46,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except PermissionError:
         _discard(temporary)
@@ -54,6 +55,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         _discard(temporary)
         raise OutputError(str(path), f"cannot be written: {exc.strerror or exc}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """mkstemp makes private files; the output keeps the mode of the file it replaces, or
+    gets the usual mode for a new file (colleagues on a shared folder must read it)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _discard(temporary: str) -> None:
