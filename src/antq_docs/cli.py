@@ -126,6 +126,72 @@ def validate(
 
 
 @app.command()
+def check(
+    files: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+        help="DOCX files to audit (antq's or typed by hand).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="text (for people) or json (for programs).")] = "text",
+    rules: Annotated[bool, typer.Option(
+        "--rules", help="List the rules with their ids and clauses, and exit.")] = False,
+) -> None:
+    """Audit DOCX files against Nghị định 30 and report every departure.
+
+    Exit 0 when clean, 1 when there are findings, 2 when a file cannot be read.
+
+    [b]Examples[/b]
+
+      antq check "KH 05-UBND.docx"
+
+      antq check *.docx --format json
+    """
+    def run() -> int:
+        from .check.report import findings_json, rules_table
+
+        if rules:
+            for rule_id, severity, clause, title in rules_table():
+                typer.echo(f"{rule_id:<30} {severity:<8} {clause:<20} {title}")
+            return 0
+        if not files:
+            _console(stderr=True).print("[red]give one or more .docx files[/red]")
+            return EXIT_INVALID
+        if output_format not in ("text", "json"):
+            _console(stderr=True).print("[red]--format is text or json[/red]")
+            return EXIT_INVALID
+        from .check import check_docx
+
+        results: dict[str, object] = {}
+        unreadable = found = False
+        for path in files:
+            try:
+                results[str(path)] = check_docx(path)
+            except ValueError as exc:
+                results[str(path)] = str(exc)
+                unreadable = True
+                continue
+            found = found or bool(results[str(path)])
+        if output_format == "json":
+            sys.stdout.write(findings_json(results))
+        else:
+            _print_findings(results)
+        return EXIT_INVALID if unreadable else 1 if found else 0
+
+    raise typer.Exit(_guarded(run))
+
+
+def _print_findings(results: dict) -> None:
+    for file, findings in results.items():
+        if isinstance(findings, str):
+            typer.echo(f"{file}: cannot be read: {findings}", err=True)
+        elif not findings:
+            typer.echo(f"{file}: no findings")
+        else:
+            for finding in findings:
+                typer.echo(f"{file}: {finding}")
+            errors = sum(f.severity == "error" for f in findings)
+            typer.echo(f"{file}: {errors} error(s), {len(findings) - errors} warning(s)")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors: yaml-language-server)."""
     from .model.schema import schema_json

@@ -9,7 +9,7 @@ from ..load.yaml_source import PathKey, Source
 from ..model.plan import Appendix, Item, LegalBasis, Plan, Table as TableModel
 from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
                           Table, TableCell, Title)
-from .markup import MarkupProblem, parse_inline
+from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
 from .timeline_text import timeline_phrase
 from .vietnamese import DRAFT_BLANK, issue_date_text, padded, roman, short_date
@@ -70,7 +70,7 @@ class _Builder:
                 paragraphs.append(runs)
             else:
                 heading = self.inline(title, path + ("title",), bold=bold, italic=italic)
-                blocks.append(Paragraph(tuple(_emphasise(prefix, bold, italic)) + heading,
+                blocks.append(Paragraph(merge_runs(_emphasise(prefix, bold, italic) + list(heading)),
                                         role="heading", level=level))
         elif texts:
             paragraphs.append(prefix + self.inline(texts.pop(0), path + ("text",)))
@@ -90,7 +90,7 @@ class _Builder:
                 paragraphs[-1] = paragraphs[-1] + note
             else:
                 paragraphs.append(note[1:-1] + (Run(")"),))
-        blocks += [Paragraph(runs) for runs in paragraphs]
+        blocks += [Paragraph(merge_runs(runs)) for runs in paragraphs]
         if item.frame:
             blocks.append(Frame(tuple(self.inline(line, path + ("frame", i))
                                       for i, line in enumerate(item.frame))))

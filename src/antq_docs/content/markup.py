@@ -6,7 +6,7 @@ import re
 
 from ..tree.nodes import FootnoteRef, Inline, Run
 
-__all__ = ["parse_inline", "MarkupProblem", "plain"]
+__all__ = ["parse_inline", "merge_runs", "MarkupProblem", "plain"]
 
 
 class MarkupProblem(ValueError):
@@ -60,7 +60,7 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
         which = "**" if state["bold"] != bold else "*"
         raise MarkupProblem(f"a '{which}' is opened but never closed; close it, or write \\* "
                             "for a literal star")
-    return _merge(out)
+    return merge_runs(out)
 
 
 def _closing_bracket(text: str, start: int) -> int:
@@ -77,7 +77,8 @@ def _closing_bracket(text: str, start: int) -> int:
     raise MarkupProblem("a footnote '^[' is opened but never closed with ']'")
 
 
-def _merge(runs: list[Inline]) -> tuple[Inline, ...]:
+def merge_runs(runs) -> tuple[Inline, ...]:
+    """Join neighbouring runs of the same emphasis; drop empty ones."""
     merged: list[Inline] = []
     for run in runs:
         prev = merged[-1] if merged else None

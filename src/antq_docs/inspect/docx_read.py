@@ -61,6 +61,7 @@ class Para:
     mark_size: float | None = None
     index: int = 0  # position among the document's paragraphs (body order, tables included)
     cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    has_drawing: bool = False  # a shape or picture (a rule may be drawn as a line)
 
     @property
     def text(self) -> str:
@@ -90,6 +91,7 @@ class Section:
     page_start: int | None
     headers: dict[str, list[Para]]  # default/first/even -> paragraphs
     orientation: str = "portrait"
+    footers: dict[str, list[Para]] = field(default_factory=dict)
 
 
 @dataclass
@@ -211,7 +213,9 @@ class _Reader:
             border_top=borders is not None and borders.find(_q("top")) is not None,
             border_bottom=borders is not None and borders.find(_q("bottom")) is not None,
             mark_size=int(mark.get(_q("val"))) / 2 if mark is not None else None,
-            index=self.counter, cell=cell)
+            index=self.counter, cell=cell,
+            has_drawing=p.find(f".//{_q('drawing')}") is not None
+            or p.find(f".//{_q('pict')}") is not None)
         return para
 
     def runs(self, p, para_style: str | None) -> list[TextRun]:
@@ -301,11 +305,11 @@ class _Reader:
         size = sect.find(_q("pgSz"))
         margins = sect.find(_q("pgMar"))
         start = sect.find(_q("pgNumType"))
-        headers = {}
-        for ref in sect.findall(_q("headerReference")):
-            headers[ref.get(_q("type"), "default")] = self.header_part(
-                ref.get(f"{{http://schemas.openxmlformats.org/officeDocument/2006/relationships}}id"),
-                rels)
+        r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        headers = {ref.get(_q("type"), "default"): self.header_part(ref.get(r_id), rels)
+                   for ref in sect.findall(_q("headerReference"))}
+        footers = {ref.get(_q("type"), "default"): self.header_part(ref.get(r_id), rels)
+                   for ref in sect.findall(_q("footerReference"))}
         return Section(
             page_width=int(size.get(_q("w"), 0)) if size is not None else 0,
             page_height=int(size.get(_q("h"), 0)) if size is not None else 0,
@@ -315,7 +319,8 @@ class _Reader:
             page_start=int(start.get(_q("start"))) if start is not None and start.get(
                 _q("start")) else None,
             headers=headers,
-            orientation=size.get(_q("orient"), "portrait") if size is not None else "portrait")
+            orientation=size.get(_q("orient"), "portrait") if size is not None else "portrait",
+            footers=footers)
 
 
 def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:

@@ -1,0 +1,211 @@
+"""`antq check`: every rule fires on a document with exactly one defect, and only that rule;
+the slips found in the seeds are caught; every rendered example is clean."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from antq_docs.check import RULES, check_docx
+from antq_docs.check.locate import locate
+from antq_docs.cli import app
+from antq_docs.inspect import read_docx
+from antq_docs.render import render_file
+
+from .conftest import EXAMPLES, FIXTURES
+
+DOC = "word/document.xml"
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return render_file(FIXTURES / "minimal.yaml").docx
+
+
+def mutate(docx: bytes, part: str, pattern: str, replacement: str, count: int = 1) -> bytes:
+    """The same package with one regex substitution in one part (`count` times)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        entries = {i.filename: source.read(i) for i in source.infolist()}
+    text = entries[part].decode("utf-8")
+    changed, done = re.subn(pattern, replacement, text, count=count)
+    assert done == (count or done) and done > 0, f"pattern not found: {pattern}"
+    entries[part] = changed.encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def fired(docx: bytes) -> set[str]:
+    return {f.rule for f in check_docx(docx)}
+
+
+P = r'<w:p><w:pPr>(?:(?!</w:p>).)*?'  # the start of a paragraph, up to (not past) its end
+DEFECTS = {
+    "ND30-PAGE-SIZE": [(DOC, r'w:w="11906"', 'w:w="12240"', 0)],
+    "ND30-PAGE-ORIENTATION": [(DOC, r'<w:pgSz w:w="11906" w:h="16838"/>',
+                               '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', 0)],
+    "ND30-PAGE-MARGINS": [(DOC, r'w:left="1701"', 'w:left="1440"', 0)],
+    "ND30-FONT": [(DOC, r'(Nâng cao ý thức)', r'\1', 1),  # placeholder, replaced below
+                  ],
+    "ND30-NATIONAL-TITLE": [(DOC, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VN", 1)],
+    "ND30-NATIONAL-TITLE-SPELLING": [(DOC, "CỘNG HÒA", "CỘNG HOÀ", 1)],
+    "ND30-NATIONAL-TITLE-FORMAT": [(DOC, r'<w:b/><w:bCs/>(<w:sz w:val="26"/><w:szCs w:val="26"/>'
+                                    r'</w:rPr><w:t xml:space="preserve">CỘNG)', r'\1', 1)],
+    "ND30-MOTTO": [(DOC, "Độc lập - Tự do - Hạnh phúc", "Độc lập-Tự do-Hạnh phúc", 1)],
+    "ND30-MOTTO-FORMAT": [(DOC, r'(<w:sz w:val="28"/><w:szCs w:val="28"/>)(</w:rPr><w:t '
+                           r'xml:space="preserve">Độc lập)', r'\1<w:u w:val="single"/>\2', 1)],
+    "ND30-MOTTO-RULE": [(DOC, r'(Hạnh phúc</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
+                         r'\1', 1)],
+    "ND30-ISSUER": [(DOC, r'(<w:rPr>)(<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t '
+                     r'xml:space="preserve">UBND TỈNH)', r'\1<w:b/><w:bCs/>\2', 1)],
+    "ND30-ISSUER-RULE": [(DOC, r'(BAN CHỈ ĐẠO 138</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
+                          r'\1', 1)],
+    "ND30-NUMBER": [(DOC, "Số: 05/KH-BCĐ", "Số: 5/KH - BCĐ", 1)],
+    "ND30-NUMBER-FORMAT": [(DOC, r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
+                            r'xml:space="preserve">Số:)', r'<w:sz w:val="28"/><w:szCs w:val="28"/>\1',
+                            1)],
+    "ND30-DATE": [(DOC, "ngày 05 tháng 01 năm 2026", "ngày 5 tháng 1 năm 2026", 1)],
+    "ND30-DATE-FORMAT": [(DOC, r'<w:i/><w:iCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
+                          r'<w:t xml:space="preserve">Cao Bằng, ngày)', r'\1', 1)],
+    "ND30-TITLE": [(DOC, r'<w:b/><w:bCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t '
+                    r'xml:space="preserve">KẾ HOẠCH)', r'\1', 1)],
+    "ND30-SUBJECT": [(DOC, r'(năm 2026</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
+                      r'\1', 1)],
+    "ND30-BODY-SIZE": [(DOC, r'(<w:r>)(<w:t xml:space="preserve">1\. Nâng cao)',
+                        r'\1<w:rPr><w:sz w:val="24"/></w:rPr>\2', 1)],
+    "ND30-BODY-JUSTIFY": [(DOC, r'<w:jc w:val="both"/>(</w:pPr><w:r><w:t xml:space="preserve">'
+                           r'1\. Nâng)', r'<w:jc w:val="left"/>\1', 1)],
+    "ND30-BODY-INDENT": [(DOC, r'w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr><w:r><w:t '
+                          r'xml:space="preserve">1\. Nâng)', r'w:firstLine="0"/>\1', 1)],
+    "ND30-BODY-SPACING": [(DOC, r'w:before="120"( w:after="0" w:line="276" w:lineRule="auto"/>'
+                           r'<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr><w:r><w:t '
+                           r'xml:space="preserve">1\. Nâng)', r'w:before="0"\1', 1)],
+    "ND30-BODY-LINE-SPACING": [(DOC, r'w:line="276"( w:lineRule="auto"/><w:ind w:firstLine='
+                                r'"567"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space='
+                                r'"preserve">1\. Nâng)', r'w:line="480"\1', 1)],
+    "ND30-END-MARK": [(DOC, r"\./\.", ".", 1)],
+    "ND30-SIGNATURE": [(DOC, "KT. TRƯỞNG BAN", "K/T TRƯỞNG BAN", 1)],
+    "ND30-RECIPIENTS-LABEL": [(DOC, r'<w:b/><w:bCs/><w:i/><w:iCs/>(<w:sz w:val="24"/><w:szCs '
+                               r'w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:)',
+                               r'<w:b/><w:bCs/>\1', 1)],
+    "ND30-RECIPIENTS": [(DOC, "- Lưu: VT, PV05.", "- Lưu VT, PV05 (Đ2).", 1)],
+    "ND30-PAGE-NUMBER": [(DOC, r"<w:titlePg/>", "", 1)],
+    "ND30-FOOTNOTES": [(DOC, r"(của cán bộ và Nhân dân\.)", r"\1¹", 1)],
+}
+# Fonts: a legacy TCVN3 font on one run, set directly.
+DEFECTS["ND30-FONT"] = [(DOC, r'(<w:r>)(<w:t xml:space="preserve">1\. Nâng cao)',
+                         r'\1<w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>\2', 1)]
+
+
+def test_every_rule_has_a_defect_fixture():
+    assert set(DEFECTS) == {rule.id for rule in RULES}
+
+
+@pytest.mark.parametrize("rule_id", sorted(DEFECTS))
+def test_one_defect_fires_its_rule_and_only_it(rule_id, clean):
+    docx = clean
+    for part, pattern, replacement, count in DEFECTS[rule_id]:
+        docx = mutate(docx, part, pattern, replacement, count)
+    assert fired(docx) == {rule_id}
+
+
+def test_clean_document_and_located_parts(clean):
+    assert check_docx(clean) == []
+    parts = locate(read_docx(clean))
+    assert parts.national_title.text.startswith("CỘNG HÒA")
+    assert parts.motto.text == "Độc lập - Tự do - Hạnh phúc"
+    assert [p.text for p in parts.issuer_lines] == ["UBND TỈNH CAO BẰNG", "BAN CHỈ ĐẠO 138"]
+    assert parts.number_line.text == "Số: 05/KH-BCĐ"
+    assert parts.place_date.text == "Cao Bằng, ngày 05 tháng 01 năm 2026"
+    assert parts.title.text == "KẾ HOẠCH"
+    assert [p.text for p in parts.subject] == [
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"]
+    assert parts.body[0].text == "I. MỤC ĐÍCH, YÊU CẦU" and parts.body[-1].text.endswith("./.")
+    assert [p.text for p in parts.recipients] == ["- Công an tỉnh;", "- Lưu: VT, PV05."]
+    assert [p.text for p in parts.signature][-1] == "Nguyễn Văn A"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_is_clean(path, rendered):
+    assert check_docx(rendered[path.stem].docx) == []
+
+
+# The slips of the published seeds, reproduced on the example that reproduces each seed.
+SEED_SLIPS = [
+    ("cao-bang-2022-ngay-hoi-bcd", "ngày 04 tháng 4 năm 2022", "ngày 4 tháng 4 năm 2022",
+     "ND30-DATE", "days below 10 take a leading zero"),
+    ("cao-bang-2022-ngay-hoi-bcd", r"- Lưu: VT, PV05 \(Đ2\)\.", "- Lưu VT, PV05 (Đ2).",
+     "ND30-RECIPIENTS", "«- Lưu: VT, …» (with a colon)"),
+    ("cao-bang-2022-ngay-hoi-bcd", r"- Cục V05 - BCA \(để b/cáo\);", "- Cục V05 - BCA; (để b/cáo);",
+     "ND30-RECIPIENTS", "a single «;»"),
+    ("bac-giang-2024-ngay-hoi-bcd", "/KH-BCĐ", "/KH - BCĐ", "ND30-NUMBER",
+     "no spaces inside the ký hiệu"),
+    ("cao-bang-2024-ky-niem-80-nam-cand", r"theo quy định\./\.", "theo quy định.⁶",
+     "ND30-END-MARK", "./."),
+    ("cao-bang-2024-ky-niem-80-nam-cand", "- CVP, các PCVP UBND tỉnh;",
+     "- CVP, các PCVP UBND tỉnh,", "ND30-RECIPIENTS", "a single «;»"),
+]
+
+
+@pytest.mark.parametrize("name,pattern,replacement,rule_id,words", SEED_SLIPS)
+def test_seed_slips_are_caught(name, pattern, replacement, rule_id, words, rendered):
+    docx = mutate(rendered[name].docx, DOC, pattern, replacement, 1)
+    findings = [f for f in check_docx(docx) if f.rule == rule_id]
+    assert findings and words in findings[0].message
+
+
+def test_stray_superscript_six_in_the_seed_is_flagged(rendered):
+    docx = mutate(rendered["cao-bang-2024-ky-niem-80-nam-cand"].docx, DOC,
+                  r"theo quy định\./\.", "theo quy định.⁶", 1)
+    assert {"ND30-END-MARK", "ND30-FOOTNOTES"} <= fired(docx)
+
+
+def test_fonts_inherited_from_styles_are_read(tmp_path):
+    """A hand-made document: Times New Roman set only on the Normal style passes the font
+    rule; python-docx's default template (theme fonts) does not."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    document = python_docx.Document()
+    document.add_paragraph("Nội dung")
+    themed = tmp_path / "themed.docx"
+    document.save(themed)
+    assert "ND30-FONT" in {f.rule for f in check_docx(themed)}
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = defaults.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), "Times New Roman")
+    fixed = tmp_path / "fixed.docx"
+    document.save(fixed)
+    assert "ND30-FONT" not in {f.rule for f in check_docx(fixed)}
+
+
+def test_cli_exit_codes_and_json(tmp_path, clean):
+    good = tmp_path / "good.docx"
+    good.write_bytes(clean)
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(mutate(clean, DOC, "ngày 05 tháng 01", "ngày 5 tháng 01", 1))
+    junk = tmp_path / "junk.docx"
+    junk.write_text("not a docx")
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", str(good)]).exit_code == 0
+    result = runner.invoke(app, ["check", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report[0]["findings"][0]["rule"] == "ND30-DATE"
+    assert report[0]["findings"][0]["clause"] == "PL1 II.4.b"
+    assert report[0]["findings"][0]["where"].startswith("table 1, row 2")
+    assert runner.invoke(app, ["check", str(junk)]).exit_code == 2
+    listed = runner.invoke(app, ["check", "--rules"]).stdout
+    assert all(rule.id in listed for rule in RULES)
