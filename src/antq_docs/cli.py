@@ -94,14 +94,19 @@ def render(
 def validate(
     plans: Annotated[list[Path], typer.Argument(help="One or more plan files.",
                                                 show_default=False)],
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Also apply the content rules (numbering, abbreviations, dates, "
+        "recipients, districts, tone marks) and fail on any warning.")] = False,
 ) -> None:
     """Check plans and report every problem as FILE:LINE:COL: field: message.
 
-    Exit 0 when every plan is valid, 2 when any is not.
+    Exit 0 when every plan is valid, 2 when any is not (with --strict: or has a warning).
 
-    [b]Example[/b]
+    [b]Examples[/b]
 
       antq validate ke-hoach.yaml
+
+      antq validate --strict examples/*.yaml
     """
     def run() -> int:
         from .errors import PlanError
@@ -110,7 +115,7 @@ def validate(
         failed = False
         for plan in plans:
             try:
-                validated = load_plan(plan)
+                validated = load_plan(plan, strict=strict)
                 from .content.build import build_document
 
                 build_document(validated.plan, validated.source)
@@ -119,6 +124,9 @@ def validate(
                 failed = True
                 continue
             _report(validated.warnings)
+            if strict and validated.warnings:
+                failed = True
+                continue
             typer.echo(f"valid {plan}")
         return EXIT_INVALID if failed else 0
 

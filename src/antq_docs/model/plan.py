@@ -18,7 +18,8 @@ from .timeline import Timeline, parse_day
 
 __all__ = [
     "Plan", "Issuer", "IssueDate", "Preamble", "LegalBasis", "Item", "Table", "Column",
-    "Recipient", "Filing", "Signature", "Appendix", "DOCUMENT_TYPES", "AUTHORITY_PREFIXES",
+    "Recipient", "Filing", "Signature", "Appendix", "Window", "DOCUMENT_TYPES",
+    "AUTHORITY_PREFIXES",
 ]
 
 #: Phụ lục III, Mục I: abbreviations of the document types laid out as Mẫu 1.4.
@@ -291,6 +292,19 @@ class Appendix(_Strict):
         return _paragraphs(self.text)
 
 
+class Window(_Strict):
+    """The period the plan covers, e.g. the festival window 01/8–19/8."""
+
+    start: Day = Field(alias="from", description="First day.")
+    end: Day = Field(alias="to", description="Last day (reports may fall a little after).")
+
+    @model_validator(mode="after")
+    def _order(self) -> Window:
+        if self.end < self.start:
+            raise ValueError("the window ends before it starts; swap 'from' and 'to'")
+        return self
+
+
 class Plan(_Strict):
     """A Kế hoạch (or another Mẫu 1.4 document) in the antq plan format."""
 
@@ -298,6 +312,8 @@ class Plan(_Strict):
     type: Literal[tuple(DOCUMENT_TYPES)] = Field(  # type: ignore[valid-type]
         "KH", description="Document type abbreviation (Phụ lục III): KH for Kế hoạch.")
     subject: str = Field(description="Trích yếu, the subject under the title.")
+    window: Window | None = Field(None, description="The period the plan covers; "
+                                  "`antq validate --strict` checks times and deadlines against it.")
     vars: dict[str, str | int | float | bool | dt.date] = Field(
         default_factory=dict, description="Values for {{ name }} in the text.")
     preamble: Preamble = Field(default_factory=Preamble)

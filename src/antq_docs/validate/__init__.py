@@ -20,12 +20,13 @@ class ValidatedPlan:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_plan(path: str | Path) -> ValidatedPlan:
-    """Read, render the {{ … }} expressions of, and validate one plan file."""
-    return validate_source(load_source(path))
+def load_plan(path: str | Path, *, strict: bool = False) -> ValidatedPlan:
+    """Read, render the {{ … }} expressions of, and validate one plan file; `strict` adds
+    the content lint (as warnings)."""
+    return validate_source(load_source(path), strict=strict)
 
 
-def validate_source(source: Source) -> ValidatedPlan:
+def validate_source(source: Source, *, strict: bool = False) -> ValidatedPlan:
     from pydantic import ValidationError
 
     from ..model.plan import Plan
@@ -51,6 +52,10 @@ def validate_source(source: Source) -> ValidatedPlan:
     warnings = [source.problem(path, "the text was not in Unicode NFC (typed with a "
                                "combining-accent keyboard); antq normalised it",
                                severity="warning") for path in source.normalised]
+    if strict:
+        from .lint import lint_plan
+
+        warnings += lint_plan(plan, source)
     return ValidatedPlan(plan, source, warnings + problems)
 
 

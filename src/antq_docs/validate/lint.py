@@ -1,0 +1,219 @@
+"""Content rules beyond the schema (`antq validate --strict`). Each yields warnings.
+
+They catch what the seeds show going wrong in real plans: numbers that skip after a
+hand-typed override, abbreviations used before they are defined, the plan's own number
+cited differently, units asked to implement but given no work, dates outside the plan's
+window, work for districts after the 2025 reform, and two tone-mark styles in one text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..load.yaml_source import PathKey, Source
+from ..model.plan import Item, Plan
+from .rules import normalise_unit
+from .walk import walk_items
+
+__all__ = ["lint_plan", "LINT_RULES", "TWO_LEVEL_GOVERNMENT"]
+
+#: Since 01/7/2025 local government has two levels (tỉnh, xã/phường): no more huyện.
+TWO_LEVEL_GOVERNMENT = dt.date(2025, 7, 1)
+_DISTRICT = re.compile(r"\b(huyện|thị xã|quận)\b", re.IGNORECASE)
+_DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,11})\)")
+_PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)")
+_IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
+
+LINT_RULES = {
+    "LINT-NUMBERING": "numbers skip or repeat after an overridden number",
+    "LINT-ABBREVIATION": "an abbreviation is used before it is defined",
+    "LINT-SELF-REFERENCE": "the plan's own number cited differently in its text",
+    "LINT-RECIPIENT-WORK": "a recipient asked to implement is given no work",
+    "LINT-WINDOW": "a time or deadline outside the plan's window",
+    "LINT-DISTRICT": "work for huyện (districts) in a plan dated after 01/7/2025",
+    "LINT-TONE-MARKS": "two tone-mark styles (hòa/hoà) in one document",
+}
+
+
+def _warn(source: Source, path: PathKey, rule: str, message: str) -> Problem:
+    return source.problem(path, f"{message} [{rule}]", severity="warning")
+
+
+def lint_plan(plan: Plan, source: Source) -> list[Problem]:
+    texts = list(_texts(plan))
+    problems: list[Problem] = []
+    for check in (_numbering(plan, source), _abbreviations(texts, source),
+                  _self_reference(plan, texts, source), _recipient_work(plan, source),
+                  _window(plan, source), _districts(plan, source), _tone_marks(texts, source)):
+        problems += list(check)
+    return problems
+
+
+def _texts(plan: Plan) -> Iterator[tuple[PathKey, str]]:
+    """Every text of the plan with its path, in the order it is printed."""
+    yield ("subject",), plan.subject
+    for index, basis in enumerate(plan.preamble.bases):
+        for name in ("text", "subject", "issuer"):
+            value = getattr(basis, name)
+            if value:
+                yield ("preamble", "bases", index, name), value
+    if plan.preamble.text:
+        yield ("preamble", "text"), plan.preamble.text
+    for path, item in walk_items(plan):
+        if item.title:
+            yield path + ("title",), item.title
+        for text in item.paragraphs():
+            yield path + ("text",), text
+        for index, step in enumerate(item.steps or []):
+            yield path + ("steps", index), step
+        for text in item.closing_paragraphs():
+            yield path + ("after",), text
+    if plan.closing:
+        yield ("closing",), plan.closing
+    for index, recipient in enumerate(plan.recipients):
+        yield ("recipients", index), recipient.name
+
+
+def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
+    from ..content.numbering import Counter, _value_of
+
+    def siblings(items: list[Item], path: PathKey) -> Iterator[Problem]:
+        if any(item.number for item in items):
+            counter = Counter("arabic", "")
+            previous = 0
+            for index, item in enumerate(items):
+                counter.label(item.number)
+                value = _value_of(item.number, "arabic") if item.number else previous + 1
+                if item.number and value != previous + 1:
+                    what = "repeats" if value <= previous else "skips"
+                    yield _warn(source, path + (index, "number"), "LINT-NUMBERING",
+                                f"number {item.number} {what} after {previous}; leave "
+                                "'number' out and let antq number the items")
+                previous = value
+        for index, item in enumerate(items):
+            yield from siblings(item.items, path + (index, "items"))
+
+    yield from siblings(plan.sections, ("sections",))
+
+
+def _abbreviations(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Problem]:
+    defined: dict[str, int] = {}
+    for order, (_, text) in enumerate(texts):
+        for match in _DEFINITION.finditer(text):
+            defined.setdefault(match[1], order)
+    for order, (path, text) in enumerate(texts):
+        for abbreviation, defined_at in defined.items():
+            if order < defined_at and re.search(rf"(?<![\wĐđ]){re.escape(abbreviation)}"
+                                                rf"(?![\wĐđ])", text):
+                yield _warn(source, path, "LINT-ABBREVIATION",
+                            f"'{abbreviation}' is used here before it is defined "
+                            f"(\"… ({abbreviation})\" comes later); define it at first use")
+                defined[abbreviation] = -1  # one warning per abbreviation
+
+
+def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
+                    source: Source) -> Iterator[Problem]:
+    issuer = plan.issuer
+    if issuer.number is None:
+        return
+    for path, text in texts:
+        for match in _PLAN_REFERENCE.finditer(text):
+            if match[2] == issuer.symbol and int(match[1]) != issuer.number:
+                yield _warn(source, path, "LINT-SELF-REFERENCE",
+                            f"cites Kế hoạch số {match[1]}/{match[2]}, but this plan is số "
+                            f"{issuer.number:02d}/{issuer.symbol}")
+
+
+def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:
+    units = [normalise_unit(item.unit) for _, item in walk_items(plan) if item.unit]
+    for index, recipient in enumerate(plan.recipients):
+        note = (recipient.note or "").lower()
+        cooperates = "phối hợp" in note or "p/hợp" in note
+        if cooperates or not any(word in note for word in _IMPLEMENT_NOTES):
+            continue
+        names = [normalise_unit(recipient.name)] + [normalise_unit(c) for c in recipient.covers]
+        if not any(unit == name or unit in name or name in unit for unit in units
+                   for name in names):
+            yield _warn(source, ("recipients", index), "LINT-RECIPIENT-WORK",
+                        f"'{recipient.name}' is asked to implement ({recipient.note}) but no "
+                        "item gives it work; add 'unit:' to the item that concerns it")
+
+
+def _window(plan: Plan, source: Source) -> Iterator[Problem]:
+    window = plan.window
+    if window is None:
+        return
+    issued = plan.issuer.date.earliest()
+    for path, item in walk_items(plan):
+        if item.deadline and not window.start <= item.deadline:
+            yield _warn(source, path + ("deadline",), "LINT-WINDOW",
+                        f"deadline {item.deadline:%d/%m/%Y} is before the plan's window "
+                        f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
+        if item.time:
+            for point in item.time.points():
+                if point.kind == "now":
+                    continue
+                if point.last_day(issued) < window.start or point.first_day(issued) > window.end:
+                    yield _warn(source, path + ("time",), "LINT-WINDOW",
+                                f"this time falls outside the plan's window "
+                                f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
+                    break
+
+
+def _districts(plan: Plan, source: Source) -> Iterator[Problem]:
+    if plan.issuer.date.earliest() < TWO_LEVEL_GOVERNMENT:
+        return
+    hint = ("since 01/7/2025 local government has two levels; assign the work to "
+            "'UBND các xã, phường' instead")
+    for path, item in walk_items(plan):
+        if item.unit and _DISTRICT.search(item.unit):
+            yield _warn(source, path + ("unit",), "LINT-DISTRICT", f"'{item.unit}': {hint}")
+    for index, recipient in enumerate(plan.recipients):
+        if _DISTRICT.search(recipient.name):
+            yield _warn(source, ("recipients", index), "LINT-DISTRICT",
+                        f"'{recipient.name}': {hint}")
+
+
+# -- tone marks ---------------------------------------------------------------------------------
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_OPEN_PAIRS = ("oa", "oe", "uy")
+
+
+def _tone_style(word: str) -> str | None:
+    """'traditional' for hòa/thủy (mark on the first vowel of a final oa/oe/uy), 'modern' for
+    hoà/thuỷ (mark on the second), None for words where the style does not show."""
+    letters: list[tuple[str, str]] = []  # (base letter, its combining marks)
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if unicodedata.combining(char) and letters:
+            letters[-1] = (letters[-1][0], letters[-1][1] + char)
+        else:
+            letters.append((char, ""))
+    base = "".join(letter for letter, _ in letters)
+    if len(letters) < 2 or not base.endswith(_OPEN_PAIRS) or base.endswith("quy"):
+        return None
+    (_, first_marks), (_, second_marks) = letters[-2], letters[-1]
+    if any(m in _TONE_MARKS for m in first_marks):
+        return "traditional"
+    if any(m in _TONE_MARKS for m in second_marks):
+        return "modern"
+    return None
+
+
+def _tone_marks(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Problem]:
+    found: dict[str, list[tuple[PathKey, str]]] = {"traditional": [], "modern": []}
+    for path, text in texts:
+        for word in re.findall(r"[^\W\d_]+", text):
+            style = _tone_style(word)
+            if style:
+                found[style].append((path, word))
+    if found["traditional"] and found["modern"]:
+        minority = min(found, key=lambda style: len(found[style]))
+        majority = found["modern" if minority == "traditional" else "traditional"]
+        path, word = found[minority][0]
+        yield _warn(source, path, "LINT-TONE-MARKS",
+                    f"'{word}' places its tone mark the {minority} way, while the rest of the "
+                    f"plan writes e.g. '{majority[0][1]}'; use one style throughout")
