@@ -1,32 +1,54 @@
-"""Golden snapshots: a readable dump of each rendered example (text + formatting markers).
+"""Golden snapshots through `antq test`: every example renders, audits clean and matches
+its readable dump in tests/snapshots/.
 
-Refresh after an intended change with:  ANTQ_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshots.py
-and review the diff of tests/snapshots/ before committing it.
+Refresh after an intended change with `antq test --update` (or ANTQ_UPDATE_SNAPSHOTS=1 with
+pytest) and review `git diff tests/snapshots` before committing.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 
 import pytest
+from typer.testing import CliRunner
 
-from antq_docs.inspect import dump_text
+from antq_docs.cli import app
+from antq_docs.regression import discover, run_case
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
+PLANS = discover(ROOT)
 
 
-@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
-def test_snapshot(name, views):
-    actual = dump_text(views[name])
-    path = SNAPSHOTS / f"{name}.txt"
-    if os.environ.get("ANTQ_UPDATE_SNAPSHOTS"):
-        path.write_text(actual, "utf-8")
-    expected = path.read_text("utf-8") if path.exists() else ""
-    if actual != expected:
-        diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                    str(path.relative_to(ROOT)), "rendered", lineterm="")
-        pytest.fail("snapshot differs (ANTQ_UPDATE_SNAPSHOTS=1 to accept):\n"
-                    + "\n".join(diff))
+@pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
+def test_plan_renders_clean_and_matches_its_snapshot(plan):
+    result = run_case(plan, SNAPSHOTS, update=bool(os.environ.get("ANTQ_UPDATE_SNAPSHOTS")))
+    assert not result.problems
+    assert not result.findings, "\n".join(map(str, result.findings))
+    assert not result.diff, "snapshot differs (antq test --update to accept):\n" + result.diff
+
+
+def test_antq_test_reports_a_text_change_as_a_diff(tmp_path, monkeypatch):
+    snapshots = tmp_path / "snapshots"
+    plan = PLANS[0]
+    runner = CliRunner()
+    assert runner.invoke(app, ["test", str(plan), "--snapshots", str(snapshots),
+                               "--update"]).exit_code == 0
+    snapshot = snapshots / f"{plan.stem}.txt"
+    snapshot.write_text(snapshot.read_text("utf-8").replace("KẾ HOẠCH", "KẾ HOẠCH CŨ"), "utf-8")
+    result = runner.invoke(app, ["test", str(plan), "--snapshots", str(snapshots)])
+    assert result.exit_code == 1
+    assert "-^ **KẾ HOẠCH CŨ**" in result.stdout and "+^ **KẾ HOẠCH**" in result.stdout
+    assert f"FAILED   {plan}" in result.stdout
+
+
+def test_antq_test_fails_on_a_format_finding(tmp_path):
+    plan = tmp_path / "slip.yaml"
+    # a plan whose own text carries a superscript digit standing in for a footnote
+    text = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
+    plan.write_text(text.replace("của cán bộ và Nhân dân.", "của cán bộ và Nhân dân.²"), "utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["test", str(plan), "--snapshots", str(tmp_path), "--update"])
+    result = runner.invoke(app, ["test", str(plan), "--snapshots", str(tmp_path)])
+    assert result.exit_code == 1 and "ND30-FOOTNOTES" in result.stdout

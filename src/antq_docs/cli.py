@@ -199,6 +199,53 @@ def _print_findings(results: dict) -> None:
             typer.echo(f"{file}: {errors} error(s), {len(findings) - errors} warning(s)")
 
 
+@app.command(name="test")
+def test_plans(
+    plans: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+        help="Plans to test (default: examples/*.yaml and templates/).",
+        show_default=False)] = None,
+    snapshots: Annotated[Path, typer.Option(
+        "--snapshots", help="Folder of the expected text snapshots.")] = Path("tests/snapshots"),
+    update: Annotated[bool, typer.Option(
+        "--update", help="Rewrite the snapshots from the current output.")] = False,
+) -> None:
+    """Render every plan, audit it with `antq check`, compare it with its snapshot.
+
+    Exit 0 when all pass, 1 on a finding or a snapshot difference (a unified diff is
+    printed), 2 when a plan cannot be rendered.
+
+    [b]Examples[/b]
+
+      antq test
+
+      antq test --update && git diff tests/snapshots
+    """
+    def run() -> int:
+        from .regression import discover, run_case
+
+        targets = plans or discover(Path("."))
+        if not targets:
+            _console(stderr=True).print("[red]no plans found (examples/*.yaml, "
+                                        "templates/)[/red]")
+            return EXIT_INVALID
+        broken = failed = False
+        for plan in targets:
+            result = run_case(plan, snapshots, update=update)
+            if result.problems:
+                _report(result.problems)
+                broken = True
+            for finding in result.findings:
+                typer.echo(f"{plan}: {finding}")
+            if result.diff:
+                typer.echo(result.diff)
+            failed = failed or bool(result.findings or result.diff)
+            state = "updated" if result.updated else "ok" if result.ok else "FAILED"
+            typer.echo(f"{state:<8} {plan}")
+        return EXIT_INVALID if broken else 1 if failed else 0
+
+    raise typer.Exit(_guarded(run))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors: yaml-language-server)."""

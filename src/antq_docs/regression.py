@@ -1,0 +1,63 @@
+"""`antq test`: render every example (and template), audit it, compare it with its snapshot.
+
+This is what a template maintainer's CI runs: a change that breaks the format (a finding
+from `antq check`) or changes the text (a snapshot difference) fails it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PlanError
+
+__all__ = ["CaseResult", "discover", "run_case"]
+
+
+@dataclass
+class CaseResult:
+    name: str
+    findings: list = field(default_factory=list)
+    diff: str = ""
+    problems: list = field(default_factory=list)  # the plan did not render
+    updated: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not (self.findings or self.diff or self.problems)
+
+
+def discover(root: Path) -> list[Path]:
+    """The plans a project keeps: examples/*.yaml and any plan under templates/."""
+    plans = sorted((root / "examples").glob("*.yaml"))
+    plans += sorted(p for p in (root / "templates").glob("**/*.yaml")
+                    if p.is_file() and not p.name.startswith("_"))
+    return plans
+
+
+def run_case(plan: Path, snapshots: Path, *, update: bool = False) -> CaseResult:
+    from .check import check_docx
+    from .inspect import dump_text, read_docx
+    from .render import render_file
+
+    result = CaseResult(plan.stem)
+    try:
+        docx = render_file(plan).docx
+    except PlanError as exc:
+        result.problems = list(exc.problems)
+        return result
+    result.findings = check_docx(docx)
+    actual = dump_text(read_docx(docx))
+    snapshot = snapshots / f"{plan.stem}.txt"
+    expected = snapshot.read_text("utf-8") if snapshot.exists() else ""
+    if actual != expected:
+        if update:
+            snapshots.mkdir(parents=True, exist_ok=True)
+            snapshot.write_text(actual, "utf-8", newline="\n")
+            result.updated = True
+        else:
+            result.diff = "\n".join(difflib.unified_diff(
+                expected.splitlines(), actual.splitlines(), f"{snapshot} (expected)",
+                f"{plan} (rendered)", lineterm=""))
+    return result
