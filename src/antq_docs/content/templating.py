@@ -119,7 +119,7 @@ def _explain(message: str, context: dict[str, Any]) -> str:
     return message
 
 
-def build_context(raw: dict[str, Any]) -> dict[str, Any]:
+def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     """Names available to {{ … }} in a plan, taken leniently from the raw data.
 
     Validation proper comes afterwards; a malformed value simply leaves its name out here
@@ -150,6 +150,8 @@ def build_context(raw: dict[str, Any]) -> dict[str, Any]:
         "roman": roman,
         "short_date": short_date,
     }
+    if org is not None:
+        context["org"] = org.model_dump()
     for key, value in user_vars.items():
         context.setdefault(key, value)
     return context

@@ -54,24 +54,37 @@ class Source:
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     normalised: list[PathKey] = field(default_factory=list)  # strings changed to NFC
+    # After `extends:`/`org:` merging, the file each inherited value came from.
+    origins: dict[PathKey, str] = field(default_factory=dict)
 
-    def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
-        """Position of `path`, or of its nearest ancestor that has one."""
+    def _find(self, path: PathKey, key: bool) -> PathKey | None:
         table = self.key_positions if key else self.positions
         probe = tuple(path)
         while True:
-            if probe in table:
-                return table[probe]
-            if key and probe in self.positions:
-                return self.positions[probe]
+            if probe in table or (key and probe in self.positions):
+                return probe
             if not probe:
-                return (1, 1)
+                return None
             probe = probe[:-1]
+
+    def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        found = self._find(path, key)
+        if found is None:
+            return (1, 1)
+        if key and found in self.key_positions:
+            return self.key_positions[found]
+        return self.positions[found]
+
+    def file_of(self, path: PathKey, *, key: bool = False) -> str:
+        found = self._find(path, key)
+        return self.origins.get(found, self.file) if found is not None else self.file
 
     def problem(self, path: PathKey, message: str, *, key: bool = False,
                 severity: str = "error") -> Problem:
         line, col = self.locate(path, key=key)
-        return Problem(self.file, line, col, format_path(path), message, severity)
+        return Problem(self.file_of(path, key=key), line, col, format_path(path), message,
+                       severity)
 
 
 class _Builder:

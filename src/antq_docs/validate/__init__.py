@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PlanError, Problem
-from ..load.yaml_source import PathKey, Source, load_source
+from ..load.yaml_source import PathKey, Source
 from ..content.templating import TemplateProblem, TextRenderer, build_context, has_template
 
 __all__ = ["ValidatedPlan", "validate_source", "load_plan"]
@@ -18,15 +18,46 @@ class ValidatedPlan:
     plan: Any  # model.plan.Plan (imported lazily: pydantic is the slowest import)
     source: Source
     warnings: list[Problem] = field(default_factory=list)
+    org: Any = None  # model.org.Org when the plan names a profile
 
 
 def load_plan(path: str | Path, *, strict: bool = False) -> ValidatedPlan:
-    """Read, render the {{ … }} expressions of, and validate one plan file; `strict` adds
-    the content lint (as warnings)."""
-    return validate_source(load_source(path), strict=strict)
+    """Read a plan file with what it inherits (`org:`, `extends:`), render its {{ … }}
+    expressions and validate it; `strict` adds the content lint (as warnings)."""
+    from ..load.merge import load_with_inheritance, merge_sources, subtree
+    from ..model.org import PLAN_LAYER_KEYS
+
+    source, org_source = load_with_inheritance(Path(path))
+    org = None
+    if org_source is not None:
+        org = validate_org(org_source)
+        source = merge_sources(subtree(org_source, PLAN_LAYER_KEYS), source)
+    return validate_source(source, strict=strict, org=org)
 
 
-def validate_source(source: Source, *, strict: bool = False) -> ValidatedPlan:
+def validate_org(source: Source):
+    """An organisation profile -> Org; PlanError (located in the profile) if it is wrong."""
+    from pydantic import ValidationError
+
+    from ..model.org import Org
+    from ..places import province_problem
+    from .messages import problems_from_pydantic
+
+    if not isinstance(source.data, dict):
+        raise PlanError([source.problem((), "a profile is a group of 'key: value' lines "
+                                        "starting with 'issuer:'")])
+    try:
+        org = Org.model_validate(source.data)
+    except ValidationError as exc:
+        raise PlanError(problems_from_pydantic(exc.errors(include_url=False), source,
+                                               Org)) from None
+    problem = province_problem(org.province)
+    if problem:
+        raise PlanError([source.problem(("province",), problem)])
+    return org
+
+
+def validate_source(source: Source, *, strict: bool = False, org=None) -> ValidatedPlan:
     from pydantic import ValidationError
 
     from ..model.plan import Plan
@@ -37,7 +68,7 @@ def validate_source(source: Source, *, strict: bool = False) -> ValidatedPlan:
         raise PlanError([source.problem((), "a plan is a group of 'key: value' lines "
                                         "starting with 'issuer:'")])
     problems: list[Problem] = []
-    renderer = TextRenderer(build_context(source.data))
+    renderer = TextRenderer(build_context(source.data, org))
     data = _render(source.data, (), renderer, source, problems)
     try:
         plan = Plan.model_validate(data)
@@ -52,11 +83,14 @@ def validate_source(source: Source, *, strict: bool = False) -> ValidatedPlan:
     warnings = [source.problem(path, "the text was not in Unicode NFC (typed with a "
                                "combining-accent keyboard); antq normalised it",
                                severity="warning") for path in source.normalised]
+    from .places import place_warnings
+
+    warnings += place_warnings(plan, source, org)
     if strict:
         from .lint import lint_plan
 
         warnings += lint_plan(plan, source)
-    return ValidatedPlan(plan, source, warnings + problems)
+    return ValidatedPlan(plan, source, warnings + problems, org)
 
 
 def _render(value: Any, path: PathKey, renderer: TextRenderer, source: Source,

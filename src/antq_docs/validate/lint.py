@@ -8,7 +8,6 @@ window, work for districts after the 2025 reform, and two tone-mark styles in on
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,11 +18,8 @@ from ..model.plan import Item, Plan
 from .rules import normalise_unit
 from .walk import walk_items
 
-__all__ = ["lint_plan", "LINT_RULES", "TWO_LEVEL_GOVERNMENT"]
+__all__ = ["lint_plan", "LINT_RULES"]
 
-#: Since 01/7/2025 local government has two levels (tỉnh, xã/phường): no more huyện.
-TWO_LEVEL_GOVERNMENT = dt.date(2025, 7, 1)
-_DISTRICT = re.compile(r"\b(huyện|thị xã|quận)\b", re.IGNORECASE)
 _DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,11})\)")
 _PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)")
 _IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
@@ -34,7 +30,6 @@ LINT_RULES = {
     "LINT-SELF-REFERENCE": "the plan's own number cited differently in its text",
     "LINT-RECIPIENT-WORK": "a recipient asked to implement is given no work",
     "LINT-WINDOW": "a time or deadline outside the plan's window",
-    "LINT-DISTRICT": "work for huyện (districts) in a plan dated after 01/7/2025",
     "LINT-TONE-MARKS": "two tone-mark styles (hòa/hoà) in one document",
 }
 
@@ -48,7 +43,7 @@ def lint_plan(plan: Plan, source: Source) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_numbering(plan, source), _abbreviations(texts, source),
                   _self_reference(plan, texts, source), _recipient_work(plan, source),
-                  _window(plan, source), _districts(plan, source), _tone_marks(texts, source)):
+                  _window(plan, source), _tone_marks(texts, source)):
         problems += list(check)
     return problems
 
@@ -162,20 +157,6 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
                                 f"this time falls outside the plan's window "
                                 f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
                     break
-
-
-def _districts(plan: Plan, source: Source) -> Iterator[Problem]:
-    if plan.issuer.date.earliest() < TWO_LEVEL_GOVERNMENT:
-        return
-    hint = ("since 01/7/2025 local government has two levels; assign the work to "
-            "'UBND các xã, phường' instead")
-    for path, item in walk_items(plan):
-        if item.unit and _DISTRICT.search(item.unit):
-            yield _warn(source, path + ("unit",), "LINT-DISTRICT", f"'{item.unit}': {hint}")
-    for index, recipient in enumerate(plan.recipients):
-        if _DISTRICT.search(recipient.name):
-            yield _warn(source, ("recipients", index), "LINT-DISTRICT",
-                        f"'{recipient.name}': {hint}")
 
 
 # -- tone marks ---------------------------------------------------------------------------------
