@@ -13,16 +13,34 @@ import pytest
 from typer.testing import CliRunner
 
 from antq_docs.cli import app
-from antq_docs.regression import discover, run_case
+from antq_docs.regression import discover, kind_plans, run_case
 
 from .conftest import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 PLANS = discover(ROOT)
+KIND_NAMES = [f"new-{kind}-{org.stem}" for org in sorted((ROOT / "examples" / "orgs").glob(
+    "*.yaml")) for kind in ("ngay-hoi", "ky-niem", "thi-dua")]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kinds")
+    return {p.stem: p for p in kind_plans(ROOT, folder)}
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
 def test_plan_renders_clean_and_matches_its_snapshot(plan):
+    _assert_case(plan)
+
+
+@pytest.mark.parametrize("name", KIND_NAMES)
+def test_kind_template_renders_clean_and_matches_its_snapshot(name, generated):
+    assert set(generated) == set(KIND_NAMES)
+    _assert_case(generated[name])
+
+
+def _assert_case(plan):
     result = run_case(plan, SNAPSHOTS, update=bool(os.environ.get("ANTQ_UPDATE_SNAPSHOTS")))
     assert not result.problems
     assert not result.findings, "\n".join(map(str, result.findings))

@@ -221,9 +221,17 @@ def test_plans(
       antq test --update && git diff tests/snapshots
     """
     def run() -> int:
-        from .regression import discover, run_case
+        import tempfile
 
-        targets = plans or discover(Path("."))
+        from .regression import discover, kind_plans, run_case
+
+        with tempfile.TemporaryDirectory(prefix="antq-test-") as folder:
+            targets = plans or discover(Path(".")) + kind_plans(Path("."), Path(folder))
+            return check_all(targets)
+
+    def check_all(targets: list[Path]) -> int:
+        from .regression import run_case
+
         if not targets:
             _console(stderr=True).print("[red]no plans found (examples/*.yaml, "
                                         "templates/)[/red]")
@@ -240,18 +248,86 @@ def test_plans(
                 typer.echo(result.diff)
             failed = failed or bool(result.findings or result.diff)
             state = "updated" if result.updated else "ok" if result.ok else "FAILED"
-            typer.echo(f"{state:<8} {plan}")
+            typer.echo(f"{state:<8} {plan.name if plan.name.startswith('new-') else plan}")
         return EXIT_INVALID if broken else 1 if failed else 0
 
     raise typer.Exit(_guarded(run))
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    org: Annotated[bool, typer.Option(
+        "--org", help="The schema of an organisation profile instead of a plan.")] = False,
+) -> None:
     """Print the JSON Schema of the plan format (for editors: yaml-language-server)."""
     from .model.schema import schema_json
 
-    sys.stdout.write(schema_json())
+    sys.stdout.write(schema_json("org" if org else "plan"))
+
+
+@app.command()
+def new(
+    kind: Annotated[Optional[str], typer.Argument(  # noqa: UP007
+        help="The kind of plan (see --list).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option(  # noqa: UP007
+        "--year", help="The year of the plan (default: this year).")] = None,
+    org: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--org", help="The organisation profile (org.yaml).")] = None,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "-o", "--output", help="Where to write the plan (default: KIND-YEAR.yaml).")] = None,
+    list_kinds: Annotated[bool, typer.Option("--list", help="List the kinds and exit.")] = False,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask; fail if a required value is missing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a complete draft plan of a kind for a year and an organisation.
+
+    [b]Examples[/b]
+
+      antq new --list
+
+      antq new ngay-hoi --year 2026 --org examples/orgs/cao-bang.yaml -o ke-hoach.yaml
+    """
+    def run() -> int:
+        from .kinds import KINDS
+
+        if list_kinds:
+            for name, entry in KINDS.items():
+                typer.echo(f"{name:<10} {entry.summary}")
+            return 0
+        interactive = not no_input and _stdin_is_terminal()
+        chosen = kind or (_ask("Kind of plan (" + ", ".join(KINDS) + ")")
+                          if interactive else None)
+        profile = org or (Path(_ask("Organisation profile (org.yaml)")) if interactive
+                          else None)
+        missing = [name for name, value in (("KIND", chosen), ("--org", profile)) if not value]
+        if missing:
+            _console(stderr=True).print(f"[red]give {' and '.join(missing)}[/red] "
+                                        "(antq new --help; --list shows the kinds)")
+            return EXIT_INVALID
+        if chosen not in KINDS:
+            _console(stderr=True).print(f"[red]no kind '{chosen}'[/red]; choose one of: "
+                                        + ", ".join(KINDS))
+            return EXIT_INVALID
+        from .new import write_new_plan
+
+        the_year = year or __import__("datetime").date.today().year
+        target = output or Path(f"{chosen}-{the_year}.yaml")
+        warnings = write_new_plan(chosen, the_year, profile, target, force=force)
+        _report(warnings)
+        typer.echo(f"wrote {target}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+def _stdin_is_terminal() -> bool:
+    """Prompts only for a person at a terminal, never in scripts or CI."""
+    return sys.stdin.isatty()
+
+
+def _ask(question: str) -> str:
+    return typer.prompt(question).strip()
 
 
 def _console(stderr: bool = False):

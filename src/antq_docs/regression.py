@@ -12,7 +12,11 @@ from pathlib import Path
 
 from .errors import PlanError
 
-__all__ = ["CaseResult", "discover", "run_case"]
+__all__ = ["CaseResult", "discover", "kind_plans", "run_case", "SNAPSHOT_YEAR"]
+
+#: The year the kind templates are rendered for in snapshots (any year works; one is fixed
+#: so that the snapshots do not change with the calendar).
+SNAPSHOT_YEAR = 2026
 
 
 @dataclass
@@ -33,6 +37,20 @@ def discover(root: Path) -> list[Path]:
     plans = sorted((root / "examples").glob("*.yaml"))
     plans += sorted(p for p in (root / "templates").glob("**/*.yaml")
                     if p.is_file() and not p.name.startswith("_"))
+    return plans
+
+
+def kind_plans(root: Path, folder: Path, year: int = SNAPSHOT_YEAR) -> list[Path]:
+    """Every kind written with every profile in examples/orgs/, as `antq new` writes them."""
+    from .kinds import KINDS
+    from .new import write_new_plan
+
+    plans = []
+    for profile in sorted((root / "examples" / "orgs").glob("*.yaml")):
+        for kind in KINDS:
+            target = folder / f"new-{kind}-{profile.stem}.yaml"
+            write_new_plan(kind, year, profile, target, force=True)
+            plans.append(target)
     return plans
 
 

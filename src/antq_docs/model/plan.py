@@ -293,7 +293,7 @@ class Appendix(_Strict):
 
 
 class Window(_Strict):
-    """The period the plan covers, e.g. the festival window 01/8–19/8."""
+    """The period the plan covers, from its first activity to its last report."""
 
     start: Day = Field(alias="from", description="First day.")
     end: Day = Field(alias="to", description="Last day (reports may fall a little after).")

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import json
 
-__all__ = ["schema_dict", "schema_json", "SCHEMA_ID"]
-
-SCHEMA_ID = "https://antq.invalid/schema/plan.schema.json"
+__all__ = ["schema_dict", "schema_json"]
 
 
-def schema_dict() -> dict:
-    from .plan import Plan
-
-    schema = Plan.model_json_schema(by_alias=True)
+def schema_dict(which: str = "plan") -> dict:
+    """The JSON Schema of a plan, or of an organisation profile (`which="org"`)."""
+    if which == "org":
+        from .org import Org as model
+    else:
+        from .plan import Plan as model
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = SCHEMA_ID
+    schema["$id"] = f"https://antq.invalid/schema/{which}.schema.json"
+    if which == "plan":
+        # Inheritance keys are read by the loader before validation.
+        schema["properties"]["org"] = {"type": "string", "description": "Path of the "
+                                       "organisation profile (org.yaml) this plan uses."}
+        schema["properties"]["extends"] = {"type": "string", "description": "Path of a base "
+                                           "plan of the same kind that this plan overrides."}
+        schema["patternProperties"] = {r"^[a-z_]+[+-]$": {"description": "KEY+: append to "
+                                       "the inherited list; KEY-: remove entries (or true: "
+                                       "the key)."}}
+        schema["required"] = [k for k in schema.get("required", []) if k in ("sections",)]
     return schema
 
 
-def schema_json() -> str:
-    return json.dumps(schema_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_json(which: str = "plan") -> str:
+    return json.dumps(schema_dict(which), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

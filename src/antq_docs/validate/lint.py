@@ -144,9 +144,9 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
         return
     issued = plan.issuer.date.earliest()
     for path, item in walk_items(plan):
-        if item.deadline and not window.start <= item.deadline:
+        if item.deadline and not window.start <= item.deadline <= window.end:
             yield _warn(source, path + ("deadline",), "LINT-WINDOW",
-                        f"deadline {item.deadline:%d/%m/%Y} is before the plan's window "
+                        f"deadline {item.deadline:%d/%m/%Y} is outside the plan's window "
                         f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
         if item.time:
             for point in item.time.points():

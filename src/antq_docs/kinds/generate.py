@@ -1,0 +1,83 @@
+"""`antq new`: a complete plan of a kind for a year, from a content template.
+
+Templates are YAML written with Jinja using [[ … ]] and [% … %], so that the plans they
+produce can keep {{ … }} expressions of their own. An office may keep its own versions of
+the templates in a folder given with `templates_dir` (searched before antq's own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .calendar import year_facts
+
+__all__ = ["Kind", "KINDS", "generate_plan", "render_template"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    summary: str
+    template: str
+    plan_month: int  # drafts are dated in this month of the year
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind("ngay-hoi", "the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
+         "or UBND (19/8)", "ngay-hoi.yaml.j2", 4),
+    Kind("ky-niem", "the anniversaries of the People's Police (1945) and of the Ngày hội "
+         "(2005), with the ceremony", "ky-niem.yaml.j2", 3),
+    Kind("thi-dua", "launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
+         "its criteria and an appendix table", "thi-dua.yaml.j2", 3),
+)}
+
+
+@functools.cache
+def _environment(templates_dir: str | None):
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    builtin = resources.files("antq_docs.templates")
+    loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
+    loaders.append(FileSystemLoader(str(builtin)))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
+        variable_start_string="[[", variable_end_string="]]", block_start_string="[%",
+        block_end_string="%]", comment_start_string="[#", comment_end_string="#]",
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    from ..content.vietnamese import day_month, padded, roman, short_date
+
+    env.filters.update(short_date=short_date, day_month=day_month, roman=roman, padded=padded,
+                       yaml_text=_yaml_text)
+    return env
+
+
+def _yaml_text(value: str) -> str:
+    """A value safe to put after 'key: ' in YAML (quoted when it needs to be)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_template(kind: Kind, context: dict[str, Any], templates_dir: Path | None = None
+                    ) -> str:
+    env = _environment(str(templates_dir) if templates_dir else None)
+    return env.get_template(kind.template).render(context)
+
+
+def generate_plan(kind_name: str, year: int, org, org_path: str, *,
+                  schema_path: str | None = None, templates_dir: Path | None = None) -> str:
+    """The YAML text of a complete draft plan; `org` is the validated profile."""
+    kind = KINDS[kind_name]
+    facts = year_facts(year, plan_month=kind.plan_month)
+    context = {
+        "kind": kind, "year": year, "facts": facts, "org": org, "org_path": org_path,
+        "schema_path": schema_path, "plan_month": kind.plan_month,
+        "provincial": org.level == "tỉnh", "generated": dt.date(year, kind.plan_month, 1),
+    }
+    return render_template(kind, context, templates_dir)

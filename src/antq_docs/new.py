@@ -1,0 +1,56 @@
+"""`antq new`: generate, check and write a plan for a kind, a year and a profile."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import OutputError, PlanError
+
+__all__ = ["write_new_plan"]
+
+
+def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
+                   force: bool = False) -> list:
+    """Write the plan; it is validated (as the clerk will render it) before it is written."""
+    from .kinds import generate_plan
+    from .load.yaml_source import load_source
+    from .output import write_atomic
+    from .validate import load_plan, validate_org
+
+    org = validate_org(load_source(org_path))
+    if target.exists() and not force:
+        raise OutputError(str(target), "already exists; choose another name with -o, or add "
+                          "--force to replace it")
+    relative_org = Path(os.path.relpath(org_path.resolve(), target.resolve().parent))
+    schema = _schema_near(target)
+    text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)
+    # Check the plan exactly as it will be read, beside its profile, before writing it.
+    probe = target.with_name(f".{target.name}.check.yaml")
+    write_atomic(probe, text.encode("utf-8"))
+    try:
+        validated = load_plan(probe)
+        from .content.build import build_document
+
+        build_document(validated.plan, validated.source)
+    except PlanError as exc:
+        raise PlanError([_rename(p, probe, target) for p in exc.problems]) from None
+    finally:
+        probe.unlink(missing_ok=True)
+    write_atomic(target, text.encode("utf-8"))
+    return [_rename(w, probe, target) for w in validated.warnings]
+
+
+def _rename(problem, probe: Path, target: Path):
+    from dataclasses import replace
+
+    return replace(problem, file=str(target)) if problem.file == str(probe) else problem
+
+
+def _schema_near(target: Path) -> str | None:
+    """A relative path to the plan schema when the plan is written inside this project."""
+    for folder in [target.resolve().parent, *target.resolve().parents]:
+        candidate = folder / "schema" / "plan.schema.json"
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, target.resolve().parent)).as_posix()
+    return None

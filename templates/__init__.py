@@ -1,0 +1,1 @@
+"""Plan-kind templates (YAML with Jinja); see README.md in this folder."""

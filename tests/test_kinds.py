@@ -1,0 +1,139 @@
+"""`antq new`: every kind, for every year 2022–2030 and both example profiles, gives a plan
+that validates strictly and renders with zero `antq check` findings; year-dependent values."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from antq_docs.check import check_docx
+from antq_docs.cli import app
+from antq_docs.kinds import KINDS
+from antq_docs.kinds.calendar import year_facts
+from antq_docs.new import write_new_plan
+from antq_docs.render import build_tree, render_file
+from antq_docs.validate import load_plan
+from antq_docs.write.text import render_text
+
+from .conftest import ROOT
+
+ORGS = {p.stem: p for p in (ROOT / "examples" / "orgs").glob("*.yaml")}
+YEARS = range(2022, 2031)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("new")
+
+
+def _new(folder, kind, year, org="cao-bang"):
+    target = folder / f"{kind}-{year}-{org}.yaml"
+    write_new_plan(kind, year, ORGS[org], target, force=True)
+    return target
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("org", sorted(ORGS))
+def test_every_year_renders_clean(kind, org, folder):
+    for year in YEARS:
+        plan = _new(folder, kind, year, org)
+        validated = load_plan(plan, strict=True)
+        assert validated.warnings == [], (year, [str(w) for w in validated.warnings])
+        assert check_docx(render_file(plan).docx) == [], year
+
+
+def _text(folder, kind, year, org="cao-bang") -> str:
+    document, _ = build_tree(_new(folder, kind, year, org))
+    return " ".join(render_text(document).split())
+
+
+@pytest.mark.parametrize("year,cand,festival", [(2022, 77, 17), (2024, 79, 19), (2025, 80, 20),
+                                                (2026, 81, 21), (2030, 85, 25)])
+def test_anniversaries_and_slogan(year, cand, festival, folder):
+    facts = year_facts(year)
+    assert (facts.cand, facts.festival) == (cand, festival)
+    text = _text(folder, "ngay-hoi", year)
+    assert (f"Nhiệt liệt chào mừng kỷ niệm {cand} năm Ngày truyền thống Công an nhân dân Việt "
+            f"Nam và {festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc") in text
+    assert f"truyền thống {cand} năm xây dựng" in text
+    assert f"Tổ chức Ngày hội từ ngày 01/8 đến hết ngày 19/8/{year}." in text
+    assert f"báo cáo kết quả trước ngày 25/8/{year}" in text
+
+
+def test_districts_before_the_reform_communes_after(folder):
+    assert "UBND các huyện, thành phố" in _text(folder, "ngay-hoi", 2025)  # dated April 2025
+    later = _text(folder, "ngay-hoi", 2026)
+    assert "UBND các xã, phường" in later and "huyện" not in later
+    assert "các xã, phường, thị trấn" in _text(folder, "ngay-hoi", 2024)
+    assert "các xã, phường, thôn" in later
+
+
+def test_round_anniversaries_are_celebrated_at_province_level(folder):
+    round_year = _text(folder, "ky-niem", 2025)
+    assert "kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025)" \
+        in round_year
+    assert "**Quy mô:** Cấp tỉnh, do Ủy ban nhân dân tỉnh Cao Bằng tổ chức." in round_year
+    assert "Tổ chức trọng thể các hoạt động" in round_year
+    other = _text(folder, "ky-niem", 2026)
+    assert "**Quy mô:** Gặp mặt truyền thống do Công an tỉnh tổ chức." in other
+    assert "trọng thể" not in other
+
+
+def test_commune_profile_speaks_of_its_own_units(folder):
+    text = _text(folder, "ngay-hoi", 2026, "phuong-thuc-phan")
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG THỤC PHÁN" in text and "Số: /KH-UBND" in text.replace(
+        "\u00a0", "").replace("  ", " ")
+    assert "Công an phường" in text and "các thôn, tổ dân phố" in text
+    assert "Thục Phán, ngày" in text
+
+
+def test_emulation_plan_has_lettered_criteria_timeline_and_table(folder):
+    text = _text(folder, "thi-dua", 2026)
+    for letter in ("a) **Đối với cơ quan", "b) **Đối với xã, phường", "c) **Đối với Mặt trận",
+                   "d) **Đối với doanh nghiệp", "đ) **Đối với cá nhân"):
+        assert letter in text
+    assert "Tổng kết giai đoạn 2026 - 2030. (*Thời gian thực hiện: quý IV năm 2030*)." in text
+    assert "| TT | Nội dung thi đua | Thực hiện | Đơn vị thực hiện | Chỉ tiêu định lượng |" in text
+    assert "| 3.1 | Tố giác tội phạm, vi phạm pháp luật | Thường xuyên | Toàn dân | **90%**" in text
+    assert "(Kèm theo Kế hoạch số" in text
+
+
+def test_new_list_and_errors(tmp_path, monkeypatch):
+    runner = CliRunner()
+    listed = runner.invoke(app, ["new", "--list"])
+    assert listed.exit_code == 0 and [line.split()[0] for line in
+                                      listed.stdout.splitlines()] == list(KINDS)
+    missing = runner.invoke(app, ["new", "ngay-hoi", "--no-input", "-o", str(tmp_path / "a.yaml")])
+    assert missing.exit_code == 2 and "give --org" in missing.stderr
+    unknown = runner.invoke(app, ["new", "hop-mat", "--org", str(ORGS["cao-bang"]), "--no-input"])
+    assert unknown.exit_code == 2 and "no kind 'hop-mat'" in unknown.stderr
+    out = tmp_path / "plan.yaml"
+    args = ["new", "ngay-hoi", "--year", "2026", "--org", str(ORGS["cao-bang"]), "-o", str(out)]
+    assert runner.invoke(app, args + ["--no-input"]).exit_code == 0
+    again = runner.invoke(app, args + ["--no-input"])
+    assert again.exit_code == 3 and "already exists" in again.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_prompts_only_in_a_terminal(tmp_path, monkeypatch):
+    out = tmp_path / "plan.yaml"
+    import antq_docs.cli
+
+    monkeypatch.setattr(antq_docs.cli, "_stdin_is_terminal", lambda: True)
+    runner = CliRunner()
+    result = runner.invoke(app, ["new", "--year", "2027", "-o", str(out)],
+                           input=f"ky-niem\n{ORGS['cao-bang']}\n")
+    assert result.exit_code == 0, result.output
+    assert "Kind of plan" in result.output and "Organisation profile" in result.output
+    assert "{month: 3, year: 2027}" in out.read_text("utf-8")
+
+
+def test_generated_plan_points_to_its_profile_and_schema(tmp_path):
+    out = ROOT / "examples" / ".tmp-new.yaml"
+    try:
+        write_new_plan("ngay-hoi", 2026, ORGS["cao-bang"], out, force=True)
+        text = out.read_text("utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../schema/plan.schema.json")
+        assert "\norg: orgs/cao-bang.yaml\n" in text
+    finally:
+        out.unlink(missing_ok=True)

@@ -1,0 +1,65 @@
+"""Place names against vietnam-provinces: 34 provinces, 3,321 xã/phường since 01/7/2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from antq_docs.places import (FORMER_PROVINCES, commune_problems, current_province_names,
+                              place_problem, province_problem)
+from antq_docs.validate import load_plan
+
+from .conftest import FIXTURES
+
+AFTER = dt.date(2026, 1, 5)
+BEFORE = dt.date(2024, 4, 1)
+
+
+def test_the_package_has_the_2025_map():
+    from vietnam_provinces import Ward
+
+    assert len(current_province_names()) == 34
+    assert sum(1 for _ in Ward.iter_all()) == 3321
+
+
+def test_every_former_province_names_a_current_successor():
+    current = set(current_province_names())
+    assert len(FORMER_PROVINCES) == 30  # 29 merged away, and Thừa Thiên Huế renamed
+    assert set(FORMER_PROVINCES.values()) <= current
+    assert not set(FORMER_PROVINCES) & current
+
+
+def test_places():
+    assert place_problem("Cao Bằng", AFTER) is None
+    assert place_problem("Thành phố Hồ Chí Minh", AFTER) is None
+    assert place_problem("Hà Nội", AFTER) is None
+    assert place_problem("Thục Phán", AFTER) is None  # a phường
+    assert "merged into Thành phố Hồ Chí Minh" in place_problem("Bà Rịa - Vũng Tàu", AFTER)
+    assert "neither a current province" in place_problem("Atlantis", AFTER)
+    assert place_problem("Bà Rịa - Vũng Tàu", BEFORE) is None  # it was a province then
+    assert "merged into Bắc Ninh" in province_problem("Bắc Giang")
+
+
+def test_communes_named_in_text():
+    assert commune_problems("UBND phường Thục Phán", "Cao Bằng") == []
+    assert commune_problems("xã Hợp Đức") == ["'xã Hợp Đức' is not in the current list of "
+                                              "xã/phường"]
+    assert "not in Bắc Ninh" in commune_problems("phường Thục Phán", "Bắc Ninh")[0]
+
+
+def test_post_reform_plan_warnings(tmp_path):
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    text = text.replace("place: Cao Bằng", "place: Bắc Giang Cũ")
+    text = text.replace("      - unit: Công an tỉnh\n", "      - unit: UBND huyện Hòa An\n")
+    text = text.replace("recipients:\n  - Công an tỉnh\n",
+                        "recipients:\n  - UBND huyện Hòa An\n  - UBND xã Không Có\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text, "utf-8")
+    messages = [f"{w.line}: {w.message}" for w in load_plan(path).warnings]
+    assert any(m.startswith("9: 'Bắc Giang Cũ' is neither") for m in messages)
+    assert any("'UBND huyện Hòa An': since 01/7/2025 local government has two levels" in m
+               for m in messages)
+    assert any("'xã Không Có' is not in the current list" in m for m in messages)
+    old = text.replace("date: 05/01/2026", "date: 05/01/2025").replace("deadline: 25/8/2026",
+                                                                      "deadline: 25/8/2025")
+    path.write_text(old, "utf-8")
+    assert load_plan(path).warnings == []
