@@ -25,7 +25,9 @@ def schema_dict(which: str = "plan") -> dict:
         schema["patternProperties"] = {r"^[a-z_]+[+-]$": {"description": "KEY+: append to "
                                        "the inherited list; KEY-: remove entries (or true: "
                                        "the key)."}}
-        schema["required"] = [k for k in schema.get("required", []) if k in ("sections",)]
+        # Any key may come from the profile or a base plan: `antq validate` checks the
+        # merged plan; the schema can only check what is written.
+        schema.pop("required", None)
     return schema
 
 
