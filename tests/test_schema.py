@@ -39,7 +39,7 @@ def test_schema_rejects_a_misspelt_key():
     data = _as_editor_sees(yaml.safe_load((FIXTURES / "minimal.yaml").read_text("utf-8")))
     data["subjct"] = data.pop("subject")
     messages = [e.message for e in Draft202012Validator(SCHEMA).iter_errors(data)]
-    assert any("'subjct' was unexpected" in m for m in messages)
+    assert any("'subjct'" in m for m in messages)
 
 
 def test_schema_accepts_inheritance_keys():
