@@ -46,14 +46,17 @@ def fired(docx: bytes) -> set[str]:
     return {f.rule for f in check_docx(docx)}
 
 
-P = r'<w:p><w:pPr>(?:(?!</w:p>).)*?'  # the start of a paragraph, up to (not past) its end
+FONTS = r'<w:rFonts [^>]*/>'  # every run names its font first
+BODY_RUN = rf'<w:r><w:rPr>{FONTS}</w:rPr><w:t xml:space="preserve">1\. Nâng'  # item I.1
 DEFECTS = {
     "ND30-PAGE-SIZE": [(DOC, r'w:w="11906"', 'w:w="12240"', 0)],
     "ND30-PAGE-ORIENTATION": [(DOC, r'<w:pgSz w:w="11906" w:h="16838"/>',
                                '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', 0)],
     "ND30-PAGE-MARGINS": [(DOC, r'w:left="1701"', 'w:left="1440"', 0)],
-    "ND30-FONT": [(DOC, r'(Nâng cao ý thức)', r'\1', 1),  # placeholder, replaced below
-                  ],
+    # a legacy TCVN3 font set directly on one run
+    "ND30-FONT": [(DOC, rf'<w:r><w:rPr>{FONTS}(</w:rPr><w:t xml:space="preserve">'
+                   r'1\. Nâng cao)', r'<w:r><w:rPr><w:rFonts w:ascii=".VnTime" '
+                   r'w:hAnsi=".VnTime"/>\1', 1)],
     "ND30-NATIONAL-TITLE": [(DOC, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VN", 1)],
     "ND30-NATIONAL-TITLE-SPELLING": [(DOC, "CỘNG HÒA", "CỘNG HOÀ", 1)],
@@ -64,8 +67,8 @@ DEFECTS = {
                            r'xml:space="preserve">Độc lập)', r'\1<w:u w:val="single"/>\2', 1)],
     "ND30-MOTTO-RULE": [(DOC, r'(Hạnh phúc</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
                          r'\1', 1)],
-    "ND30-ISSUER": [(DOC, r'(<w:rPr>)(<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t '
-                     r'xml:space="preserve">UBND TỈNH)', r'\1<w:b/><w:bCs/>\2', 1)],
+    "ND30-ISSUER": [(DOC, rf'(<w:rPr>{FONTS})(<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>'
+                     r'<w:t xml:space="preserve">UBND TỈNH)', r'\1<w:b/><w:bCs/>\2', 1)],
     "ND30-ISSUER-RULE": [(DOC, r'(BAN CHỈ ĐẠO 138</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
                           r'\1', 1)],
     "ND30-NUMBER": [(DOC, "Số: 05/KH-BCĐ", "Số: 5/KH - BCĐ", 1)],
@@ -79,18 +82,18 @@ DEFECTS = {
                     r'xml:space="preserve">KẾ HOẠCH)', r'\1', 1)],
     "ND30-SUBJECT": [(DOC, r'(năm 2026</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
                       r'\1', 1)],
-    "ND30-BODY-SIZE": [(DOC, r'(<w:r>)(<w:t xml:space="preserve">1\. Nâng cao)',
-                        r'\1<w:rPr><w:sz w:val="24"/></w:rPr>\2', 1)],
-    "ND30-BODY-JUSTIFY": [(DOC, r'<w:jc w:val="both"/>(</w:pPr><w:r><w:t xml:space="preserve">'
-                           r'1\. Nâng)', r'<w:jc w:val="left"/>\1', 1)],
-    "ND30-BODY-INDENT": [(DOC, r'w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr><w:r><w:t '
-                          r'xml:space="preserve">1\. Nâng)', r'w:firstLine="0"/>\1', 1)],
+    "ND30-BODY-SIZE": [(DOC, rf'(<w:r><w:rPr>{FONTS})(</w:rPr><w:t xml:space="preserve">'
+                        r'1\. Nâng cao)', r'\1<w:sz w:val="24"/>\2', 1)],
+    "ND30-BODY-JUSTIFY": [(DOC, rf'<w:jc w:val="both"/>(</w:pPr>{BODY_RUN})',
+                           r'<w:jc w:val="left"/>\1', 1)],
+    "ND30-BODY-INDENT": [(DOC, rf'w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+                          r'w:firstLine="0"/>\1', 1)],
     "ND30-BODY-SPACING": [(DOC, r'w:before="120"( w:after="0" w:line="276" w:lineRule="auto"/>'
-                           r'<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr><w:r><w:t '
-                           r'xml:space="preserve">1\. Nâng)', r'w:before="0"\1', 1)],
+                           rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+                           r'w:before="0"\1', 1)],
     "ND30-BODY-LINE-SPACING": [(DOC, r'w:line="276"( w:lineRule="auto"/><w:ind w:firstLine='
-                                r'"567"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space='
-                                r'"preserve">1\. Nâng)', r'w:line="480"\1', 1)],
+                                rf'"567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+                                r'w:line="480"\1', 1)],
     "ND30-END-MARK": [(DOC, r"\./\.", ".", 1)],
     "ND30-SIGNATURE": [(DOC, "KT. TRƯỞNG BAN", "K/T TRƯỞNG BAN", 1)],
     "ND30-RECIPIENTS-LABEL": [(DOC, r'<w:b/><w:bCs/><w:i/><w:iCs/>(<w:sz w:val="24"/><w:szCs '
@@ -100,9 +103,7 @@ DEFECTS = {
     "ND30-PAGE-NUMBER": [(DOC, r"<w:titlePg/>", "", 1)],
     "ND30-FOOTNOTES": [(DOC, r"(của cán bộ và Nhân dân\.)", r"\1¹", 1)],
 }
-# Fonts: a legacy TCVN3 font on one run, set directly.
-DEFECTS["ND30-FONT"] = [(DOC, r'(<w:r>)(<w:t xml:space="preserve">1\. Nâng cao)',
-                         r'\1<w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>\2', 1)]
+
 
 
 def test_every_rule_has_a_defect_fixture():

@@ -151,3 +151,24 @@ def test_output_is_readable_by_colleagues(tmp_path):
     out.chmod(0o640)
     assert run("render", MINIMAL, "-o", out).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+@pytest.mark.pdf
+def test_render_pdf_writes_a_pdf_beside_the_docx(tmp_path, soffice):
+    out = tmp_path / "plan.docx"
+    result = run("render", MINIMAL, "-o", out, "--pdf")
+    assert result.exit_code == 0, result.stderr
+    pdf = tmp_path / "plan.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert f"wrote {pdf}" in result.stdout
+
+
+def test_render_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
+    from antq_docs.write import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    out = tmp_path / "plan.docx"
+    result = run("render", MINIMAL, "-o", out, "--pdf")
+    assert result.exit_code == 3
+    assert "PDF not written" in result.stderr and "libreoffice" in result.stderr.lower()
+    assert out.exists()  # the DOCX is still written

@@ -59,6 +59,15 @@ def test_times_new_roman_in_every_font_slot_and_every_run(name, views):
     assert view.default_size == 14
 
 
+def test_fonts_are_written_on_the_runs_themselves(rendered):
+    """So that a paragraph copied into another document keeps Times New Roman."""
+    xml = zipfile.ZipFile(io.BytesIO(rendered["cao-bang-2022-ngay-hoi-bcd"].docx)).read(
+        "word/document.xml").decode()
+    runs = re.findall(r"<w:r>(.*?)</w:r>", xml)
+    assert runs and all('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+                        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' in r for r in runs)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_header_columns_fit_quoc_hieu_on_one_line(name, views):
     header = _header(views[name])

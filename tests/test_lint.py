@@ -54,6 +54,12 @@ def test_own_number_cited_differently(tmp_path):
                            "Theo dõi thực hiện Kế hoạch số 50/KH-BCĐ.")
     found = lint(tmp_path, text)
     assert any("cites Kế hoạch số 50/KH-BCĐ, but this plan is số 05/KH-BCĐ" in f for f in found)
+    dated = MINIMAL.replace("Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch.",
+                            "Theo dõi thực hiện Kế hoạch số 05/KH-BCĐ ngày 15/01/2026.")
+    assert any("cites this plan as dated 15/01/2026, but it is dated 05/1/2026" in f
+               for f in lint(tmp_path, dated))
+    right = dated.replace("15/01/2026", "05/01/2026")
+    assert not any("LINT-SELF-REFERENCE" in f for f in lint(tmp_path, right))
 
 
 def test_recipient_asked_to_implement_without_work(tmp_path):

@@ -102,3 +102,9 @@ def test_sandbox_refuses_unsafe_and_huge_expressions():
         renderer.render("{{ 'x' * 10**7 }}")
     with pytest.raises(TemplateProblem, match="too large"):
         renderer.render("{{ 9 ** 9 ** 9 }}")
+
+
+def test_amounts_are_written_the_vietnamese_way():
+    renderer = TextRenderer(build_context({"vars": {"budget": 1500000000}}))
+    assert renderer.render("{{ budget | number }} đồng") == "1.500.000.000 đồng"
+    assert renderer.render("{{ number(2.5, 1) }} tỷ") == "2,5 tỷ"

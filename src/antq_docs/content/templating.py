@@ -13,7 +13,7 @@ from typing import Any
 
 from .vietnamese import issue_date_text, padded, roman, short_date
 
-__all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary"]
+__all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary", "number"]
 
 MAX_OUTPUT_CHARS = 100_000
 CAND_FOUNDED = 1945  # Ngày truyền thống Công an nhân dân, 19/8/1945
@@ -31,6 +31,14 @@ class TemplateProblem(Exception):
 
 def has_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
+
+
+def number(value: float | int, decimals: int | None = None) -> str:
+    """Vietnamese grouping for amounts in plan text: 1500000 -> '1.500.000', 2.5 -> '2,5'."""
+    from babel.numbers import format_decimal
+
+    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale="vi_VN")
 
 
 def anniversary(founded: int, year: int) -> int:
@@ -81,7 +89,7 @@ def _environment():
             return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
 
     env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(roman=roman, short_date=short_date, padded=padded)
+    env.filters.update(roman=roman, short_date=short_date, padded=padded, number=number)
     return env
 
 
@@ -128,9 +136,9 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     issuer = raw.get("issuer") if isinstance(raw.get("issuer"), dict) else {}
     date = _raw_date(issuer.get("date"))
     year = date[2] if date else dt.date.today().year
-    number = issuer.get("number")
+    plan_number = issuer.get("number")
     symbol = issuer.get("symbol") if isinstance(issuer.get("symbol"), str) else ""
-    number_text = padded(number) if isinstance(number, int) else "…"
+    number_text = padded(plan_number) if isinstance(plan_number, int) else "…"
     plan = {
         "number": number_text,
         "symbol": symbol,
@@ -149,6 +157,7 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
         "festival_anniversary": lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year),
         "roman": roman,
         "short_date": short_date,
+        "number": number,
     }
     if org is not None:
         context["org"] = org.model_dump()

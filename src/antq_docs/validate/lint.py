@@ -21,7 +21,8 @@ from .walk import walk_items
 __all__ = ["lint_plan", "LINT_RULES"]
 
 _DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,11})\)")
-_PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)")
+_PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)"
+                             r"(?:,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?")
 _IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
 
 LINT_RULES = {
@@ -115,12 +116,21 @@ def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
     issuer = plan.issuer
     if issuer.number is None:
         return
+    date = issuer.date
     for path, text in texts:
         for match in _PLAN_REFERENCE.finditer(text):
-            if match[2] == issuer.symbol and int(match[1]) != issuer.number:
+            if match[2] != issuer.symbol:
+                continue
+            if int(match[1]) != issuer.number:
                 yield _warn(source, path, "LINT-SELF-REFERENCE",
                             f"cites Kế hoạch số {match[1]}/{match[2]}, but this plan is số "
                             f"{issuer.number:02d}/{issuer.symbol}")
+            elif match[3] and not date.is_draft and (int(match[3]), int(match[4]),
+                                                     int(match[5])) != (date.day, date.month,
+                                                                        date.year):
+                yield _warn(source, path, "LINT-SELF-REFERENCE",
+                            f"cites this plan as dated {match[3]}/{match[4]}/{match[5]}, but it "
+                            f"is dated {date.day:02d}/{date.month}/{date.year}")
 
 
 def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:

@@ -39,9 +39,12 @@ class RunFormat:
 
 
 def _rpr(fmt: RunFormat) -> str:
+    # The font is written on every run as well as in the styles: a paragraph a clerk copies
+    # into another document keeps Times New Roman instead of taking that document's default.
     parts = []
     if fmt.style:
         parts.append(f'<w:rStyle w:val="{fmt.style}"/>')
+    parts.append(_fonts())
     if fmt.bold:
         parts.append("<w:b/><w:bCs/>")
     if fmt.italic:
@@ -51,7 +54,7 @@ def _rpr(fmt: RunFormat) -> str:
         parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
     if fmt.superscript:
         parts.append('<w:vertAlign w:val="superscript"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+    return f"<w:rPr>{''.join(parts)}</w:rPr>"
 
 
 def run(text: str, fmt: RunFormat = RunFormat()) -> str:
@@ -149,7 +152,7 @@ def page_number_runs(size: float) -> str:
 
 
 def footnote_reference(note_id: int) -> str:
-    return (f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+    return (f"<w:r>{_rpr(RunFormat(style='FootnoteReference'))}"
             f'<w:footnoteReference w:id="{note_id}"/></w:r>')
 
 
@@ -165,8 +168,8 @@ def footnotes_part(notes: Sequence[str]) -> bytes:
     for index, runs in enumerate(notes, start=1):
         body.append(
             f'<w:footnote w:id="{index}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
-            f'<w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>'
-            f'</w:rPr><w:footnoteRef/></w:r>{run(" ")}{runs}</w:p></w:footnote>')
+            f'<w:jc w:val="both"/></w:pPr><w:r>{_rpr(RunFormat(style="FootnoteReference"))}'
+            f'<w:footnoteRef/></w:r>{run(" ")}{runs}</w:p></w:footnote>')
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            f"<w:footnotes {_NSDECL}>{separators}{''.join(body)}</w:footnotes>")
     return xml.encode("utf-8")
