@@ -86,3 +86,13 @@ def test_an_impossible_iso_date_is_reported_at_its_position():
     problem = caught.value.problems[0]
     assert (problem.line, problem.column) == (2, 9)
     assert "not a real date" in problem.message
+
+
+def test_every_error_type_pickles():
+    from antq_docs.content.templating import TemplateProblem
+    from antq_docs.errors import OutputError
+    from antq_docs.write.pdf import PdfError
+
+    for error in (TemplateProblem("x"), PdfError("y"), OutputError("a.docx", "z")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Problem", "PlanError", "OutputError"]
+__all__ = ["Problem", "PlanError", "OutputError", "MessageError"]
 
 
 @dataclass(frozen=True, order=True)
@@ -57,3 +57,14 @@ class OutputError(Exception):
 
     def __reduce__(self):
         return (type(self), (self.path, self.message))
+
+
+class MessageError(Exception):
+    """An error that is one sentence for the clerk; pickles for batch workers."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (self.message,))

@@ -80,7 +80,7 @@ class _Builder:
         if item.steps:
             steps = self.steps(item.steps, path + ("steps",))
             if paragraphs:
-                paragraphs[-1] = _join(paragraphs[-1], steps)
+                paragraphs[-1] = paragraphs[-1] + steps
             else:
                 paragraphs.append(steps)
         if item.time:
@@ -243,10 +243,6 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
 
 def _emphasise(runs: tuple[Inline, ...], bold: bool, italic: bool) -> list[Inline]:
     return [Run(r.text, bold, italic) if isinstance(r, Run) else r for r in runs]
-
-
-def _join(first: tuple[Inline, ...], second: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    return first + second
 
 
 def _with_end_mark(blocks: list[Block]) -> list[Block]:

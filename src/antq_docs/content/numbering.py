@@ -6,7 +6,7 @@ import re
 
 from .vietnamese import VIETNAMESE_LETTERS, letter, roman
 
-__all__ = ["child_style", "Counter"]
+__all__ = ["child_style", "Counter", "label_value"]
 
 # What a parent's children are numbered with when the plan does not say.
 _NEXT = {"roman": "arabic", "arabic": "dotted", "dotted": "dotted", "letter": "dash",
@@ -28,7 +28,7 @@ class Counter:
 
     def label(self, override: str | None) -> str:
         if override is not None:
-            self.next = _value_of(override, self.style) + 1
+            self.next = label_value(override, self.style) + 1
             return self._punctuate(override)
         value = self.next
         self.next += 1
@@ -55,7 +55,8 @@ class Counter:
         return override if override.endswith(".") else override + "."
 
 
-def _value_of(label: str, style: str) -> int:
+def label_value(label: str, style: str = "") -> int:
+    """The count a printed label stands for: '3.2.' -> 2, 'IV' -> 4, 'đ)' -> 5."""
     last = re.split(r"[.)]", label.strip().rstrip(".)"))[-1].strip()
     if last.isdigit():
         return int(last)

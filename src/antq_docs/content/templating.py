@@ -11,6 +11,7 @@ import functools
 import operator
 from typing import Any
 
+from ..errors import MessageError
 from .vietnamese import issue_date_text, padded, roman, short_date
 
 __all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary", "number"]
@@ -20,13 +21,8 @@ CAND_FOUNDED = 1945  # Ngày truyền thống Công an nhân dân, 19/8/1945
 FESTIVAL_FOUNDED = 2005  # Ngày hội toàn dân bảo vệ ANTQ, Quyết định 521/QĐ-TTg
 
 
-class TemplateProblem(Exception):
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
-
-    def __reduce__(self):
-        return (type(self), (self.message,))
+class TemplateProblem(MessageError):
+    """An expression in plan text that cannot be rendered."""
 
 
 def has_template(text: str) -> bool:

@@ -75,15 +75,13 @@ def _texts(plan: Plan) -> Iterator[tuple[PathKey, str]]:
 
 
 def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
-    from ..content.numbering import Counter, _value_of
+    from ..content.numbering import label_value
 
     def siblings(items: list[Item], path: PathKey) -> Iterator[Problem]:
         if any(item.number for item in items):
-            counter = Counter("arabic", "")
             previous = 0
             for index, item in enumerate(items):
-                counter.label(item.number)
-                value = _value_of(item.number, "arabic") if item.number else previous + 1
+                value = label_value(item.number) if item.number else previous + 1
                 if item.number and value != previous + 1:
                     what = "repeats" if value <= previous else "skips"
                     yield _warn(source, path + (index, "number"), "LINT-NUMBERING",

@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..errors import MessageError
+
 __all__ = ["find_soffice", "convert_to_pdf", "PdfError", "INSTALL_HINT"]
 
 INSTALL_HINT = ("LibreOffice is needed for PDF output. Install it from "
@@ -18,13 +20,8 @@ INSTALL_HINT = ("LibreOffice is needed for PDF output. Install it from "
 _TIMEOUT_SECONDS = 180
 
 
-class PdfError(Exception):
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
-
-    def __reduce__(self):
-        return (type(self), (self.message,))
+class PdfError(MessageError):
+    """LibreOffice is missing or failed."""
 
 
 def _candidates() -> list[Path]:
