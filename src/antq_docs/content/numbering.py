@@ -28,7 +28,7 @@ class Counter:
 
     def label(self, override: str | None) -> str:
         if override is not None:
-            self.next = label_value(override, self.style) + 1
+            self.next = label_value(override) + 1
             return self._punctuate(override)
         value = self.next
         self.next += 1
@@ -55,7 +55,7 @@ class Counter:
         return override if override.endswith(".") else override + "."
 
 
-def label_value(label: str, style: str = "") -> int:
+def label_value(label: str) -> int:
     """The count a printed label stands for: '3.2.' -> 2, 'IV' -> 4, 'đ)' -> 5."""
     last = re.split(r"[.)]", label.strip().rstrip(".)"))[-1].strip()
     if last.isdigit():
