@@ -96,3 +96,8 @@ def test_every_error_type_pickles():
     for error in (TemplateProblem("x"), PdfError("y"), OutputError("a.docx", "z")):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error)
+
+
+def test_absurd_nesting_is_refused_cleanly():
+    with pytest.raises(PlanError, match="nested more than 64 levels"):
+        load_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from antq_docs.inspect.docx_read import Para, TableView
+from antq_docs.inspect.docx_read import Para
 
 from .conftest import SHARED
 

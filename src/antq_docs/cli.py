@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,7 +34,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[Optional[bool], typer.Option(  # noqa: UP007 (typer needs Optional)
+    version: Annotated[bool | None, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
 ) -> None:
     """antq: write a plan in YAML, get a DOCX a văn thư accepts without touching the format."""
@@ -43,7 +43,7 @@ def main_options(
 @app.command()
 def render(
     plan: Annotated[Path, typer.Argument(help="The plan, a .yaml file.", show_default=False)],
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Where to write the .docx (default: beside the plan).")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace the output even if it was edited after antq wrote it.")] = False,
@@ -135,7 +135,7 @@ def validate(
 
 @app.command()
 def check(
-    files: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+    files: Annotated[list[Path] | None, typer.Argument(
         help="DOCX files to audit (antq's or typed by hand).", show_default=False)] = None,
     output_format: Annotated[str, typer.Option(
         "--format", help="text (for people) or json (for programs).")] = "text",
@@ -201,7 +201,7 @@ def _print_findings(results: dict) -> None:
 
 @app.command(name="test")
 def test_plans(
-    plans: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+    plans: Annotated[list[Path] | None, typer.Argument(
         help="Plans to test (default: examples/*.yaml and templates/).",
         show_default=False)] = None,
     snapshots: Annotated[Path, typer.Option(
@@ -223,7 +223,7 @@ def test_plans(
     def run() -> int:
         import tempfile
 
-        from .regression import discover, kind_plans, run_case
+        from .regression import discover, kind_plans
 
         with tempfile.TemporaryDirectory(prefix="antq-test-") as folder:
             targets = plans or discover(Path(".")) + kind_plans(Path("."), Path(folder))
@@ -267,13 +267,13 @@ def schema(
 
 @app.command()
 def new(
-    kind: Annotated[Optional[str], typer.Argument(  # noqa: UP007
+    kind: Annotated[str | None, typer.Argument(
         help="The kind of plan (see --list).", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option(  # noqa: UP007
+    year: Annotated[int | None, typer.Option(
         "--year", help="The year of the plan (default: this year).")] = None,
-    org: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    org: Annotated[Path | None, typer.Option(
         "--org", help="The organisation profile (org.yaml).")] = None,
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Where to write the plan (default: KIND-YEAR.yaml).")] = None,
     list_kinds: Annotated[bool, typer.Option("--list", help="List the kinds and exit.")] = False,
     no_input: Annotated[bool, typer.Option(

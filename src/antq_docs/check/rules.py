@@ -126,7 +126,7 @@ def fonts(parts: Parts) -> Found:
         for para in paragraphs:
             bad = set()
             for run in _visible(para):
-                for slot, font in run.fonts.items():
+                for font in run.fonts.values():
                     if font != FONT:
                         bad.add(font)
             if not bad:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
-from ..model.plan import Appendix, Item, LegalBasis, Plan, Table as TableModel
+from ..model.plan import Item, LegalBasis, Plan, Table as TableModel
 from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
                           Table, TableCell, Title)
 from .markup import MarkupProblem, merge_runs, parse_inline

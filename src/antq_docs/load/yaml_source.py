@@ -25,6 +25,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Limits against hostile or runaway input (plans are mailed between offices).
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # plans nest a dozen levels at most; this keeps recursion far from Python's limit
 
 PathKey = tuple[str | int, ...]
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -98,6 +99,11 @@ class _Builder:
         return (node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: Node, path: PathKey) -> Any:
+        if len(path) > MAX_DEPTH:
+            where = format_path(path[:8]) + "…"
+            raise PlanError([Problem(self.source.file, *self.mark(node), where,
+                                     f"values are nested more than {MAX_DEPTH} levels deep; "
+                                     "a plan never needs that many")])
         self.count += 1
         if self.count > MAX_NODES:
             raise PlanError([Problem(self.source.file, *self.mark(node), format_path(path),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class FootnoteRef:
     runs: tuple[Run, ...]
 
 
-Inline = Union[Run, FootnoteRef]
+Inline = Run | FootnoteRef
 
 #: basis: a legal basis line; body: a justified paragraph; heading: a numbered heading
 #: line (level 1 = I., 2 = 1., 3 = 1.1., …).
@@ -64,7 +64,7 @@ class Table:
     rows: tuple[tuple[TableCell, ...], ...]
 
 
-Block = Union[Paragraph, Frame, Table]
+Block = Paragraph | Frame | Table
 
 
 @dataclass(frozen=True, slots=True)

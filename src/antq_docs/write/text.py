@@ -3,7 +3,7 @@ for pandoc in the benchmark. Layout is not attempted; words and emphasis are kep
 
 from __future__ import annotations
 
-from ..tree.nodes import Block, Document, FootnoteRef, Frame, Inline, Paragraph, Run, Table
+from ..tree.nodes import Block, Document, FootnoteRef, Frame, Inline, Paragraph, Table
 
 __all__ = ["render_text"]
 

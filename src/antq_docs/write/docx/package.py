@@ -69,7 +69,7 @@ def _custom_properties(fingerprint: str) -> bytes:
         'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
         'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
         f'name="{FINGERPRINT_NAME}"><vt:lpwstr>{fingerprint}</vt:lpwstr></property>'
-        "</Properties>").encode("utf-8")
+        "</Properties>").encode()
 
 
 def finish_package(raw: bytes) -> bytes:
