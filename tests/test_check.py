@@ -73,8 +73,8 @@ DEFECTS = {
                           r'\1', 1)],
     "ND30-NUMBER": [(DOC, "Số: 05/KH-BCĐ", "Số: 5/KH - BCĐ", 1)],
     "ND30-NUMBER-FORMAT": [(DOC, r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
-                            r'xml:space="preserve">Số:)', r'<w:sz w:val="28"/><w:szCs w:val="28"/>\1',
-                            1)],
+                            r'xml:space="preserve">Số:)',
+                            r'<w:sz w:val="28"/><w:szCs w:val="28"/>\1', 1)],
     "ND30-DATE": [(DOC, "ngày 05 tháng 01 năm 2026", "ngày 5 tháng 1 năm 2026", 1)],
     "ND30-DATE-FORMAT": [(DOC, r'<w:i/><w:iCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
                           r'<w:t xml:space="preserve">Cao Bằng, ngày)', r'\1', 1)],

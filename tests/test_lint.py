@@ -63,16 +63,16 @@ def test_own_number_cited_differently(tmp_path):
 
 
 def test_recipient_asked_to_implement_without_work(tmp_path):
-    text = MINIMAL.replace("recipients:\n  - Công an tỉnh\n",
-                           "recipients:\n  - Công an tỉnh\n  - {name: Sở Tài chính, note: t/hiện}\n")
+    text = MINIMAL.replace("recipients:\n  - Công an tỉnh\n", "recipients:\n  - Công an tỉnh\n"
+                           "  - {name: Sở Tài chính, note: t/hiện}\n")
     found = lint(tmp_path, text)
     assert any("'Sở Tài chính' is asked to implement" in f for f in found)
 
 
 def test_times_outside_the_window(tmp_path):
     text = MINIMAL.replace("subject:", "window: {from: 01/8/2026, to: 19/8/2026}\nsubject:")
-    text = text.replace("        deadline: 25/8/2026\n",
-                        "        deadline: 25/8/2026\n        time: {from: 01/9/2026, to: 30/9/2026}\n")
+    text = text.replace("        deadline: 25/8/2026\n", "        deadline: 25/8/2026\n"
+                        "        time: {from: 01/9/2026, to: 30/9/2026}\n")
     found = lint(tmp_path, text)
     assert any("outside the plan's window (01/08/2026–19/08/2026)" in f for f in found)
 

@@ -53,7 +53,8 @@ CORRECTIONS: dict[str, list[tuple[str, str]]] = {
         ("Quyết định số 280/QĐ-TTg, ngày 04/4/2024", "Quyết định số 280/QĐ-TTg ngày 04/4/2024"),
         ("(19/8/2005 - 19/8/2025); Kế hoạch số 434/KH-BCA-X03, ngày 09/9/2024",
          "(19/8/2005 - 19/8/2025); Căn cứ Kế hoạch số 434/KH-BCA-X03 ngày 09/9/2024"),
-        ("(19/8/2005-19/8/2025); Ủy ban nhân dân (UBND)", "(19/8/2005-19/8/2025). Ủy ban nhân dân (UBND)"),
+        ("(19/8/2005-19/8/2025); Ủy ban nhân dân (UBND)",
+         "(19/8/2005-19/8/2025). Ủy ban nhân dân (UBND)"),
         ("từ nay đến quý IV/2025", "từ nay đến quý IV năm 2025"),
         ("từ tháng 7 đến tháng 8/2025", "từ tháng 7 đến tháng 8 năm 2025"),
         # "- 1. Quy mô:** …" in the seed is the run-in title "1. Quy mô: …"

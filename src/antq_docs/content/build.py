@@ -70,8 +70,8 @@ class _Builder:
                 paragraphs.append(runs)
             else:
                 heading = self.inline(title, path + ("title",), bold=bold, italic=italic)
-                blocks.append(Paragraph(merge_runs(_emphasise(prefix, bold, italic) + list(heading)),
-                                        role="heading", level=level))
+                runs = merge_runs(_emphasise(prefix, bold, italic) + list(heading))
+                blocks.append(Paragraph(runs, role="heading", level=level))
         elif texts:
             paragraphs.append(prefix + self.inline(texts.pop(0), path + ("text",)))
         elif prefix and (item.steps or item.time):

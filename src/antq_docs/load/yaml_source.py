@@ -169,8 +169,9 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     """Parse YAML text; raise PlanError listing every syntax or key problem."""
     source = Source(file=file, data=None)
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise PlanError([Problem(file, 1, 1, "", f"the file is larger than "
-                                 f"{MAX_FILE_BYTES // 1024 // 1024} MB; a plan is never that long")])
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise PlanError([Problem(file, 1, 1, "", f"the file is larger than {limit} MB; a plan "
+                                 "is never that long")])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

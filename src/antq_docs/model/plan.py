@@ -180,8 +180,8 @@ class Item(_Strict):
     frame: list[str] | None = Field(None, description="Lines set centred in a framed box "
                                     "(e.g. the backdrop title of the Ngày hội).")
     table: Table | None = None
-    time: Annotated[Timeline, expand("at", "Timeline")] | None = Field(None, description="When: printed as "
-                                  "(Thời gian thực hiện: …) after the text.")
+    time: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
+        None, description="When: printed as (Thời gian thực hiện: …) after the text.")
     unit: str | None = Field(None, description="The unit given this work (its title "
                                  "defaults to the unit's name). Checked against Nơi nhận.")
     role: Literal["chủ trì", "phối hợp", "đề nghị", "giao"] | None = Field(
@@ -189,8 +189,9 @@ class Item(_Strict):
         "before the name); the others are recorded for checks.")
     deadline: Day | None = Field(None, description="When the unit's work or report is due.")
     report_to: str | None = Field(None, description="Whom the unit reports to.")
-    numbering: ListStyle | None = Field(None, description="Numbering of the children: roman, arabic, "
-                                   "dotted (1.1.), letter (a), dash (-), plus (+), none.")
+    numbering: ListStyle | None = Field(None, description="Numbering of the children: roman, "
+                                        "arabic, dotted (1.1.), letter (a), dash (-), plus (+), "
+                                        "none.")
     items: list[Annotated[Item, expand("text", "Item")]] = Field(default_factory=list)
     after: str | list[str] | None = Field(None, description="Paragraph(s) after the children.")
 

@@ -21,4 +21,5 @@ def expand(key: str, model: Any) -> BeforeValidator:
     def to_object(value: Any) -> Any:
         return {key: value} if isinstance(value, str | int) and not isinstance(value, bool) \
             else value
-    return BeforeValidator(to_object, json_schema_input_type=Union[str, model])
+    # Union, not |: `model` may be a forward reference given by name ("Item").
+    return BeforeValidator(to_object, json_schema_input_type=Union[str, model])  # noqa: UP007

@@ -129,13 +129,14 @@ class Timeline(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: Point | None = Field(None, description="A single day, month, quarter or year.")
-    start: Point | None = Field(None, alias="from", description="Start of a span ('nay' = from now).")
+    start: Point | None = Field(None, alias="from",
+                                description="Start of a span ('nay' = from now).")
     end: Point | None = Field(None, alias="to", description="End of a span.")
     through: bool = Field(False, description="Write 'đến hết ngày …' (the end day included).")
     until: str | None = Field(None, description="End described in words, e.g. "
                               "'trước ngày tổ chức kỷ niệm'.")
-    focus: Annotated[Timeline, expand("at", "Timeline")] | None = Field(None, description="The busiest part of the span "
-                                   "('trọng tâm các hoạt động …').")
+    focus: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
+        None, description="The busiest part of the span ('trọng tâm các hoạt động …').")
     every_month: int | None = Field(None, ge=1, le=31, description="Recurring day of each month "
                                     "('ngày 15 hàng tháng').")
     text: str | None = Field(None, description="Free wording, used as written.")
