@@ -55,12 +55,10 @@ class Parts:
     signature: list[Para] = field(default_factory=list)
 
     def following(self, para: Para) -> Para | None:
-        """The next paragraph in the same container (cell or body)."""
-        index = self.paragraphs.index(para)
-        for candidate in self.paragraphs[index + 1:]:
-            if candidate.cell != para.cell:
-                return None
-            return candidate
+        """The next paragraph in the same container (cell or body), if any."""
+        index = self.paragraphs.index(para) + 1
+        if index < len(self.paragraphs) and self.paragraphs[index].cell == para.cell:
+            return self.paragraphs[index]
         return None
 
 

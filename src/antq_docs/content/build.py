@@ -222,8 +222,11 @@ def build_document(plan: Plan, source: Source | None = None) -> Document:
 def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
     verb = basis.verb or default_verb
     if basis.text:
-        return basis.text if basis.text.startswith(verb) or basis.verb is None and \
-            basis.text[:1].isupper() else f"{verb} {basis.text}"
+        # Free text is printed as written when it already begins a sentence ("Căn cứ …",
+        # "Thực hiện …"); otherwise the verb is put before it.
+        written_whole = basis.text.startswith(verb) or (basis.verb is None
+                                                        and basis.text[:1].isupper())
+        return basis.text if written_whole else f"{verb} {basis.text}"
     words = [verb, basis.type or ""]
     # Laws are cited by name and full date ("Luật … ngày 19 tháng 6 năm 2015", PL1 II.6.a);
     # other documents by number and short date ("Quyết định số 521/QĐ-TTg ngày 13/6/2005").
