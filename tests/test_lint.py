@@ -104,3 +104,11 @@ def test_strict_validate_fails_on_warnings():
     assert runner.invoke(app, ["validate", plan]).exit_code == 0
     result = runner.invoke(app, ["validate", "--strict", plan])
     assert result.exit_code == 2 and "LINT-NUMBERING" in result.stderr
+
+
+def test_appendix_text_is_linted(tmp_path):
+    text = (FIXTURES / "with-appendix.yaml").read_text("utf-8").replace(
+        "[1, Xây dựng mô hình tự quản", "[1, Theo Kế hoạch số 21/KH-UBND xây dựng mô hình tự quản")
+    found = lint(tmp_path, text)
+    assert any("cites Kế hoạch số 21/KH-UBND, but this plan is số 12/KH-UBND" in f
+               for f in found)

@@ -19,8 +19,10 @@ from .conftest import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 PLANS = discover(ROOT)
-KIND_NAMES = [f"new-{kind}-{org.stem}" for org in sorted((ROOT / "examples" / "orgs").glob(
-    "*.yaml")) for kind in ("ngay-hoi", "ky-niem", "thi-dua")]
+# Every kind with every profile that may issue it (a Ban Chỉ đạo issues only the Ngày hội).
+KIND_NAMES = ["new-ngay-hoi-bcd-cao-bang"] + [
+    f"new-{kind}-{org}" for org in ("cao-bang", "phuong-thuc-phan")
+    for kind in ("ngay-hoi", "ky-niem", "thi-dua")]
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,14 @@ def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
     from .output import write_atomic
     from .validate import load_plan, validate_org
 
-    org = validate_org(load_source(org_path))
+    org_source = load_source(org_path)
+    org = validate_org(org_source)
+    from .kinds import KINDS
+
+    if not KINDS[kind].accepts(org):
+        raise PlanError([org_source.problem(("body",), f"a {kind} plan is issued by a UBND; "
+                                            "this profile is a Ban Chỉ đạo (body: bcd)",
+                                            key=True)])
     if target.exists() and not force:
         raise OutputError(str(target), "already exists; choose another name with -o, or add "
                           "--force to replace it")

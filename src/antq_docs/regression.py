@@ -43,11 +43,14 @@ def discover(root: Path) -> list[Path]:
 def kind_plans(root: Path, folder: Path, year: int = SNAPSHOT_YEAR) -> list[Path]:
     """Every kind written with every profile in examples/orgs/, as `antq new` writes them."""
     from .kinds import KINDS
+    from .load.yaml_source import load_source
     from .new import write_new_plan
+    from .validate import validate_org
 
     plans = []
     for profile in sorted((root / "examples" / "orgs").glob("*.yaml")):
-        for kind in KINDS:
+        org = validate_org(load_source(profile))
+        for kind in (name for name, entry in KINDS.items() if entry.accepts(org)):
             target = folder / f"new-{kind}-{profile.stem}.yaml"
             write_new_plan(kind, year, profile, target, force=True)
             plans.append(target)

@@ -25,11 +25,15 @@ class Kind:
     summary: str
     template: str
     plan_month: int  # drafts are dated in this month of the year
+    bodies: tuple[str, ...] = ("ubnd",)  # who issues this kind: a UBND, or also a BCĐ
+
+    def accepts(self, org) -> bool:
+        return org.body in self.bodies
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("ngay-hoi", "the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
-         "or UBND (19/8)", "ngay-hoi.yaml.j2", 4),
+         "or UBND (19/8)", "ngay-hoi.yaml.j2", 4, ("ubnd", "bcd")),
     Kind("ky-niem", "the anniversaries of the People's Police (1945) and of the Ngày hội "
          "(2005), with the ceremony", "ky-niem.yaml.j2", 3),
     Kind("thi-dua", "launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
@@ -74,6 +78,9 @@ def generate_plan(kind_name: str, year: int, org, org_path: str, *,
                   schema_path: str | None = None, templates_dir: Path | None = None) -> str:
     """The YAML text of a complete draft plan; `org` is the validated profile."""
     kind = KINDS[kind_name]
+    if not kind.accepts(org):
+        raise ValueError(f"a {kind.name} plan is issued by a UBND; this profile is a Ban "
+                         "Chỉ đạo (body: bcd)")
     facts = year_facts(year, plan_month=kind.plan_month)
     context = {
         "kind": kind, "year": year, "facts": facts, "org": org, "org_path": org_path,

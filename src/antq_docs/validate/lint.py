@@ -70,6 +70,16 @@ def _texts(plan: Plan) -> Iterator[tuple[PathKey, str]]:
             yield path + ("after",), text
     if plan.closing:
         yield ("closing",), plan.closing
+    for a_index, appendix in enumerate(plan.appendices):
+        path = ("appendices", a_index)
+        if appendix.title:
+            yield path + ("title",), appendix.title
+        for text in appendix.paragraphs():
+            yield path + ("text",), text
+        for r, row in enumerate(appendix.table.rows if appendix.table else []):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str):
+                    yield path + ("table", "rows", r, c), cell
     for index, recipient in enumerate(plan.recipients):
         yield ("recipients", index), recipient.name
 
