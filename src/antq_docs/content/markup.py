@@ -6,7 +6,7 @@ import re
 
 from ..tree.nodes import FootnoteRef, Inline, Run
 
-__all__ = ["parse_inline", "merge_runs", "MarkupProblem", "plain"]
+__all__ = ["parse_inline", "merge_runs", "MarkupProblem"]
 
 
 class MarkupProblem(ValueError):
@@ -89,8 +89,3 @@ def merge_runs(runs) -> tuple[Inline, ...]:
         elif not (isinstance(run, Run) and not run.text):
             merged.append(run)
     return tuple(merged)
-
-
-def plain(text: str) -> str:
-    """The words of marked-up text without markers or footnotes."""
-    return "".join(r.text for r in parse_inline(text) if isinstance(r, Run))

@@ -58,7 +58,6 @@ class Para:
     style: str | None = None
     border_top: bool = False
     border_bottom: bool = False
-    mark_size: float | None = None
     index: int = 0  # position among the document's paragraphs (body order, tables included)
     cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
     has_drawing: bool = False  # a shape or picture (a rule may be drawn as a line)
@@ -193,7 +192,6 @@ class _Reader:
             return None
 
         borders = _first(chain, _q("pBdr"))
-        mark = p.find(f"{_q('pPr')}/{_q('rPr')}/{_q('sz')}")
         self.counter += 1
         para = Para(
             runs=self.runs(p, style_id),
@@ -212,7 +210,6 @@ class _Reader:
             style=style_id,
             border_top=borders is not None and borders.find(_q("top")) is not None,
             border_bottom=borders is not None and borders.find(_q("bottom")) is not None,
-            mark_size=int(mark.get(_q("val"))) / 2 if mark is not None else None,
             index=self.counter, cell=cell,
             has_drawing=p.find(f".//{_q('drawing')}") is not None
             or p.find(f".//{_q('pict')}") is not None)

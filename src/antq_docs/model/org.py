@@ -35,7 +35,6 @@ class Org(_Strict):
                                          "issues; bcd: its Ban Chỉ đạo does.")
     standing_agency: str = Field(description="Cơ quan thường trực: 'Công an tỉnh', "
                                  "'Công an xã'.")
-    drafting_unit: str = Field("PV05", description="The drafting unit's code in 'Lưu:'.")
     signature: Signature
     recipients: list[Annotated[Recipient, expand("name", "Recipient")]] = Field(
         default_factory=list, description="Standing recipients (a plan appends with "

@@ -7,7 +7,7 @@ dataclasses of plain values, so a tree pickles and compares cheaply.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 
@@ -110,4 +110,3 @@ class Document:
     appendices: tuple[Part, ...] = ()
     date: dt.date = dt.date(2000, 1, 1)  # document properties take their dates from here
     author: str = ""
-    keywords: tuple[str, ...] = field(default_factory=tuple)
