@@ -378,6 +378,11 @@ def _guarded(run) -> int:
         _console(stderr=True).print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; "
                                     "nothing was written")
         return EXIT_INVALID
+    except BrokenPipeError:
+        # `antq places | head`: the reader has all it wanted; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OutputError as exc:
         from rich.markup import escape
 
@@ -399,3 +404,6 @@ def _guarded(run) -> int:
 
 def main() -> None:
     app()
+
+
+from . import cli_batch  # noqa: E402,F401 — registers `batch` and `places` on the app

@@ -12,9 +12,12 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 __all__ = ["REFORM_DATE", "FORMER_PROVINCES", "province_problem", "place_problem",
-           "commune_problems", "current_province_names"]
+           "commune_problems", "current_province_names", "Unit", "province_named", "units_of",
+           "unit_named", "former_unit_successors", "villages_of",
+           "is_commune_name"]
 
 REFORM_DATE = dt.date(2025, 7, 1)
 FORMER_PROVINCES = {
@@ -32,6 +35,7 @@ FORMER_PROVINCES = {
 }
 _COMMUNE_MENTION = re.compile(r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)"
                               r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))*)")
+_UNIT_TYPE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -114,3 +118,129 @@ def commune_problems(text: str, province: str | None = None) -> list[str]:
             where = ", ".join(sorted({_strip_city(p) for _, p in entries}))
             problems.append(f"'{kind} {name}' is in {where}, not in {province}")
     return problems
+
+
+# --- Units for batch generation -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unit:
+    """One current xã, phường or đặc khu, as a batch names it."""
+
+    name: str  # "Xã Hòa An", "Phường Thục Phán"
+    type: str  # "xã", "phường", "đặc khu"
+    code: int  # the national code of the unit
+    province: str  # "Cao Bằng", "Thành phố Hà Nội"
+
+    @property
+    def bare(self) -> str:
+        """The name without its type: "Hòa An"."""
+        return self.name[len(self.type) + 1:]
+
+    @property
+    def in_text(self) -> str:
+        """As written inside a sentence: "xã Hòa An"."""
+        return f"{self.type} {self.bare}"
+
+    @property
+    def villages(self) -> str:
+        return villages_of(self.name)
+
+    @property
+    def police(self) -> str:
+        """Its standing agency for security plans: "Công an xã"."""
+        return f"Công an {self.type}"
+
+
+def villages_of(commune: str | None) -> str:
+    """What a commune is divided into: a xã into thôn, a phường into tổ dân phố; a đặc khu,
+    or a profile that does not say, into both."""
+    kind = _UNIT_TYPE.match(commune or "")
+    return {"xã": "thôn", "phường": "tổ dân phố"}.get(
+        kind[1].casefold() if kind else "", "thôn, tổ dân phố")
+
+
+def is_commune_name(name: str) -> bool:
+    """"Xã Hòa An", "phường Thục Phán", "Thị trấn Nước Hai": a commune-level unit's name."""
+    return bool(_UNIT_TYPE.match(name))
+
+
+def province_named(name: str) -> str:
+    """The current province's official name for `name`; LookupError saying what to write."""
+    found = _provinces().get(_key(name))
+    if found:
+        return found
+    problem = province_problem(name) or ""
+    if "merged" not in problem:
+        close = _closest(name, sorted({_strip_city(p) for p in _provinces().values()}))
+        problem += f"; did you mean '{close}'?" if close else ""
+    raise LookupError(problem)
+
+
+@functools.cache
+def units_of(province: str) -> tuple[Unit, ...]:
+    """Every current xã/phường/đặc khu of a province, in the order of their codes."""
+    from vietnam_provinces import Province, Ward
+
+    official = province_named(province)
+    code = next(p.code for p in Province.iter_all() if p.name == official)
+    units = [Unit(ward.name, ward.division_type.value, int(ward.code.value),
+                  _strip_city(official) if official.startswith("Tỉnh ") else official)
+             for ward in Ward.iter_by_province(code)]
+    return tuple(sorted(units, key=lambda unit: unit.code))
+
+
+def unit_named(name: str, province: str) -> Unit:
+    """The current unit called `name` ("Xã Hòa An" or "Hòa An") in `province`; LookupError
+    with the nearest names and, for a unit merged away in 2025, the unit it became."""
+    units = units_of(province)
+    wanted = _key(name)
+    for unit in units:
+        if wanted in (_key(unit.name), _key(unit.bare)):
+            return unit
+    message = f"'{name}' is not a current xã/phường of {_strip_city(province_named(province))}"
+    successors = former_unit_successors(name, province)
+    if successors:
+        message += (" — it was merged on 01/7/2025 into "
+                    + " and ".join(f"'{s}'" for s in successors))
+    else:
+        close = _closest(name, [unit.name for unit in units] + [unit.bare for unit in units])
+        if close:
+            message += f"; did you mean '{close}'?"
+    raise LookupError(message)
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    # Compared without tone marks: "Ha Noi" and "Hoa An" are how names arrive from a keyboard
+    # without Vietnamese input.
+    keys = {_plain(c): c for c in candidates}
+    found = difflib.get_close_matches(_plain(name), list(keys), n=1, cutoff=0.75)
+    return keys[found[0]] if found else None
+
+
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", _key(name).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+
+def former_unit_successors(name: str, province: str) -> list[str]:
+    """The current units that a xã/phường/thị trấn abolished in 2025 became part of.
+
+    The map of old units to new ones comes from `vietnam-address-converter` (10,358 pairs,
+    loaded only when a name is not found: it takes about half a second)."""
+    try:
+        from vietnam_address_converter.converter import DEFAULT_DATA
+    except ImportError:  # the map is optional: without it a message just has no successor
+        return []
+    wanted = _key(_UNIT_TYPE.sub("", name))
+    province_key = _key(_strip_city(province_named(province)))
+    found: list[str] = []
+    for row in DEFAULT_DATA["mapping"]["rows"]:
+        new = row["new"]
+        if (_key(_UNIT_TYPE.sub("", row["old"]["ward_name"])) == wanted
+                and _key(_strip_city(new["province_name"].replace("Thành Phố", "Thành phố")))
+                == province_key and new["ward_name"] not in found):
+            found.append(new["ward_name"])
+    return found

@@ -29,10 +29,11 @@ class YearFacts:
         return (f"Nhiệt liệt chào mừng kỷ niệm {self.cand} năm Ngày truyền thống Công an nhân "
                 f"dân Việt Nam và {self.festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
 
-    def local_units(self, level: str) -> str:
-        """Who carries the plan out below the issuer."""
+    def local_units(self, level: str, villages: str = "thôn, tổ dân phố") -> str:
+        """Who carries the plan out below the issuer (it starts an assignment: capitalised).
+        `villages` is what a commune is divided into: thôn (xã), tổ dân phố (phường)."""
         if level == "xã":
-            return "các thôn, tổ dân phố"
+            return f"Các {villages}"
         return "UBND các xã, phường" if self.two_levels else "UBND các huyện, thành phố"
 
     def grassroots(self) -> str:

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..places import villages_of
 from .calendar import year_facts
 
 __all__ = ["Kind", "KINDS", "generate_plan", "render_template"]
@@ -86,5 +87,6 @@ def generate_plan(kind_name: str, year: int, org, org_path: str, *,
         "kind": kind, "year": year, "facts": facts, "org": org, "org_path": org_path,
         "schema_path": schema_path, "plan_month": kind.plan_month,
         "provincial": org.level == "tỉnh", "generated": dt.date(year, kind.plan_month, 1),
+        "villages": villages_of(org.commune),
     }
     return render_template(kind, context, templates_dir)

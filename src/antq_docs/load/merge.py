@@ -161,16 +161,32 @@ def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None
     if len(chain) >= MAX_DEPTH:
         raise PlanError([Problem(str(path), 1, 1, "extends",
                                  f"more than {MAX_DEPTH} levels of 'extends'")])
-    source = load_source(path)
+    return _layers(load_source(path), path, chain + (resolved,))
+
+
+def load_with_inheritance_from(source: Source, path: Path) -> tuple[Source, Source | None]:
+    """As `load_with_inheritance`, for a plan built in memory (a batch row) whose `org:` and
+    `extends:` are relative to `path`."""
+    return _layers(source, Path(path), ())
+
+
+def own_layer(source: Source) -> Source:
+    """A plan's own keys, without `org:` and `extends:`."""
     data = source.data if isinstance(source.data, dict) else {}
-    child = Source(file=source.file, data={k: v for k, v in data.items()
-                                           if k not in INHERIT_KEYS},
-                   positions=source.positions, key_positions=source.key_positions,
-                   normalised=source.normalised, origins=source.origins)
+    return Source(file=source.file, data={k: v for k, v in data.items()
+                                          if k not in INHERIT_KEYS},
+                  positions=source.positions, key_positions=source.key_positions,
+                  normalised=source.normalised, origins=source.origins)
+
+
+def _layers(source: Source, path: Path, chain: tuple[Path, ...]
+            ) -> tuple[Source, Source | None]:
+    data = source.data if isinstance(source.data, dict) else {}
+    child = own_layer(source)
     org_source = load_source(_target(source, path, "org")) if data.get("org") else None
     if data.get("extends") is None:
         return child, org_source
-    base, base_org = _content(_target(source, path, "extends"), chain + (resolved,))
+    base, base_org = _content(_target(source, path, "extends"), chain)
     return merge_sources(base, child), org_source or base_org
 
 

@@ -10,7 +10,7 @@ from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
 from ..content.templating import TemplateProblem, TextRenderer, build_context, has_template
 
-__all__ = ["ValidatedPlan", "validate_source", "load_plan"]
+__all__ = ["ValidatedPlan", "validate_source", "validate_layers", "load_plan"]
 
 
 @dataclass
@@ -24,10 +24,18 @@ class ValidatedPlan:
 def load_plan(path: str | Path, *, strict: bool = False) -> ValidatedPlan:
     """Read a plan file with what it inherits (`org:`, `extends:`), render its {{ … }}
     expressions and validate it; `strict` adds the content lint (as warnings)."""
-    from ..load.merge import load_with_inheritance, merge_sources, subtree
-    from ..model.org import PLAN_LAYER_KEYS
+    from ..load.merge import load_with_inheritance
 
     source, org_source = load_with_inheritance(Path(path))
+    return validate_layers(source, org_source, strict=strict)
+
+
+def validate_layers(source: Source, org_source: Source | None, *,
+                    strict: bool = False) -> ValidatedPlan:
+    """A plan already merged with its bases, laid over its profile (if any), validated."""
+    from ..load.merge import merge_sources, subtree
+    from ..model.org import PLAN_LAYER_KEYS
+
     org = None
     if org_source is not None:
         org = validate_org(org_source)

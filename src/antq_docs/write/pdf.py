@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import MessageError
 
-__all__ = ["find_soffice", "convert_to_pdf", "PdfError", "INSTALL_HINT"]
+__all__ = ["find_soffice", "convert_to_pdf", "convert_many", "PdfError", "INSTALL_HINT"]
 
 INSTALL_HINT = ("LibreOffice is needed for PDF output. Install it from "
                 "https://www.libreoffice.org/download/ (Windows, macOS) or with "
@@ -58,27 +58,44 @@ def find_soffice() -> Path | None:
 
 def convert_to_pdf(docx: Path, pdf: Path) -> None:
     """Convert with a private LibreOffice profile (a running LibreOffice is not disturbed)."""
+    _convert([(docx, pdf)])
+
+
+def convert_many(docx_files: list[Path]) -> None:
+    """Each DOCX to a PDF beside it, all in one LibreOffice process (starting LibreOffice
+    costs more than converting a plan)."""
+    if docx_files:
+        _convert([(docx, docx.with_suffix(".pdf")) for docx in docx_files])
+
+
+def _convert(pairs: list[tuple[Path, Path]]) -> None:
+    """Copies under plain names in a private folder, converted, then each PDF written
+    atomically to its place: no half-written PDF, whatever the names hold."""
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(INSTALL_HINT)
+    from ..output import write_atomic
+
     with tempfile.TemporaryDirectory(prefix="antq-pdf-") as work:
         work_dir = Path(work)
         profile = (work_dir / "profile").as_uri()
-        source = work_dir / "in.docx"
-        shutil.copyfile(docx, source)
+        sources = []
+        for index, (docx, _) in enumerate(pairs):
+            sources.append(work_dir / f"in{index}.docx")
+            shutil.copyfile(docx, sources[-1])
         command = [str(soffice), f"-env:UserInstallation={profile}", "--headless",
                    "--norestore", "--convert-to", "pdf", "--outdir", str(work_dir),
-                   str(source)]
+                   *map(str, sources)]
+        timeout = _TIMEOUT_SECONDS + 2 * len(pairs)
         try:
-            subprocess.run(command, check=True, capture_output=True, timeout=_TIMEOUT_SECONDS,
+            subprocess.run(command, check=True, capture_output=True, timeout=timeout,
                            env=_environment())
         except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice did not finish within {_TIMEOUT_SECONDS} s") from None
+            raise PdfError(f"LibreOffice did not finish within {timeout} s") from None
         except (subprocess.CalledProcessError, OSError) as exc:
             raise PdfError(f"LibreOffice failed to convert the file: {exc}") from None
-        produced = work_dir / "in.pdf"
-        if not produced.exists():
-            raise PdfError("LibreOffice produced no PDF")
-        from ..output import write_atomic
-
-        write_atomic(pdf, produced.read_bytes())
+        for source, (docx, pdf) in zip(sources, pairs):
+            produced = source.with_suffix(".pdf")
+            if not produced.exists():
+                raise PdfError(f"LibreOffice produced no PDF for {docx}")
+            write_atomic(pdf, produced.read_bytes())

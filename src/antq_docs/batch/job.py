@@ -1,0 +1,179 @@
+"""What a worker does with one row: build its plan in memory, validate it, and — in the
+second phase — render, check and write it.
+
+Workers are started with "spawn" (Windows has no fork), so everything here is a plain
+function of picklable values; each worker keeps its parsed templates and profile between rows.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import OutputError, PlanError, Problem
+from .rows import RESERVED_COLUMNS, BatchSpec, Row
+
+__all__ = ["Prepared", "Outcome", "prepare_row", "produce_row", "DEFAULT_ORG_TEMPLATE"]
+
+DEFAULT_ORG_TEMPLATE = "commune-org.yaml.j2"
+
+
+@dataclass
+class Prepared:
+    """Phase 1: is the row valid, and what are its inputs (for incremental runs)?"""
+
+    number: int
+    digest: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """Phase 2: what became of the row."""
+
+    number: int
+    status: str  # "ok" or "failed"
+    sha256: str = ""
+    message: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def prepare_row(spec: BatchSpec, row: Row) -> Prepared:
+    try:
+        validated = _validated(spec, row)
+    except PlanError as exc:
+        return Prepared(row.number, problems=list(exc.problems))
+    return Prepared(row.number, _digest(validated), warnings=list(validated.warnings))
+
+
+def produce_row(spec: BatchSpec, row: Row, target: str) -> Outcome:
+    """Render, check and write one row (to a temporary file renamed into place)."""
+    from ..check import check_docx
+    from ..content.build import build_document
+    from ..output import check_overwrite, write_atomic
+    from ..write.docx import render_docx
+
+    try:
+        validated = _validated(spec, row)
+        docx = render_docx(build_document(validated.plan, validated.source))
+        findings = check_docx(docx)
+        if findings:
+            return Outcome(row.number, "failed", message="; ".join(str(f) for f in findings))
+        path = Path(target)
+        check_overwrite(path, force=spec.force)
+        write_atomic(path, docx)
+    except PlanError as exc:
+        return Outcome(row.number, "failed", message=str(exc.problems[0]),
+                       problems=list(exc.problems))
+    except OutputError as exc:
+        return Outcome(row.number, "failed", message=str(exc))
+    return Outcome(row.number, "ok", hashlib.sha256(docx).hexdigest())
+
+
+def _validated(spec: BatchSpec, row: Row):
+    """The row's plan, validated; in a batch a place that does not exist is an error."""
+    from ..validate import validate_layers
+    from ..validate.places import place_warnings
+
+    plan_source, org_source = (_kind_sources(spec, row) if spec.kind
+                               else _table_sources(spec, row))
+    validated = validate_layers(plan_source, org_source, strict=spec.strict)
+    places = place_warnings(validated.plan, validated.source, validated.org)
+    errors = [p for p in validated.warnings if p in places or spec.strict]
+    if errors:
+        raise PlanError([_as_error(p) for p in errors])
+    return validated
+
+
+def _as_error(problem: Problem) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, severity="error")
+
+
+def _kind_sources(spec: BatchSpec, row: Row):
+    """A commune's profile from the profile template, and its plan from the kind."""
+    from ..kinds import KINDS, generate_plan
+    from ..load.merge import own_layer
+    from ..load.yaml_source import load_text
+    from ..places import Unit
+    from ..validate import validate_org
+
+    unit = Unit(row.unit, row.unit_type, row.code, row.file)
+    org_text = _org_template(spec.org_template).render(unit=_unit_fields(unit))
+    org_source = load_text(org_text, f"{spec.org_template_file} ({unit.name})")
+    org = validate_org(org_source)
+    kind = KINDS[spec.kind]
+    if not kind.accepts(org):
+        raise PlanError([org_source.problem(("body",), f"a {kind.name} plan is issued by a "
+                                            "UBND; this profile is a Ban Chỉ đạo (body: bcd)")])
+    plan_text = generate_plan(spec.kind, row.year, org, "org.yaml")
+    return own_layer(load_text(plan_text, f"{spec.kind} {row.year} ({unit.name})")), org_source
+
+
+def _unit_fields(unit) -> dict[str, object]:
+    """What a profile template can use: {{ unit.name }}, {{ unit.type }}, …"""
+    return {"name": unit.name, "type": unit.type, "bare": unit.bare, "in_text": unit.in_text,
+            "code": unit.code, "province": unit.province, "villages": unit.villages,
+            "police": unit.police}
+
+
+@functools.cache
+def _org_template(text: str | None):
+    from importlib import resources
+
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    if text is None:
+        text = (resources.files("antq_docs.templates") / DEFAULT_ORG_TEMPLATE).read_text("utf-8")
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                               keep_trailing_newline=True)
+    env.filters["yaml_text"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return env.from_string(text)
+
+
+def _table_sources(spec: BatchSpec, row: Row):
+    """The row as a tiny plan that extends the base plan: its columns are `vars:`."""
+    from ..load.merge import load_with_inheritance_from
+    from ..load.yaml_source import Source
+
+    rows_file = Path(row.file)
+    values = dict(row.values)
+    _check_unit(values, row)
+    data: dict[str, object] = {"extends": str(Path(spec.plan).resolve())}
+    if values.get("org"):
+        data["org"] = values["org"]
+    data["vars"] = {k: v for k, v in values.items() if k not in RESERVED_COLUMNS}
+    positions = {(): (row.line, 1)}
+    for key in data:
+        positions[(key,)] = (row.line, 1)
+    for key in data["vars"]:
+        positions[("vars", key)] = (row.line, 1)
+    source = Source(file=str(rows_file), data=data, positions=positions,
+                    key_positions=dict(positions))
+    return load_with_inheritance_from(source, rows_file)
+
+
+def _check_unit(values: dict[str, str], row: Row) -> None:
+    """A row naming a xã/phường and its province must name a current one."""
+    from ..places import is_commune_name, unit_named
+
+    unit, province = values.get("unit", ""), values.get("province", "")
+    if unit and province and is_commune_name(unit):
+        try:
+            unit_named(unit, province)
+        except LookupError as exc:
+            raise PlanError([Problem(row.file, row.line, 1, "unit", str(exc))]) from None
+
+
+def _digest(validated) -> str:
+    """What the document depends on: the validated plan and this version of antq."""
+    from .. import __version__
+
+    text = validated.plan.model_dump_json() + "\0" + __version__
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

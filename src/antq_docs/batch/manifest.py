@@ -1,0 +1,89 @@
+"""manifest.csv: one line per row of a batch — what was written where, and from what.
+
+It is rewritten (atomically) as rows finish, so after Ctrl-C or a kill it lists exactly the
+rows whose files are complete; the next run skips those whose inputs have not changed. The
+status column says what state a row is in, not what this run did, so a resumed batch ends
+with the same manifest as an uninterrupted one. Written with a BOM: Excel then reads the
+Vietnamese names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ..errors import MessageError
+
+__all__ = ["Record", "read_manifest", "write_manifest", "merge_manifests", "MANIFEST"]
+
+MANIFEST = "manifest.csv"
+
+
+@dataclass
+class Record:
+    row: int
+    unit: str
+    kind: str
+    year: str
+    output: str  # relative to the output folder, with "/"
+    sha256: str
+    status: str  # ok · failed
+    message: str
+    inputs: str  # digest of the validated plan and antq's version
+
+
+_FIELDS = [f.name for f in fields(Record)]
+
+
+def read_manifest(path: Path) -> dict[int, Record]:
+    """The records of a manifest; empty when there is none yet."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MessageError(f"{path}: cannot be read ({exc}); delete it to start the batch "
+                           "afresh") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames != _FIELDS:
+        raise MessageError(f"{path}: not a manifest antq wrote (its columns should be "
+                           f"{', '.join(_FIELDS)}); delete it or choose another -o folder")
+    records = {}
+    for line in reader:
+        try:
+            record = Record(**{**line, "row": int(line["row"])})
+        except (TypeError, ValueError):
+            raise MessageError(f"{path}:{reader.line_num}: not a manifest line; delete the "
+                               "manifest to start the batch afresh") from None
+        records[record.row] = record
+    return records
+
+
+def write_manifest(path: Path, records: dict[int, Record]) -> None:
+    from ..output import write_atomic
+
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for number in sorted(records):
+        writer.writerow(asdict(records[number]))
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def merge_manifests(paths: list[Path]) -> dict[int, Record]:
+    """The manifests of several slices as one; a row recorded twice keeps its "ok" record
+    (a slice that failed a row that another slice wrote is not a failure of the batch)."""
+    merged: dict[int, Record] = {}
+    for path in paths:
+        if not path.is_file():
+            raise MessageError(f"{path}: no such manifest")
+        for number, record in read_manifest(path).items():
+            kept = merged.get(number)
+            if kept is None or (kept.status != "ok" and record.status == "ok"):
+                merged[number] = record
+            elif kept.status == "ok" and record.status == "ok" and kept.output != record.output:
+                raise MessageError(f"row {number} was written as {kept.output} and as "
+                                   f"{record.output}: the slices come from different batches")
+    return merged

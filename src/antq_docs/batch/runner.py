@@ -1,0 +1,247 @@
+"""Driving a batch: validate every row, then render the rows whose inputs changed, on all
+cores, recording each finished row in the manifest as it lands."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from ..errors import MessageError, Problem
+from .job import Outcome, Prepared, prepare_row, produce_row
+from .manifest import MANIFEST, Record, read_manifest, write_manifest
+from .naming import file_names
+from .rows import BatchSpec, Row, select_rows, slice_label
+
+__all__ = ["BatchResult", "Progress", "run_batch"]
+
+_MANIFEST_EVERY_SECONDS = 1.0
+
+
+class Progress:
+    """What the runner tells the person waiting; the CLI gives a bar or plain lines."""
+
+    def phase(self, name: str, total: int) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+    def row_done(self, row: Row, outcome: Outcome, output: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class BatchResult:
+    rows: int = 0  # rows in this run (this slice)
+    written: int = 0
+    unchanged: int = 0  # skipped: inputs and output as the manifest recorded them
+    failed: list[tuple[Row, Outcome]] = field(default_factory=list)
+    invalid: list[Problem] = field(default_factory=list)  # phase 1: nothing was rendered
+    warnings: list[Problem] = field(default_factory=list)
+    pdfs: int = 0
+    pdf_error: str = ""
+    seconds: float = 0.0
+    manifest: Path | None = None
+    stopped: bool = False  # --fail-fast stopped the run
+
+    @property
+    def exit_code(self) -> int:
+        if self.invalid:
+            return 2
+        return 1 if self.failed or self.pdf_error else 0
+
+
+def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
+              chosen: tuple[str, object] | None = None, fail_fast: bool = False,
+              pdf: bool = False, progress: Progress | None = None) -> BatchResult:
+    progress = progress or Progress()
+    started = time.perf_counter()
+    output = Path(spec.output)
+    names = file_names(spec.name_template, [row.name_fields() for row in rows])
+    targets = {row.number: _target(output, name) for row, name in zip(rows, names)}
+    rows = select_rows(rows, chosen)
+    label = slice_label(chosen)
+    manifest_path = output / (f"manifest.{label}.csv" if label else MANIFEST)
+    result = BatchResult(rows=len(rows), manifest=manifest_path)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(rows) or 1))
+
+    with _Pool(jobs) as pool:
+        progress.phase("kiểm tra", len(rows))
+        prepared: dict[int, Prepared] = {}
+        for done in pool.map(_prepare_chunk, spec, rows, progress):
+            prepared.update((p.number, p) for p in done)
+        for row in rows:
+            result.invalid += prepared[row.number].problems
+            result.warnings += prepared[row.number].warnings
+        if result.invalid:
+            progress.close()
+            result.seconds = time.perf_counter() - started
+            return result
+
+        previous = read_manifest(output / MANIFEST) if label else {}
+        previous.update(read_manifest(manifest_path))
+        records = {n: r for n, r in previous.items() if n in targets}
+        todo = []
+        for row in rows:
+            record = _record(row, prepared[row.number], output, targets[row.number])
+            kept = previous.get(row.number)
+            if not spec.force and _unchanged(kept, record, output):
+                result.unchanged += 1
+                records[row.number] = kept
+            else:
+                records.pop(row.number, None)
+                todo.append((row, record))
+        write_manifest(manifest_path, records)
+
+        progress.phase("tạo văn bản", len(todo))
+        last_saved = time.monotonic()
+        by_number = {row.number: (row, record) for row, record in todo}
+        try:
+            work = [(row, str(targets[row.number])) for row, _ in todo]
+            for outcomes in pool.map(_produce_chunk, spec, work, progress,
+                                     stop=lambda: fail_fast and bool(result.failed)):
+                for outcome in outcomes:
+                    row, record = by_number[outcome.number]
+                    record.status, record.sha256 = outcome.status, outcome.sha256
+                    record.message = outcome.message
+                    records[row.number] = record
+                    progress.row_done(row, outcome, record.output)
+                    if outcome.status == "ok":
+                        result.written += 1
+                    else:
+                        result.failed.append((row, outcome))
+                if time.monotonic() - last_saved > _MANIFEST_EVERY_SECONDS:
+                    write_manifest(manifest_path, records)
+                    last_saved = time.monotonic()
+        finally:
+            write_manifest(manifest_path, records)
+            progress.close()
+    result.stopped = fail_fast and bool(result.failed) and \
+        result.written + len(result.failed) < len(todo)
+    if pdf:
+        _convert_pdfs(output, [records[n] for n in sorted(records) if n in
+                               {row.number for row in rows}], result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _target(output: Path, name: str) -> Path:
+    target = output / f"{name}.docx"
+    # naming.py already makes this impossible; a second lock costs nothing.
+    if not target.resolve().is_relative_to(output.resolve()):
+        raise MessageError(f"the name '{name}' would leave the output folder")
+    return target
+
+
+def _record(row: Row, prepared: Prepared, output: Path, target: Path) -> Record:
+    return Record(row=row.number, unit=row.unit, kind=row.kind, year=str(row.year or ""),
+                  output=target.relative_to(output).as_posix(), sha256="", status="",
+                  message="", inputs=prepared.digest)
+
+
+def _unchanged(kept: Record | None, wanted: Record, output: Path) -> bool:
+    """The row was written from the same inputs, and its file is still what was written."""
+    if kept is None or kept.status != "ok" or kept.inputs != wanted.inputs \
+            or kept.output != wanted.output:
+        return False
+    try:
+        return hashlib.sha256((output / kept.output).read_bytes()).hexdigest() == kept.sha256
+    except OSError:
+        return False
+
+
+def _prepare_chunk(spec: BatchSpec, rows: list[Row]) -> list[Prepared]:
+    out = []
+    for row in rows:
+        try:
+            out.append(prepare_row(spec, row))
+        except Exception as exc:  # noqa: BLE001 — one row's bug must not sink the batch
+            out.append(Prepared(row.number, problems=[Problem(
+                row.file, row.line, 0, "", f"internal error: {type(exc).__name__}: {exc}")]))
+    return out
+
+
+def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str]]) -> list[Outcome]:
+    out = []
+    for row, target in work:
+        try:
+            out.append(produce_row(spec, row, target))
+        except Exception as exc:  # noqa: BLE001 — as above; the row is reported as failed
+            out.append(Outcome(row.number, "failed",
+                               message=f"internal error: {type(exc).__name__}: {exc}"))
+    return out
+
+
+class _Pool:
+    """Chunks of rows to worker processes (started with spawn, as on Windows), at most a
+    few chunks in flight so that memory stays flat; jobs=1 runs in this process."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Pool:
+        if self.jobs > 1:
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"))
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=exc_info[0] is None, cancel_futures=True)
+
+    def map(self, function: Callable, spec: BatchSpec, items: list, progress: Progress, *,
+            stop: Callable[[], bool] = lambda: False) -> Iterator[list]:
+        size = max(1, min(16, len(items) // (self.jobs * 8) or 1))
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        if self.executor is None:
+            for chunk in chunks:
+                if stop():
+                    return
+                results = function(spec, chunk)
+                progress.advance(len(chunk))
+                yield results
+            return
+        yield from self._parallel(function, spec, chunks, progress, stop)
+
+    def _parallel(self, function, spec, chunks: Iterable[list], progress: Progress,
+                  stop: Callable[[], bool]) -> Iterator[list]:
+        pending: dict[Future, int] = {}
+        queue = iter(chunks)
+        limit = self.jobs * 3
+        while True:
+            while len(pending) < limit and not stop():
+                chunk = next(queue, None)
+                if chunk is None:
+                    break
+                pending[self.executor.submit(function, spec, chunk)] = len(chunk)
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                progress.advance(pending.pop(future))
+                yield future.result()
+
+
+def _convert_pdfs(output: Path, records: list[Record], result: BatchResult) -> None:
+    """One LibreOffice process for every DOCX whose PDF is missing or older."""
+    from ..write.pdf import PdfError, convert_many
+
+    wanted = []
+    for record in records:
+        if record.status != "ok":
+            continue
+        docx = output / record.output
+        pdf = docx.with_suffix(".pdf")
+        if not pdf.exists() or pdf.stat().st_mtime < docx.stat().st_mtime:
+            wanted.append(docx)
+    try:
+        convert_many(wanted)
+    except PdfError as exc:
+        result.pdf_error = exc.message
+        return
+    result.pdfs = len(wanted)
