@@ -86,7 +86,9 @@ def test_commune_profile_speaks_of_its_own_units(folder):
     text = _text(folder, "ngay-hoi", 2026, "phuong-thuc-phan")
     assert "ỦY BAN NHÂN DÂN PHƯỜNG THỤC PHÁN" in text and "Số: /KH-UBND" in text.replace(
         "\u00a0", "").replace("  ", " ")
-    assert "Công an phường" in text and "các thôn, tổ dân phố" in text
+    # A phường is divided into tổ dân phố (no thôn); the assignment starts with a capital.
+    assert "Công an phường" in text and "**Các tổ dân phố:**" in text
+    assert "thôn" not in text
     assert "Thục Phán, ngày" in text
 
 
