@@ -82,8 +82,9 @@ def _validated(spec: BatchSpec, row: Row):
     plan_source, org_source = (_kind_sources(spec, row) if spec.kind
                                else _table_sources(spec, row))
     validated = validate_layers(plan_source, org_source, strict=spec.strict)
-    places = place_warnings(validated.plan, validated.source, validated.org)
-    errors = [p for p in validated.warnings if p in places or spec.strict]
+    places = set(place_warnings(validated.plan, validated.source, validated.org)) \
+        if validated.warnings else set()
+    errors = [p for p in validated.warnings if spec.strict or p in places]
     if errors:
         raise PlanError([_as_error(p) for p in errors])
     return validated

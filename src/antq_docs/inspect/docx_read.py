@@ -6,6 +6,7 @@ in styles as often as on runs, so every property is looked up through the style 
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -133,8 +134,9 @@ class _Styles:
             if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in ("1", "true"):
                 self.default_para = style_id
 
-    def chain(self, style_id: str | None) -> list:
-        """The style and its ancestors, nearest first."""
+    @functools.lru_cache(maxsize=None)  # noqa: B019 — one _Styles per document read
+    def chain(self, style_id: str | None) -> tuple:
+        """The style and its ancestors, nearest first (cycles in basedOn are cut)."""
         out = []
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
@@ -143,17 +145,64 @@ class _Styles:
             out.append(style)
             based = style.find(_q("basedOn"))
             style_id = based.get(_q("val")) if based is not None else None
-        return out
+        return tuple(out)
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def inherited_rpr(self, run_style: str | None, para_style: str | None) -> tuple:
+        """The run properties a run inherits: its character style's, then its paragraph
+        style's, then the defaults — the same for most runs, so worked out once."""
+        chain = []
+        if run_style is not None:
+            chain += [s.find(_q("rPr")) for s in self.chain(run_style)]
+        chain += [s.find(_q("rPr")) for s in self.chain(para_style)]
+        return tuple(chain + [self.default_rpr])
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def inherited_fonts(self, run_style: str | None, para_style: str | None) -> dict:
+        return _font_slots([rpr.find(_RFONTS) if rpr is not None else None
+                            for rpr in self.inherited_rpr(run_style, para_style)])
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def inherited_run_props(self, run_style: str | None, para_style: str | None) -> dict:
+        return _merged(self.inherited_rpr(run_style, para_style))
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def inherited_ppr(self, style_id: str | None) -> tuple:
+        return tuple([s.find(_q("pPr")) for s in self.chain(style_id)] + [self.default_ppr])
 
 
-def _first(elements, path: str):
-    for element in elements:
-        if element is None:
-            continue
-        found = element.find(path)
-        if found is not None:
-            return found
-    return None
+def _merged(elements) -> dict:
+    """Tag -> the nearest element of that tag in a property chain (nearest first)."""
+    out: dict = {}
+    for element in reversed(elements):
+        if element is not None:
+            for child in element:
+                out[child.tag] = child
+    return out
+
+
+_B, _I, _U, _SZ, _VERT = _q("b"), _q("i"), _q("u"), _q("sz"), _q("vertAlign")
+_R, _RPR, _RFONTS = _q("r"), _q("rPr"), _q("rFonts")
+_SLOTS = tuple((slot, _q(slot), _q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia",
+                                                                 "cs"))
+_CSTHEME = _q("cstheme")
+
+
+def _font_slots(rfonts_chain) -> dict[str, str]:
+    """Slot -> font name ("(theme)" for a theme reference), from the nearest rFonts that sets
+    the slot."""
+    fonts: dict[str, str] = {}
+    for slot, name_attr, theme_attr in _SLOTS:
+        for f in rfonts_chain:
+            if f is None:
+                continue
+            if f.get(name_attr) is not None:
+                fonts[slot] = f.get(name_attr)
+                break
+            if f.get(theme_attr) is not None or (slot == "cs" and f.get(_CSTHEME) is not None):
+                fonts[slot] = "(theme)"
+                break
+    return fonts
 
 
 class _Reader:
@@ -167,22 +216,18 @@ class _Reader:
         ppr = p.find(_q("pPr"))
         style_el = ppr.find(_q("pStyle")) if ppr is not None else None
         style_id = style_el.get(_q("val")) if style_el is not None else self.styles.default_para
-        chain = [ppr] + [s.find(_q("pPr")) for s in self.styles.chain(style_id)]
-        return chain + [self.styles.default_ppr], style_id
+        return [ppr, *self.styles.inherited_ppr(style_id)], style_id
 
-    def rpr_chain(self, r, para_style: str | None) -> list:
-        rpr = r.find(_q("rPr"))
+    @staticmethod
+    def _run_styles(rpr, para_style: str | None) -> tuple[str | None, str | None]:
         rstyle = rpr.find(_q("rStyle")) if rpr is not None else None
-        chain = [rpr]
-        if rstyle is not None:
-            chain += [s.find(_q("rPr")) for s in self.styles.chain(rstyle.get(_q("val")))]
-        chain += [s.find(_q("rPr")) for s in self.styles.chain(para_style)]
-        return chain + [self.styles.default_rpr]
+        return (rstyle.get(_q("val")) if rstyle is not None else None), para_style
 
     def paragraph(self, p, cell=None) -> Para:
         chain, style_id = self.ppr_chain(p)
-        jc = _first(chain, _q("jc"))
-        ind = _first(chain, _q("ind"))
+        props = _merged(chain)
+        jc = props.get(_q("jc"))
+        ind = props.get(_q("ind"))
         spacing = [c.find(_q("spacing")) if c is not None else None for c in chain]
 
         def spacing_attr(name: str) -> str | None:
@@ -191,7 +236,7 @@ class _Reader:
                     return s.get(_q(name))
             return None
 
-        borders = _first(chain, _q("pBdr"))
+        borders = props.get(_q("pBdr"))
         self.counter += 1
         para = Para(
             runs=self.runs(p, style_id),
@@ -219,27 +264,18 @@ class _Reader:
         out: list[TextRun] = []
         field_stack: list[str] = []
         in_result = False
-        for r in p.iter(_q("r")):
-            chain = self.rpr_chain(r, para_style)
-            fonts_el = [c.find(_q("rFonts")) if c is not None else None for c in chain]
-            fonts: dict[str, str] = {}
-            for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-                for f in fonts_el:
-                    if f is None:
-                        continue
-                    if f.get(_q(slot)) is not None:
-                        fonts[slot] = f.get(_q(slot))
-                        break
-                    if f.get(_q(slot + "Theme")) is not None or (
-                            slot == "cs" and f.get(_q("cstheme")) is not None):
-                        fonts[slot] = "(theme)"
-                        break
-            size = _first(chain, _q("sz"))
-            vert = _first(chain, _q("vertAlign"))
-            underline = _first(chain, _q("u"))
+        for r in p.iter(_R):
+            direct = r.find(_RPR)
+            styles = self._run_styles(direct, para_style)
+            fonts = self.styles.inherited_fonts(*styles)
+            props = self.styles.inherited_run_props(*styles)
+            if direct is not None:
+                fonts = {**fonts, **_font_slots([direct.find(_RFONTS)])}
+                props = {**props, **{child.tag: child for child in direct}}
+            size, vert, underline = props.get(_SZ), props.get(_VERT), props.get(_U)
             base = dict(
-                bold=bool(_on(_first(chain, _q("b")))),
-                italic=bool(_on(_first(chain, _q("i")))),
+                bold=bool(_on(props.get(_B))),
+                italic=bool(_on(props.get(_I))),
                 underline=underline is not None and underline.get(_q("val"), "single") != "none",
                 superscript=vert is not None and vert.get(_q("val")) == "superscript",
                 size=int(size.get(_q("val"))) / 2 if size is not None else None,

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import oxml
 
-__all__ = ["base_package", "finish_package", "read_fingerprint", "FINGERPRINT_NAME"]
+__all__ = ["base_package", "package_entries", "finish_package", "read_fingerprint",
+           "FINGERPRINT_NAME"]
 
 FINGERPRINT_NAME = "antq-fingerprint"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -72,10 +73,36 @@ def _custom_properties(fingerprint: str) -> bytes:
         "</Properties>").encode()
 
 
-def finish_package(raw: bytes) -> bytes:
-    """Add the fingerprint and rewrite the zip reproducibly."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as source:
-        entries = {info.filename: source.read(info) for info in source.infolist()}
+class _Entries:
+    """Stands where python-docx expects a zip writer and keeps the parts instead: zipping
+    them once, in finish_package, instead of zipping, unzipping and zipping again."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.entries[pack_uri.membername] = blob
+
+
+def package_entries(docx) -> dict[str, bytes]:
+    """The parts of a python-docx document, by zip name, as `Document.save` would write
+    them (the same steps as docx.opc.package.OpcPackage.save)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = docx.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    sink = _Entries()
+    PackageWriter._write_content_types_stream(sink, parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, parts)
+    return sink.entries
+
+
+def finish_package(entries: dict[str, bytes]) -> bytes:
+    """Add the fingerprint and write the zip reproducibly."""
+    entries = dict(entries)
     entries[_CUSTOM_PART] = _custom_properties(_fingerprint(entries))
     types = entries["[Content_Types].xml"].decode("utf-8")
     if _CUSTOM_PART not in types:

@@ -13,7 +13,7 @@ from ...tree.nodes import (Block, Closing, Document, FootnoteRef, Frame, Header,
                            Paragraph, Part, Run, Table, Title)
 from . import layout, oxml
 from .oxml import RunFormat
-from .package import base_package, finish_package
+from .package import base_package, finish_package, package_entries
 
 __all__ = ["render_docx"]
 
@@ -190,9 +190,7 @@ def render_docx(document: Document) -> bytes:
     if notes.bodies:
         _add_footnotes(docx, notes)
     _properties(docx, document)
-    out = io.BytesIO()
-    docx.save(out)
-    return finish_package(out.getvalue())
+    return finish_package(package_entries(docx))
 
 
 def _append(body, xml: str) -> None:
