@@ -41,8 +41,16 @@ def test_places():
 
 def test_communes_named_in_text():
     assert commune_problems("UBND phường Thục Phán", "Cao Bằng") == []
-    assert commune_problems("xã Hợp Đức") == ["'xã Hợp Đức' is not in the current list of "
-                                              "xã/phường"]
+    # A unit abolished in 2025 is named with what it became (in each province, when the
+    # plan does not say which).
+    assert commune_problems("xã Hợp Đức") == [
+        "'xã Hợp Đức' is not in the current list of xã/phường — it was merged on 01/7/2025 "
+        "into 'Phường Nam Đồ Sơn (Hải Phòng)' and 'Xã Phúc Hòa (Bắc Ninh)'"]
+    assert commune_problems("xã Nước Hai", "Cao Bằng") == [
+        "'xã Nước Hai' is not in the current list of xã/phường — it was merged on 01/7/2025 "
+        "into 'Xã Hòa An'"]
+    assert commune_problems("xã Không Có Thật") == [
+        "'xã Không Có Thật' is not in the current list of xã/phường"]
     assert "not in Bắc Ninh" in commune_problems("phường Thục Phán", "Bắc Ninh")[0]
 
 

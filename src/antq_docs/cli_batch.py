@@ -20,8 +20,8 @@ def batch(
     output: Annotated[Path, typer.Option("-o", "--output", help="The output folder.")] = Path(
         "out"),
     province: Annotated[str | None, typer.Option(
-        "--province", help="With a kind: the province whose xã/phường get a plan each; 'all' for the "
-        "whole country.")] = None,
+        "--province", help="With a kind: the province whose xã/phường get a plan each; "
+        "'all' for the whole country.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="The year of the plans.")] = None,
     years: Annotated[str | None, typer.Option(
         "--years", help="A range of years, one plan per year: 2026-2030.")] = None,
@@ -87,12 +87,13 @@ def batch(
         progress = _progress()
         result = run_batch(spec, all_rows, jobs=jobs, chosen=chosen, fail_fast=fail_fast,
                            pdf=pdf, progress=progress)
-        _report(result.invalid or result.warnings)
         if result.invalid:
-            rows_bad = len({(p.file, p.line) for p in result.invalid})
-            _console(stderr=True).print(f"[red]{len(result.invalid)} problem(s) in "
-                                        f"{rows_bad} row(s)[/red]; nothing was written")
+            _report_rows(result.invalid)
+            count = sum(len(problems) for _, problems in result.invalid)
+            _console(stderr=True).print(f"[red]{count} problem(s) in {len(result.invalid)} "
+                                        "row(s)[/red]; nothing was written")
             return result.exit_code
+        _report(_distinct(result.warnings))
         _summary(result)
         return result.exit_code
 
@@ -158,6 +159,24 @@ def batch(
         return spec, the_rows, chosen
 
     raise typer.Exit(_guarded(run))
+
+
+def _report_rows(invalid) -> None:
+    """Each invalid row, then its problems: a problem may sit in the base plan or the
+    profile template, and the clerk must still know which row brought it out."""
+    from rich.markup import escape
+
+    console = _console(stderr=True)
+    for row, problems in invalid:
+        console.print(f"[bold]row {row.number} ({escape(row.unit)}), {escape(row.where)}"
+                      "[/bold]" if row.line else
+                      f"[bold]row {row.number} ({escape(row.unit)})[/bold]")
+        _report(problems)
+
+
+def _distinct(problems):
+    """A warning of the base plan is the same for every row: say it once."""
+    return list(dict.fromkeys(problems))
 
 
 def _merge(paths: list[Path], output: Path) -> int:

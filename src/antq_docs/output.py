@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["write_atomic", "check_overwrite"]
+__all__ = ["write_atomic", "check_overwrite", "remove_stale_temporaries"]
+
+# Temporary files are named ".NAME.antq-PID-XXXX.tmp": recognisable, and the PID tells
+# whether the process that made one is still writing it.
+_TEMP_MARK = "antq-"
+_TEMP_NAME = re.compile(r"^\..+\.antq-(\d+)-[^.]*\.tmp$")
+_WINDOWS_STALE_SECONDS = 3600
 
 
 def check_overwrite(path: Path, *, force: bool) -> None:
@@ -37,8 +46,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                             dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{_TEMP_MARK}{os.getpid()}-",
+                                             suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(str(path), f"cannot write here: {exc.strerror or exc}") from None
     try:
@@ -73,3 +82,41 @@ def _discard(temporary: str) -> None:
         os.unlink(temporary)
     except OSError:
         pass
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete the temporary files that killed antq processes left in `folder` (and below);
+    returns how many. A file whose process still runs is left alone."""
+    removed = 0
+    for path in Path(folder).rglob(".*.tmp"):
+        match = _TEMP_NAME.match(path.name)
+        if match and path.is_file() and not _still_writing(int(match[1]), path):
+            _discard(str(path))
+            removed += 1
+    return removed
+
+
+def _still_writing(pid: int, path: Path) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there: go by age
+        try:
+            return time.time() - path.stat().st_mtime < _WINDOWS_STALE_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process not yet reaped by its parent still answers kill(pid, 0)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]

@@ -112,7 +112,10 @@ def commune_problems(text: str, province: str | None = None) -> list[str]:
         kind, name = match[1], match[2]
         entries = communes.get(_key(f"{kind} {name}"))
         if not entries:
-            problems.append(f"'{kind} {name}' is not in the current list of xã/phường")
+            successors = former_unit_successors(name, province)
+            became = (" — it was merged on 01/7/2025 into " + " and ".join(
+                f"'{s}'" for s in successors)) if successors else ""
+            problems.append(f"'{kind} {name}' is not in the current list of xã/phường{became}")
         elif province and not any(_key(p) == _key(province) or
                                   _key(_strip_city(p)) == _key(province) for _, p in entries):
             where = ", ".join(sorted({_strip_city(p) for _, p in entries}))
@@ -225,8 +228,9 @@ def _plain(name: str) -> str:
 
 
 
-def former_unit_successors(name: str, province: str) -> list[str]:
-    """The current units that a xã/phường/thị trấn abolished in 2025 became part of.
+def former_unit_successors(name: str, province: str | None) -> list[str]:
+    """The current units that a xã/phường/thị trấn abolished in 2025 became part of (in any
+    province when none is given: then each is named with its province).
 
     The map of old units to new ones comes from `vietnam-address-converter` (10,358 pairs,
     loaded only when a name is not found: it takes about half a second)."""
@@ -235,12 +239,20 @@ def former_unit_successors(name: str, province: str) -> list[str]:
     except ImportError:  # the map is optional: without it a message just has no successor
         return []
     wanted = _key(_UNIT_TYPE.sub("", name))
-    province_key = _key(_strip_city(province_named(province)))
+    try:
+        province_key = _key(_strip_city(province_named(province))) if province else None
+    except LookupError:
+        return []
     found: list[str] = []
     for row in DEFAULT_DATA["mapping"]["rows"]:
-        new = row["new"]
-        if (_key(_UNIT_TYPE.sub("", row["old"]["ward_name"])) == wanted
-                and _key(_strip_city(new["province_name"].replace("Thành Phố", "Thành phố")))
-                == province_key and new["ward_name"] not in found):
-            found.append(new["ward_name"])
+        if _key(_UNIT_TYPE.sub("", row["old"]["ward_name"])) != wanted:
+            continue
+        new_province = _strip_city(row["new"]["province_name"].replace("Thành Phố",
+                                                                       "Thành phố"))
+        if province_key is not None and _key(new_province) != province_key:
+            continue
+        unit = row["new"]["ward_name"]
+        named = unit if province_key is not None else f"{unit} ({new_province})"
+        if named not in found:
+            found.append(named)
     return found

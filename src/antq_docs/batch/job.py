@@ -46,7 +46,9 @@ def prepare_row(spec: BatchSpec, row: Row) -> Prepared:
     try:
         validated = _validated(spec, row)
     except PlanError as exc:
-        return Prepared(row.number, problems=list(exc.problems))
+        return Prepared(row.number, problems=sorted({*row.problems, *exc.problems}))
+    if row.problems:
+        return Prepared(row.number, problems=list(row.problems))
     return Prepared(row.number, _digest(validated), warnings=list(validated.warnings))
 
 

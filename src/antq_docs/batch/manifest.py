@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import MessageError
 
-__all__ = ["Record", "read_manifest", "write_manifest", "merge_manifests", "MANIFEST"]
+__all__ = ["Record", "Journal", "read_manifest", "write_manifest", "merge_manifests",
+           "MANIFEST"]
 
 MANIFEST = "manifest.csv"
 
@@ -51,13 +52,18 @@ def read_manifest(path: Path) -> dict[int, Record]:
         raise MessageError(f"{path}: not a manifest antq wrote (its columns should be "
                            f"{', '.join(_FIELDS)}); delete it or choose another -o folder")
     records = {}
-    for line in reader:
+    lines = list(reader)
+    for index, line in enumerate(lines):
         try:
+            if None in line.values() or None in line:
+                raise ValueError
             record = Record(**{**line, "row": int(line["row"])})
         except (TypeError, ValueError):
-            raise MessageError(f"{path}:{reader.line_num}: not a manifest line; delete the "
-                               "manifest to start the batch afresh") from None
-        records[record.row] = record
+            if index == len(lines) - 1:  # a line cut short by a kill: that row is not done
+                break
+            raise MessageError(f"{path}: line {index + 2} is not a manifest line; delete "
+                               "the manifest to start the batch afresh") from None
+        records[record.row] = record  # a row appended again later replaces its old line
     return records
 
 
@@ -70,6 +76,25 @@ def write_manifest(path: Path, records: dict[int, Record]) -> None:
     for number in sorted(records):
         writer.writerow(asdict(records[number]))
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+class Journal:
+    """The manifest while a batch runs: each finished row is appended at once (so a kill
+    loses nothing that was written), and the file is rewritten in row order at the end."""
+
+    def __init__(self, path: Path, records: dict[int, Record]):
+        self.path = path
+        write_manifest(path, records)
+        self.stream = path.open("a", encoding="utf-8", newline="")
+        self.writer = csv.DictWriter(self.stream, fieldnames=_FIELDS, lineterminator="\r\n")
+
+    def add(self, record: Record) -> None:
+        self.writer.writerow(asdict(record))
+        self.stream.flush()
+
+    def close(self, records: dict[int, Record]) -> None:
+        self.stream.close()
+        write_manifest(self.path, records)
 
 
 def merge_manifests(paths: list[Path]) -> dict[int, Record]:

@@ -55,6 +55,7 @@ class Row:
     unit_type: str = ""  # xã, phường, đặc khu (kind mode)
     code: int = 0  # the unit's national code (kind mode)
     values: tuple[tuple[str, str], ...] = field(default=())  # table mode: the row's columns
+    problems: tuple[Problem, ...] = ()  # what is wrong with the row as written in the table
 
     @property
     def where(self) -> str:
@@ -107,23 +108,25 @@ def table_rows(path: Path, kind: str) -> list[Row]:
         if not isinstance(source.data, list):
             raise PlanError([source.problem((), "a table of rows is a YAML list: one "
                                             "'- column: value' block per document")])
-        records = [(source.locate((i,))[0], item) for i, item in enumerate(source.data)]
+        records = [(source.locate((i,))[0], item,
+                    lambda key, i=i: source.locate((i, key), key=True))
+                   for i, item in enumerate(source.data)]
     else:
-        records = _csv_records(path)
+        records = [(line, item, lambda key, line=line: (line, 1))
+                   for line, item in _csv_records(path)]
     problems: list[Problem] = []
     rows: list[Row] = []
-    for line, record in records:
+    for line, record, locate in records:
         if not isinstance(record, dict) or not record:
             problems.append(Problem(str(path), line, 1, "", "each row is a group of "
                                     "'column: value' pairs"))
             continue
-        values, row_problems = _row_values(record, str(path), line)
-        problems += row_problems
+        values, row_problems = _row_values(record, str(path), locate)
         year = values.get("year")
         unit = values.get("unit") or f"row {len(rows) + 1}"
         rows.append(Row(len(rows) + 1, str(path), line, unit,
                         int(year) if year and year.isdigit() else None, kind,
-                        values=tuple(values.items())))
+                        values=tuple(values.items()), problems=tuple(row_problems)))
     if len(rows) > MAX_ROWS:
         problems.append(Problem(str(path), 1, 1, "", f"more than {MAX_ROWS:,} rows; split the "
                                 "table, or run slices of it with --rows"))
@@ -134,20 +137,20 @@ def table_rows(path: Path, kind: str) -> list[Row]:
     return rows
 
 
-def _row_values(record: dict, file: str, line: int) -> tuple[dict[str, str], list[Problem]]:
+def _row_values(record: dict, file: str, locate) -> tuple[dict[str, str], list[Problem]]:
     values: dict[str, str] = {}
     problems = []
     for key, value in record.items():
         key = str(key).strip()
         if isinstance(value, (dict, list)):
-            problems.append(Problem(file, line, 1, key, "a column holds one value (text, "
-                                    "a number or a date), not a list or a group"))
+            problems.append(Problem(file, *locate(key), key, "a column holds one value "
+                                    "(text, a number or a date), not a list or a group"))
             continue
         values[key] = "" if value is None else str(value).strip()
     year = values.get("year")
     if year and not (year.isdigit() and 2006 <= int(year) <= 2100):
-        problems.append(Problem(file, line, 1, "year", f"'{year}' is not a year from 2006 "
-                                "to 2100"))
+        problems.append(Problem(file, *locate("year"), "year", f"'{year}' is not a year "
+                                "from 2006 to 2100"))
     return values, problems
 
 

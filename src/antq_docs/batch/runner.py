@@ -13,14 +13,13 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..errors import MessageError, Problem
+from ..output import remove_stale_temporaries
 from .job import Outcome, Prepared, prepare_row, produce_row
-from .manifest import MANIFEST, Record, read_manifest, write_manifest
+from .manifest import MANIFEST, Journal, Record, read_manifest
 from .naming import file_names
 from .rows import BatchSpec, Row, select_rows, slice_label
 
 __all__ = ["BatchResult", "Progress", "run_batch"]
-
-_MANIFEST_EVERY_SECONDS = 1.0
 
 
 class Progress:
@@ -41,7 +40,7 @@ class BatchResult:
     written: int = 0
     unchanged: int = 0  # skipped: inputs and output as the manifest recorded them
     failed: list[tuple[Row, Outcome]] = field(default_factory=list)
-    invalid: list[Problem] = field(default_factory=list)  # phase 1: nothing was rendered
+    invalid: list[tuple[Row, list[Problem]]] = field(default_factory=list)  # phase 1
     warnings: list[Problem] = field(default_factory=list)
     pdfs: int = 0
     pdf_error: str = ""
@@ -70,13 +69,16 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
     result = BatchResult(rows=len(rows), manifest=manifest_path)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(rows) or 1))
 
+    if output.is_dir():
+        remove_stale_temporaries(output)
     with _Pool(jobs) as pool:
         progress.phase("kiểm tra", len(rows))
         prepared: dict[int, Prepared] = {}
         for done in pool.map(_prepare_chunk, spec, rows, progress):
             prepared.update((p.number, p) for p in done)
         for row in rows:
-            result.invalid += prepared[row.number].problems
+            if prepared[row.number].problems:
+                result.invalid.append((row, prepared[row.number].problems))
             result.warnings += prepared[row.number].warnings
         if result.invalid:
             progress.close()
@@ -96,10 +98,9 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
             else:
                 records.pop(row.number, None)
                 todo.append((row, record))
-        write_manifest(manifest_path, records)
+        journal = Journal(manifest_path, records)
 
         progress.phase("tạo văn bản", len(todo))
-        last_saved = time.monotonic()
         by_number = {row.number: (row, record) for row, record in todo}
         try:
             work = [(row, str(targets[row.number])) for row, _ in todo]
@@ -110,16 +111,14 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
                     record.status, record.sha256 = outcome.status, outcome.sha256
                     record.message = outcome.message
                     records[row.number] = record
+                    journal.add(record)
                     progress.row_done(row, outcome, record.output)
                     if outcome.status == "ok":
                         result.written += 1
                     else:
                         result.failed.append((row, outcome))
-                if time.monotonic() - last_saved > _MANIFEST_EVERY_SECONDS:
-                    write_manifest(manifest_path, records)
-                    last_saved = time.monotonic()
         finally:
-            write_manifest(manifest_path, records)
+            journal.close(records)
             progress.close()
     result.stopped = fail_fast and bool(result.failed) and \
         result.written + len(result.failed) < len(todo)

@@ -134,7 +134,7 @@ class _Styles:
             if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in ("1", "true"):
                 self.default_para = style_id
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 — one _Styles per document read
+    @functools.cache  # noqa: B019 — one _Styles per document read
     def chain(self, style_id: str | None) -> tuple:
         """The style and its ancestors, nearest first (cycles in basedOn are cut)."""
         out = []
@@ -147,7 +147,7 @@ class _Styles:
             style_id = based.get(_q("val")) if based is not None else None
         return tuple(out)
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def inherited_rpr(self, run_style: str | None, para_style: str | None) -> tuple:
         """The run properties a run inherits: its character style's, then its paragraph
         style's, then the defaults — the same for most runs, so worked out once."""
@@ -157,16 +157,16 @@ class _Styles:
         chain += [s.find(_q("rPr")) for s in self.chain(para_style)]
         return tuple(chain + [self.default_rpr])
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def inherited_fonts(self, run_style: str | None, para_style: str | None) -> dict:
         return _font_slots([rpr.find(_RFONTS) if rpr is not None else None
                             for rpr in self.inherited_rpr(run_style, para_style)])
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def inherited_run_props(self, run_style: str | None, para_style: str | None) -> dict:
         return _merged(self.inherited_rpr(run_style, para_style))
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def inherited_ppr(self, style_id: str | None) -> tuple:
         return tuple([s.find(_q("pPr")) for s in self.chain(style_id)] + [self.default_ppr])
 
