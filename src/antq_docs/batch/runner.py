@@ -4,6 +4,7 @@ cores, recording each finished row in the manifest as it lands."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -71,11 +72,14 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
 
     if output.is_dir():
         remove_stale_temporaries(output)
-    with _Pool(jobs) as pool:
+    with _Pool(jobs) as pool, _Spool() as spool:
         progress.phase("kiểm tra", len(rows))
         prepared: dict[int, Prepared] = {}
-        for done in pool.map(_prepare_chunk, spec, rows, progress):
-            prepared.update((p.number, p) for p in done)
+        for done in pool.map(_prepare_chunk, spec, rows, len(rows), progress):
+            for item in done:
+                spool.put(item.number, item.plan)
+                item.plan = b""  # on disk from here: memory stays flat however many rows
+                prepared[item.number] = item
         for row in rows:
             if prepared[row.number].problems:
                 result.invalid.append((row, prepared[row.number].problems))
@@ -103,8 +107,8 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
         progress.phase("tạo văn bản", len(todo))
         by_number = {row.number: (row, record) for row, record in todo}
         try:
-            work = [(row, str(targets[row.number])) for row, _ in todo]
-            for outcomes in pool.map(_produce_chunk, spec, work, progress,
+            work = ((row, str(targets[row.number]), spool.get(row.number)) for row, _ in todo)
+            for outcomes in pool.map(_produce_chunk, spec, work, len(todo), progress,
                                      stop=lambda: fail_fast and bool(result.failed)):
                 for outcome in outcomes:
                     row, record = by_number[outcome.number]
@@ -165,15 +169,41 @@ def _prepare_chunk(spec: BatchSpec, rows: list[Row]) -> list[Prepared]:
     return out
 
 
-def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str]]) -> list[Outcome]:
+def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[Outcome]:
     out = []
-    for row, target in work:
+    for row, target, plan in work:
         try:
-            out.append(produce_row(spec, row, target))
+            out.append(produce_row(spec, row, target, plan))
         except Exception as exc:  # noqa: BLE001 — as above; the row is reported as failed
             out.append(Outcome(row.number, "failed",
                                message=f"internal error: {type(exc).__name__}: {exc}"))
     return out
+
+
+class _Spool:
+    """Validated plans between the two phases, in an anonymous temporary file."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.file = tempfile.TemporaryFile(prefix="antq-batch-")
+        self.index: dict[int, tuple[int, int]] = {}
+
+    def put(self, number: int, data: bytes) -> None:
+        self.file.seek(0, 2)
+        self.index[number] = (self.file.tell(), len(data))
+        self.file.write(data)
+
+    def get(self, number: int) -> bytes:
+        offset, size = self.index[number]
+        self.file.seek(offset)
+        return self.file.read(size)
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.file.close()
 
 
 class _Pool:
@@ -193,10 +223,12 @@ class _Pool:
         if self.executor is not None:
             self.executor.shutdown(wait=exc_info[0] is None, cancel_futures=True)
 
-    def map(self, function: Callable, spec: BatchSpec, items: list, progress: Progress, *,
-            stop: Callable[[], bool] = lambda: False) -> Iterator[list]:
-        size = max(1, min(16, len(items) // (self.jobs * 8) or 1))
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    def map(self, function: Callable, spec: BatchSpec, items: Iterable, count: int,
+            progress: Progress, *, stop: Callable[[], bool] = lambda: False
+            ) -> Iterator[list]:
+        size = max(1, min(16, count // (self.jobs * 8) or 1))
+        iterator = iter(items)  # lazily: phase 2 reads each plan from the spool when sent
+        chunks = iter(lambda: list(itertools.islice(iterator, size)), [])
         if self.executor is None:
             for chunk in chunks:
                 if stop():

@@ -21,6 +21,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 __all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "read_docx", "W"]
 
 
+@functools.cache
 def _q(name: str) -> str:
     return _W + name
 
@@ -182,7 +183,7 @@ def _merged(elements) -> dict:
 
 
 _B, _I, _U, _SZ, _VERT = _q("b"), _q("i"), _q("u"), _q("sz"), _q("vertAlign")
-_R, _RPR, _RFONTS = _q("r"), _q("rPr"), _q("rFonts")
+_R, _RPR, _RFONTS, _SPACING = _q("r"), _q("rPr"), _q("rFonts"), _q("spacing")
 _SLOTS = tuple((slot, _q(slot), _q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia",
                                                                  "cs"))
 _CSTHEME = _q("cstheme")
@@ -228,13 +229,14 @@ class _Reader:
         props = _merged(chain)
         jc = props.get(_q("jc"))
         ind = props.get(_q("ind"))
-        spacing = [c.find(_q("spacing")) if c is not None else None for c in chain]
+        spacing = [c.find(_SPACING) for c in chain if c is not None]
+        spaced = {}
+        for element in reversed(spacing):  # attributes merge, nearest last
+            if element is not None:
+                spaced.update(element.attrib)
 
         def spacing_attr(name: str) -> str | None:
-            for s in spacing:
-                if s is not None and s.get(_q(name)) is not None:
-                    return s.get(_q(name))
-            return None
+            return spaced.get(_q(name))
 
         borders = props.get(_q("pBdr"))
         self.counter += 1

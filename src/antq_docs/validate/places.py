@@ -16,6 +16,8 @@ from .walk import walk_items
 __all__ = ["place_warnings"]
 
 _DISTRICT = re.compile(r"\b(huyện|thị xã|quận)\b", re.IGNORECASE)
+_FORMER = re.compile(r"\btỉnh (" + "|".join(map(re.escape, FORMER_PROVINCES)) + r")\b",
+                     re.IGNORECASE)
 _HINT = ("since 01/7/2025 local government has two levels; assign the work to 'UBND các "
          "xã, phường' instead")
 
@@ -41,9 +43,9 @@ def _warnings(plan: Plan, source: Source, org) -> Iterator[Problem]:
         if path[-1] == "unit" or path[0] == "recipients":
             if _DISTRICT.search(name):
                 yield warn(path, f"'{name}': {_HINT} [LINT-DISTRICT]")
-        for former in FORMER_PROVINCES:
-            if re.search(rf"\btỉnh {re.escape(former)}\b", name, re.IGNORECASE):
-                yield warn(path, f"'tỉnh {former}' was merged into "
-                           f"{FORMER_PROVINCES[former]} on 01/7/2025")
+        for match in _FORMER.finditer(name):
+            former = next(f for f in FORMER_PROVINCES if f.casefold() == match[1].casefold())
+            yield warn(path, f"'tỉnh {former}' was merged into "
+                       f"{FORMER_PROVINCES[former]} on 01/7/2025")
         for message in commune_problems(name, province):
             yield warn(path, message)
