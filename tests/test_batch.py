@@ -252,10 +252,11 @@ def test_slices_merge_into_the_manifest_of_the_whole_batch(tmp_path):
         assert result.rows == 2 and result.exit_code == 0
     parts = sorted(sliced.glob("manifest.shard-*.csv"))
     assert [p.name for p in parts] == [f"manifest.shard-{k}-of-3.csv" for k in (1, 2, 3)]
-    merged = run("batch", "--merge-manifests", parts[0], "--merge-manifests", parts[1],
-                 "--merge-manifests", parts[2], "-o", sliced)
+    merged = run("batch", "--merge-manifests", "-o", sliced)
     assert merged.exit_code == 0, merged.output
     assert (sliced / "manifest.csv").read_bytes() == (whole / "manifest.csv").read_bytes()
+    assert "6 rows, 0 failed" in merged.output
+    assert run("batch", "--merge-manifests", "-o", whole).exit_code == 2  # no slices there
 
 
 def test_bad_arguments_exit_2_with_a_message(tmp_path):

@@ -52,9 +52,9 @@ def batch(
         "--rows", help="Only rows FIRST-LAST (1-1000): one slice of a large batch.")] = None,
     shard: Annotated[str | None, typer.Option(
         "--shard", help="Only the K-th of N equal slices (2/4), for several machines.")] = None,
-    merge_manifests: Annotated[list[Path] | None, typer.Option(
-        "--merge-manifests", help="Join the manifests of slices into -o/manifest.csv "
-        "(repeat the option, or give a glob).")] = None,
+    merge_manifests: Annotated[bool, typer.Option(
+        "--merge-manifests", help="Join the manifests of the slices in -o "
+        "(manifest.shard-*.csv, manifest.rows-*.csv) into its manifest.csv.")] = False,
 ) -> None:
     """Make one plan per xã/phường (and per year), or per row of a table.
 
@@ -77,7 +77,7 @@ def batch(
     """
     def run() -> int:
         if merge_manifests:
-            return _merge(merge_manifests, output)
+            return _merge(output)
         spec_rows = _spec_and_rows()
         if isinstance(spec_rows, int):
             return spec_rows
@@ -179,9 +179,14 @@ def _distinct(problems):
     return list(dict.fromkeys(problems))
 
 
-def _merge(paths: list[Path], output: Path) -> int:
+def _merge(output: Path) -> int:
     from .batch.manifest import MANIFEST, merge_manifests, write_manifest
 
+    paths = sorted(output.glob("manifest.*.csv"))
+    if not paths:
+        _console(stderr=True).print(f"[red]no manifests of slices in {output}[/red] "
+                                    "(manifest.shard-K-of-N.csv, manifest.rows-A-B.csv)")
+        return EXIT_INVALID
     records = merge_manifests(paths)
     write_manifest(output / MANIFEST, records)
     failed = sum(r.status != "ok" for r in records.values())

@@ -89,10 +89,11 @@ def _environment():
     return env
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=512)
 def _compiled(text: str):
     """Compiling is the slow part of Jinja; a batch renders the same strings thousands of
-    times, so compiled templates are kept (they hold no plan data)."""
+    times, so compiled templates are kept (they hold no plan data). Bounded, because strings
+    that name each unit differ from row to row and would otherwise pile up."""
     from jinja2 import TemplateError
 
     try:

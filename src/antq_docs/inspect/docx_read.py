@@ -117,8 +117,26 @@ class DocxView:
         return out
 
 
+def _per_document(method):
+    """Memoise a _Styles method on the instance: a cache on the class would keep every
+    document ever read alive (a batch reads thousands)."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def cached(self, *args):
+        key = (name, *args)
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = method(self, *args)
+            return value
+
+    return cached
+
+
 class _Styles:
     def __init__(self, root) -> None:
+        self._memo: dict[tuple, object] = {}
         self.by_id: dict[str, etree._Element] = {}
         self.default_para: str | None = None
         self.default_rpr = None
@@ -135,7 +153,7 @@ class _Styles:
             if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in ("1", "true"):
                 self.default_para = style_id
 
-    @functools.cache  # noqa: B019 — one _Styles per document read
+    @_per_document
     def chain(self, style_id: str | None) -> tuple:
         """The style and its ancestors, nearest first (cycles in basedOn are cut)."""
         out = []
@@ -148,7 +166,7 @@ class _Styles:
             style_id = based.get(_q("val")) if based is not None else None
         return tuple(out)
 
-    @functools.cache  # noqa: B019
+    @_per_document
     def inherited_rpr(self, run_style: str | None, para_style: str | None) -> tuple:
         """The run properties a run inherits: its character style's, then its paragraph
         style's, then the defaults — the same for most runs, so worked out once."""
@@ -158,16 +176,16 @@ class _Styles:
         chain += [s.find(_q("rPr")) for s in self.chain(para_style)]
         return tuple(chain + [self.default_rpr])
 
-    @functools.cache  # noqa: B019
+    @_per_document
     def inherited_fonts(self, run_style: str | None, para_style: str | None) -> dict:
         return _font_slots([rpr.find(_RFONTS) if rpr is not None else None
                             for rpr in self.inherited_rpr(run_style, para_style)])
 
-    @functools.cache  # noqa: B019
+    @_per_document
     def inherited_run_props(self, run_style: str | None, para_style: str | None) -> dict:
         return _merged(self.inherited_rpr(run_style, para_style))
 
-    @functools.cache  # noqa: B019
+    @_per_document
     def inherited_ppr(self, style_id: str | None) -> tuple:
         return tuple([s.find(_q("pPr")) for s in self.chain(style_id)] + [self.default_ppr])
 
