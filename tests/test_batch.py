@@ -333,3 +333,23 @@ def test_a_killed_batch_leaves_only_complete_files_and_resumes_to_the_same_resul
     again = subprocess.run(_batch_command(killed), capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert _files(killed) == _files(whole)
+
+
+@pytest.mark.pdf
+def test_pdfs_for_a_whole_batch_come_from_one_libreoffice_run(tmp_path, soffice, monkeypatch):
+    import antq_docs.write.pdf as pdf
+
+    calls = []
+    real_run = pdf.subprocess.run
+    monkeypatch.setattr(pdf.subprocess, "run",
+                        lambda command, **k: (calls.append(command) if "--convert-to" in command
+                                              else None) or real_run(command, **k))
+    rows = kind_rows("ngay-hoi", "Cao Bằng", [2026])[:3]
+    result = run_batch(_kind_spec(tmp_path), rows, jobs=1, pdf=True)
+    assert result.exit_code == 0 and result.pdfs == 3 and len(calls) == 1
+    for docx in tmp_path.glob("*.docx"):
+        text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "KẾ HOẠCH" in text and "Ngày hội toàn dân bảo vệ an ninh Tổ quốc" in text
+    again = run_batch(_kind_spec(tmp_path), rows, jobs=1, pdf=True)  # all up to date
+    assert again.pdfs == 0 and len(calls) == 1
