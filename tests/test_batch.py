@@ -353,3 +353,20 @@ def test_pdfs_for_a_whole_batch_come_from_one_libreoffice_run(tmp_path, soffice,
         assert "KẾ HOẠCH" in text and "Ngày hội toàn dân bảo vệ an ninh Tổ quốc" in text
     again = run_batch(_kind_spec(tmp_path), rows, jobs=1, pdf=True)  # all up to date
     assert again.pdfs == 0 and len(calls) == 1
+
+
+def test_an_office_profile_template_replaces_antqs(tmp_path):
+    template = (ROOT / "templates" / "commune-org.yaml.j2").read_text("utf-8")
+    mine = tmp_path / "commune.yaml"
+    mine.write_text(template.replace("symbol: KH-UBND", "symbol: KH-CAX").replace(
+        "units: [VT]", "units: [VT, {{ unit.code | yaml_text }}]"), encoding="utf-8")
+    result = run("batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng", "--rows",
+                 "1-1", "--org-template", mine, "-o", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    text = _text(tmp_path / "out" / "ngay-hoi-2026-phuong-thuc-phan.docx")
+    assert "/KH-CAX" in text and "Lưu: VT, 1273." in text
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(template.replace("level: xã", "level: [xã"), encoding="utf-8")
+    result = run("batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng", "--rows",
+                 "1-2", "--org-template", broken, "-o", tmp_path / "out2", "-j", "1")
+    assert result.exit_code == 2 and f"{broken} (Phường Thục Phán):" in result.output
