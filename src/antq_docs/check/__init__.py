@@ -1,7 +1,7 @@
 """Auditing a DOCX against Nghị định 30 (ours or typed by hand in Word or LibreOffice)."""
 
 from .findings import Finding, Rule
-from .run import check_docx, check_view
+from .run import CheckResult, check_document, check_docx, check_view
 from .rules import RULES
 
-__all__ = ["Finding", "Rule", "RULES", "check_docx", "check_view"]
+__all__ = ["Finding", "Rule", "RULES", "CheckResult", "check_docx", "check_document", "check_view"]

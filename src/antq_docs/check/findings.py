@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+Certainty = Literal["certain", "estimate"]
 
 
 @dataclass(frozen=True)
@@ -16,29 +17,43 @@ class Finding:
     rule: str
     severity: Severity
     clause: str
-    where: str  # "paragraph 12", "table 1, row 2, cell 1", "section 1", "document"
+    where: str  # "header, left column", "body, II.1, paragraph 3", "Nơi nhận, line 4", …
     excerpt: str
     message: str  # what is wrong and what it should be
+    # "certain": read from the file; "estimate": judged from a layout antq estimates without
+    # Word (a rule's length, a page count). An estimate alone does not fail `antq check`.
+    certainty: Certainty = "certain"
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
 
+    @property
+    def counts(self) -> bool:
+        """Whether the finding makes the exit code 1 (without --strict)."""
+        return self.severity == "error" and self.certainty == "certain"
+
     def __str__(self) -> str:
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
-        return (f"[{self.rule}] {self.severity} ({self.clause}) {self.where}{excerpt}: "
+        judged = " (estimate)" if self.certainty == "estimate" else ""
+        return (f"[{self.rule}] {self.severity}{judged} ({self.clause}) {self.where}{excerpt}: "
                 f"{self.message}")
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A stable id, the clause it enforces, and a function that yields findings."""
+    """A stable id, the clause it enforces, and a function that yields findings as
+    (where, excerpt, message) or (where, excerpt, message, certainty)."""
 
     id: str
     severity: Severity
     clause: str
     title: str
-    check: Callable[..., Iterable[tuple[str, str, str]]]  # (where, excerpt, message)
+    check: Callable[..., Iterable[tuple]]
 
     def run(self, parts) -> list[Finding]:
-        return [Finding(self.id, self.severity, self.clause, where, excerpt, message)
-                for where, excerpt, message in self.check(parts)]
+        out = []
+        for found in self.check(parts):
+            where, excerpt, message, *rest = found
+            out.append(Finding(self.id, self.severity, self.clause, where, excerpt, message,
+                               rest[0] if rest else "certain"))
+        return out

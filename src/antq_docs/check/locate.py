@@ -3,6 +3,10 @@
 A document typed by hand has no markers, so each part is recognised as a reader would:
 the Quốc hiệu by its words, the number line by "Số", the title by the document-type name,
 Nơi nhận by its label; the body is what lies between the subject and Nơi nhận.
+
+Word users lay the same page out in many ways, so paragraphs are first cut into the lines a
+reader sees (lines.py): at line breaks, and at the tab gaps of a header or a closing typed
+without a table.
 """
 
 from __future__ import annotations
@@ -12,14 +16,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..inspect.docx_read import DocxView, Para
+from .doctype import CONG_VAN, type_of_symbol, type_of_title
+from .lines import reading_lines
 
-__all__ = ["Parts", "locate", "where", "excerpt", "squash"]
+__all__ = ["Parts", "locate", "excerpt", "squash", "Appendix"]
 
-DOCUMENT_TYPE_NAMES = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN",
-                       "ĐỀ ÁN", "THÔNG BÁO", "CHỈ THỊ", "QUYẾT ĐỊNH", "TỜ TRÌNH", "QUY CHẾ",
-                       "QUY ĐỊNH", "NGHỊ QUYẾT")
 _NATIONAL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\bnăm\s+\d{4}\s*$")
+_PLACE_DATE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\bnăm\b")
+_NUMBER = re.compile(r"^Số\b\s*:?")
+_APPENDIX = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -31,17 +36,18 @@ def excerpt(para: Para, length: int = 50) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def where(para: Para) -> str:
-    if para.cell is not None:
-        table, row, column = para.cell
-        return f"table {table}, row {row}, cell {column}"
-    return f"paragraph {para.index}"
+@dataclass
+class Appendix:
+    heading: Para
+    number: int  # 1-based, in document order
 
 
 @dataclass
 class Parts:
     view: DocxView
-    paragraphs: list[Para]
+    paragraphs: list[Para]  # reading lines, in order
+    kind: str = "?"  # what the document was recognised as
+    administrative: bool = True
     national_title: Para | None = None
     motto: Para | None = None
     issuer_lines: list[Para] = field(default_factory=list)
@@ -49,58 +55,157 @@ class Parts:
     place_date: Para | None = None
     title: Para | None = None
     subject: list[Para] = field(default_factory=list)
+    summary: list[Para] = field(default_factory=list)  # a công văn's «V/v …» lines
+    addressees: list[Para] = field(default_factory=list)  # «Kính gửi: …»
     body: list[Para] = field(default_factory=list)
     recipients_label: Para | None = None
     recipients: list[Para] = field(default_factory=list)
     signature: list[Para] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
+    attached: bool = False  # issued with a Quyết định (Mẫu 1.3): no number, date, Nơi nhận
 
     def following(self, para: Para) -> Para | None:
-        """The next paragraph in the same container (cell or body), if any."""
+        """The next line in the same container (cell or body), if any."""
         index = self.paragraphs.index(para) + 1
         if index < len(self.paragraphs) and self.paragraphs[index].cell == para.cell:
             return self.paragraphs[index]
         return None
 
+    def below(self, para: Para) -> list[Para]:
+        """Where a rule under `para` may be anchored: its own paragraph, the next lines in
+        its cell (or the next two in the body), and the same column of the next table row."""
+        out = [para]
+        index = self.paragraphs.index(para)
+        later = self.paragraphs[index + 1:]
+        if para.cell is None:
+            out += [p for p in later[:3] if p.cell is None and not squash(p.text)][:2]
+            out += [p for p in later[:1] if p.cell is None]
+            return out
+        table, row, column = para.cell
+        same = [p for p in later if p.cell == para.cell]
+        out += same[:2]
+        if not same or not any(squash(p.text) for p in same):
+            out += [p for p in later if p.cell is not None and p.cell[0] == table
+                    and p.cell[1] == row + 1][:4]
+        return out
 
-def _texts(paragraphs: list[Para]) -> list[Para]:
+
+def _filled(paragraphs: list[Para]) -> list[Para]:
     return [p for p in paragraphs if squash(p.text)]
 
 
 def locate(view: DocxView) -> Parts:
-    paragraphs = view.paragraphs()
+    paragraphs = reading_lines(view)
     parts = Parts(view, paragraphs)
-    filled = _texts(paragraphs)
-    parts.national_title = next((p for p in filled[:12] if _NATIONAL.search(p.text)), None)
+    filled = _filled(paragraphs)
+    head = filled[:16]
+    parts.national_title = next((p for p in head if _NATIONAL.search(p.text)), None)
     if parts.national_title is not None:
-        after = filled[filled.index(parts.national_title) + 1:][:2]
-        parts.motto = next((p for p in after if "lập" in p.text.lower()), None)
-    parts.number_line = next((p for p in filled[:15] if squash(p.text).startswith("Số")), None)
-    parts.place_date = next((p for p in filled[:15] if _PLACE_DATE.match(squash(p.text))),
-                            None)
-    parts.title = next((p for p in filled[:25] if squash(p.text).upper() in DOCUMENT_TYPE_NAMES
-                        and p.cell is None), None)
+        after = filled[filled.index(parts.national_title) + 1:][:3]
+        parts.motto = next((p for p in after if "lập" in p.text.lower()
+                            and "do" in p.text.lower()), None)
+    parts.number_line = next((p for p in head if _NUMBER.match(squash(p.text))), None)
+    parts.place_date = next((p for p in head if _PLACE_DATE.match(squash(p.text))), None)
+    parts.title = next((p for p in filled[:30] if type_of_title(squash(p.text))
+                        and p.align == "center"), None)
+    _recognise(parts, filled)
+    if not parts.administrative:
+        return parts
     parts.issuer_lines = _issuer_lines(parts, filled)
     label_index = next((i for i, p in enumerate(filled)
                         if squash(p.text).lower().startswith("nơi nhận")), None)
+    _top_matter(parts, filled, label_index)
+    if label_index is not None:
+        _closing(parts, filled, filled[label_index])
+    parts.appendices = [Appendix(p, n) for n, p in enumerate(
+        (p for p in filled if _APPENDIX.match(squash(p.text)) and len(squash(p.text)) < 40
+         and p.align == "center" and _after_closing(parts, p)), start=1)]
+    return parts
+
+
+def _recognise(parts: Parts, filled: list[Para]) -> None:
+    """The type, from the ký hiệu, the tên loại or a «V/v» line; or not administrative."""
+    by_symbol = type_of_symbol(squash(parts.number_line.text)) if parts.number_line else None
+    by_title = type_of_title(squash(parts.title.text)) if parts.title else None
+    has_vv = any(squash(p.text).startswith("V/v") for p in filled[:20])
+    if by_symbol or by_title:
+        parts.kind = by_symbol or by_title
+    elif has_vv and parts.number_line is not None:
+        parts.kind = CONG_VAN
+    # A text issued with a Quyết định (Mẫu 1.3) has a tên loại and a «kèm theo» line but no
+    # number of its own.
+    attached = parts.number_line is None and by_title is not None and any(
+        "kèm theo" in squash(p.text).lower() for p in filled[:30])
+    parts.attached = attached
+    known = parts.kind != "?"
+    parts.administrative = parts.national_title is not None and known and (
+        parts.number_line is not None or attached)
+    if not parts.administrative:
+        title = next((squash(p.text) for p in filled[:3] if squash(p.text).isupper()), "")
+        parts.kind = f"not administrative ({title.capitalize()})" if title else \
+            "not administrative"
+
+
+def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> None:
+    """Subject (or V/v), Kính gửi, an authority line, then the body up to Nơi nhận."""
+    end = label_index if label_index is not None else len(filled)
+    first_appendix = next((i for i, p in enumerate(filled) if p.section > 1
+                           and _APPENDIX.match(squash(p.text))), None)
+    if first_appendix is not None and label_index is None:
+        end = first_appendix
     if parts.title is not None:
         start = filled.index(parts.title) + 1
-        end = label_index if label_index is not None else len(filled)
         subject = []
         for para in filled[start:end]:
-            if para.align == "center" and all(r.bold for r in para.runs if r.text.strip()):
+            if para.align == "center" and all(r.bold for r in para.runs if r.text.strip()) \
+                    and para.cell is None and not _is_heading_number(para):
                 subject.append(para)
             else:
                 break
         parts.subject = subject
-        parts.body = [p for p in filled[start + len(subject):end] if p.cell is None]
-    if label_index is not None:
-        label = filled[label_index]
-        parts.recipients_label = label
-        same_cell = [p for p in filled[label_index + 1:] if p.cell == label.cell
-                     and (label.cell is not None or squash(p.text).startswith(("-", "–")))]
-        parts.recipients = same_cell
-        parts.signature = _signature(parts, filled, label)
-    return parts
+        start += len(subject)
+    elif parts.kind == CONG_VAN:
+        anchor = parts.place_date or parts.number_line
+        start = filled.index(anchor) + 1 if anchor in filled else 0
+        vv = [p for p in filled[start:start + 4] if squash(p.text).startswith("V/v")]
+        if vv:  # the V/v may run over two or three lines
+            first = filled.index(vv[0])
+            block = [vv[0]]
+            for para in filled[first + 1:first + 4]:
+                if para.cell == vv[0].cell and para.align == vv[0].align and not squash(
+                        para.text).startswith("Kính gửi"):
+                    block.append(para)
+                else:
+                    break
+            parts.summary = block
+            start = filled.index(block[-1]) + 1
+    else:
+        start = filled.index(parts.place_date) + 1 if parts.place_date in filled else 0
+    rest = filled[start:end]
+    # Kính gửi and its dash lines (công văn, tờ trình, báo cáo); then, in a quyết định,
+    # the authority line in capitals («CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …»).
+    index = 0
+    if rest and squash(rest[0].text).startswith("Kính gửi"):
+        parts.addressees.append(rest[0])
+        index = 1
+        while index < len(rest) and squash(rest[index].text).startswith(("-", "+")) \
+                and rest[index].align != "both":
+            parts.addressees.append(rest[index])
+            index += 1
+    while index < len(rest) and _is_authority(rest[index]):
+        index += 1
+    parts.body = [p for p in rest[index:] if p.cell is None and p.section == (
+        rest[index].section if index < len(rest) else 1)]
+
+
+def _is_heading_number(para: Para) -> bool:
+    return bool(re.match(r"^([IVXLC]+|\d+)\.\s", squash(para.text)))
+
+
+def _is_authority(para: Para) -> bool:
+    text = squash(para.text)
+    return para.align == "center" and text.isupper() and (
+        len(text.split()) >= 2 or text.endswith(":"))
 
 
 def _issuer_lines(parts: Parts, filled: list[Para]) -> list[Para]:
@@ -111,21 +216,49 @@ def _issuer_lines(parts: Parts, filled: list[Para]) -> list[Para]:
     index = filled.index(anchor)
     lines = []
     for para in reversed(filled[:index]):
-        if para is parts.national_title or para is parts.motto:
+        if para is parts.national_title or para is parts.motto or para is parts.place_date:
             continue
         if anchor.cell is not None and para.cell is not None and para.cell[2] != anchor.cell[2]:
+            continue
+        if para.column == 1 or (anchor.cell is not None) != (para.cell is not None):
             continue
         lines.insert(0, para)
     return lines
 
 
-def _signature(parts: Parts, filled: list[Para], label: Para) -> list[Para]:
-    """The signer's lines: the cell beside Nơi nhận, or the lines after the recipients."""
+def _closing(parts: Parts, filled: list[Para], label: Para) -> None:
+    """Nơi nhận (its items below the label: the same cell, or the next row of the same
+    column, or the left column of a closing typed with tabs) and the signer's lines."""
+    parts.recipients_label = label
+    index = filled.index(label)
+    later = filled[index + 1:]
     if label.cell is not None:
         table, row, column = label.cell
-        return [p for p in filled if p.cell is not None and p.cell[0] == table
-                and p.cell[1] == row and p.cell[2] != column]
-    after = filled[filled.index(parts.recipients[-1]) + 1:] if parts.recipients else []
-    return [p for p in after if p.cell is None][:8]
+        items = [p for p in later if p.cell == label.cell]
+        if not items:
+            items = [p for p in later if p.cell == (table, row + 1, column)]
+        parts.recipients = items
+        parts.signature = [p for p in filled if p.cell is not None and p.cell[0] == table
+                           and p.cell[1] in (row, row + 1) and p.cell[2] != column
+                           and filled.index(p) > index - 3]
+        return
+    if label.column is not None:  # a closing typed with tabs: list left, signer right
+        parts.recipients = [p for p in later if p.column != 1 and p.cell is None
+                            and squash(p.text).startswith(("-", "–"))]
+        parts.signature = [p for p in filled[index:] if p.column == 1][:8]
+        parts.signature += [p for p in later if p.column is None and p.cell is None
+                            and p.align == "center"][:4]
+        return
+    parts.recipients = []
+    for para in later:
+        if para.cell is None and squash(para.text).startswith(("-", "–")):
+            parts.recipients.append(para)
+        elif parts.recipients:
+            break
+    after = filled[filled.index(parts.recipients[-1]) + 1:] if parts.recipients else later
+    parts.signature = [p for p in after if p.cell is None][:8]
 
 
+def _after_closing(parts: Parts, para: Para) -> bool:
+    end = parts.recipients[-1] if parts.recipients else parts.recipients_label
+    return end is None or parts.paragraphs.index(para) > parts.paragraphs.index(end)

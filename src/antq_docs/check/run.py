@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..inspect.docx_read import DocxView, read_docx
@@ -9,17 +10,34 @@ from .findings import Finding
 from .locate import locate
 from .rules import RULES
 
-__all__ = ["check_docx", "check_view"]
+__all__ = ["CheckResult", "check_docx", "check_view", "check_document"]
+
+
+@dataclass
+class CheckResult:
+    recognised: str  # what the document was read as: "Kế hoạch", "công văn", …
+    findings: list[Finding]
+    administrative: bool = True  # False: not a document Nghị định 30 governs
 
 
 def check_view(view: DocxView) -> list[Finding]:
+    return check_parts_result(view).findings
+
+
+def check_parts_result(view: DocxView) -> CheckResult:
     parts = locate(view)
     findings: list[Finding] = []
-    for rule in RULES:
+    # A paper that is not an administrative document gets one finding, not thirty.
+    for rule in RULES if parts.administrative else RULES[:1]:
         findings += rule.run(parts)
-    return findings
+    return CheckResult(parts.kind, findings, parts.administrative)
 
 
 def check_docx(source: bytes | str | Path) -> list[Finding]:
     """All findings for one DOCX; ValueError if it cannot be read."""
     return check_view(read_docx(source))
+
+
+def check_document(source: bytes | str | Path) -> CheckResult:
+    """The findings and what the document was recognised as; ValueError if unreadable."""
+    return check_parts_result(read_docx(source))

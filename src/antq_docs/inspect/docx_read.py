@@ -2,308 +2,165 @@
 
 Works on any WordprocessingML file, not only antq's: Word and LibreOffice put formatting
 in styles as often as on runs, so every property is looked up through the style chain.
+A paragraph's text is what Word shows in its flow: runs inside hyperlinks, insertions and
+content controls count; deleted text and the contents of text boxes do not (a text box is
+kept as a shape of the paragraph).
 """
 
 from __future__ import annotations
 
-import functools
 import io
+import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W}}}"
+from .model import (Cell, DocxView, Para, Section, Shape, TableView, TextRun, W,  # noqa: F401
+                    q)
+from .shapes import shapes_in_run
+from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
-__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "read_docx", "W"]
+__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "Shape", "read_docx",
+           "W"]
 
-
-@functools.cache
-def _q(name: str) -> str:
-    return _W + name
+_q = q  # the name older modules import
 
 
 def _on(el) -> bool | None:
     """A toggle property (<w:b/>, <w:b w:val="0"/>) as True/False, None when absent."""
     if el is None:
         return None
-    return el.get(_q("val"), "true").lower() not in ("0", "false", "off", "none")
+    return el.get(q("val"), "true").lower() not in ("0", "false", "off", "none")
 
 
-@dataclass
-class TextRun:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    superscript: bool = False
-    size: float | None = None  # pt
-    fonts: dict[str, str] = field(default_factory=dict)  # slot -> font name
-    footnote: int | None = None  # a footnote reference mark
-    field: str | None = None  # instruction of a field this run belongs to (PAGE, …)
+_B, _I, _U, _SZ, _VERT = q("b"), q("i"), q("u"), q("sz"), q("vertAlign")
+_R, _RPR, _RFONTS, _SPACING = q("r"), q("rPr"), q("rFonts"), q("spacing")
+_CS, _RTL, _FLDSIMPLE = q("cs"), q("rtl"), q("fldSimple")
+# Elements of a paragraph whose runs are part of its text, and those whose runs are not.
+_CONTAINERS = {q(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "moveTo", "sdt",
+                              "sdtContent", "bdo", "dir")}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
-@dataclass
-class Para:
-    runs: list[TextRun]
-    align: str = "left"  # left, center, right, both
-    first_line_twips: int = 0
-    left_twips: int = 0
-    right_twips: int = 0
-    before_twips: int = 0
-    after_twips: int = 0
-    line: int | None = None
-    line_rule: str = "auto"
-    style: str | None = None
-    border_top: bool = False
-    border_bottom: bool = False
-    index: int = 0  # position among the document's paragraphs (body order, tables included)
-    cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
-    has_drawing: bool = False  # a shape or picture (a rule may be drawn as a line)
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-
-@dataclass
-class Cell:
-    paragraphs: list[Para]
-    width_twips: int | None
-
-
-@dataclass
-class TableView:
-    rows: list[list[Cell]]
-    grid_twips: list[int]
-    borders: bool
-    index: int
-
-
-@dataclass
-class Section:
-    page_width: int
-    page_height: int
-    margins: dict[str, int]  # twips: top, bottom, left, right
-    title_page: bool
-    page_start: int | None
-    headers: dict[str, list[Para]]  # default/first/even -> paragraphs
-    orientation: str = "portrait"
-    footers: dict[str, list[Para]] = field(default_factory=dict)
-
-
-@dataclass
-class DocxView:
-    blocks: list[Para | TableView]  # body order
-    sections: list[Section]
-    footnotes: dict[int, list[Para]]
-    default_fonts: dict[str, str]
-    default_size: float | None
-    core: dict[str, str]
-
-    def paragraphs(self) -> list[Para]:
-        """Every paragraph in body order, table cells included."""
-        out: list[Para] = []
-        for block in self.blocks:
-            if isinstance(block, Para):
-                out.append(block)
-            else:
-                for row in block.rows:
-                    for cell in row:
-                        out.extend(cell.paragraphs)
-        return out
-
-
-def _per_document(method):
-    """Memoise a _Styles method on the instance: a cache on the class would keep every
-    document ever read alive (a batch reads thousands)."""
-    name = method.__name__
-
-    @functools.wraps(method)
-    def cached(self, *args):
-        key = (name, *args)
-        try:
-            return self._memo[key]
-        except KeyError:
-            value = self._memo[key] = method(self, *args)
-            return value
-
-    return cached
-
-
-class _Styles:
-    def __init__(self, root) -> None:
-        self._memo: dict[tuple, object] = {}
-        self.by_id: dict[str, etree._Element] = {}
-        self.default_para: str | None = None
-        self.default_rpr = None
-        self.default_ppr = None
-        if root is None:
-            return
-        defaults = root.find(_q("docDefaults"))
-        if defaults is not None:
-            self.default_rpr = defaults.find(f"{_q('rPrDefault')}/{_q('rPr')}")
-            self.default_ppr = defaults.find(f"{_q('pPrDefault')}/{_q('pPr')}")
-        for style in root.iter(_q("style")):
-            style_id = style.get(_q("styleId"))
-            self.by_id[style_id] = style
-            if style.get(_q("type")) == "paragraph" and style.get(_q("default")) in ("1", "true"):
-                self.default_para = style_id
-
-    @_per_document
-    def chain(self, style_id: str | None) -> tuple:
-        """The style and its ancestors, nearest first (cycles in basedOn are cut)."""
-        out = []
-        seen = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            out.append(style)
-            based = style.find(_q("basedOn"))
-            style_id = based.get(_q("val")) if based is not None else None
-        return tuple(out)
-
-    @_per_document
-    def inherited_rpr(self, run_style: str | None, para_style: str | None) -> tuple:
-        """The run properties a run inherits: its character style's, then its paragraph
-        style's, then the defaults — the same for most runs, so worked out once."""
-        chain = []
-        if run_style is not None:
-            chain += [s.find(_q("rPr")) for s in self.chain(run_style)]
-        chain += [s.find(_q("rPr")) for s in self.chain(para_style)]
-        return tuple(chain + [self.default_rpr])
-
-    @_per_document
-    def inherited_fonts(self, run_style: str | None, para_style: str | None) -> dict:
-        return _font_slots([rpr.find(_RFONTS) if rpr is not None else None
-                            for rpr in self.inherited_rpr(run_style, para_style)])
-
-    @_per_document
-    def inherited_run_props(self, run_style: str | None, para_style: str | None) -> dict:
-        return _merged(self.inherited_rpr(run_style, para_style))
-
-    @_per_document
-    def inherited_ppr(self, style_id: str | None) -> tuple:
-        return tuple([s.find(_q("pPr")) for s in self.chain(style_id)] + [self.default_ppr])
-
-
-def _merged(elements) -> dict:
-    """Tag -> the nearest element of that tag in a property chain (nearest first)."""
-    out: dict = {}
-    for element in reversed(elements):
-        if element is not None:
-            for child in element:
-                out[child.tag] = child
-    return out
-
-
-_B, _I, _U, _SZ, _VERT = _q("b"), _q("i"), _q("u"), _q("sz"), _q("vertAlign")
-_R, _RPR, _RFONTS, _SPACING = _q("r"), _q("rPr"), _q("rFonts"), _q("spacing")
-_SLOTS = tuple((slot, _q(slot), _q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia",
-                                                                 "cs"))
-_CSTHEME = _q("cstheme")
-
-
-def _font_slots(rfonts_chain) -> dict[str, str]:
-    """Slot -> font name ("(theme)" for a theme reference), from the nearest rFonts that sets
-    the slot."""
-    fonts: dict[str, str] = {}
-    for slot, name_attr, theme_attr in _SLOTS:
-        for f in rfonts_chain:
-            if f is None:
-                continue
-            if f.get(name_attr) is not None:
-                fonts[slot] = f.get(name_attr)
-                break
-            if f.get(theme_attr) is not None or (slot == "cs" and f.get(_CSTHEME) is not None):
-                fonts[slot] = "(theme)"
-                break
-    return fonts
+def _flow_runs(parent, field: str | None = None):
+    """(w:r, simple-field instruction) in reading order, as Word shows them."""
+    for child in parent:
+        tag = child.tag
+        if tag == _R:
+            yield child, field
+        elif tag == _FLDSIMPLE:
+            instr = (child.get(q("instr")) or "").strip().split(" ")[0]
+            yield from _flow_runs(child, instr)
+        elif tag in _CONTAINERS:
+            yield from _flow_runs(child, field)
+        elif tag == f"{_MC}AlternateContent":
+            choice = child.find(f"{_MC}Choice")
+            if choice is not None:
+                yield from _flow_runs(choice, field)
 
 
 class _Reader:
     def __init__(self, parts: dict[str, bytes]):
         self.parts = parts
         styles = parts.get("word/styles.xml")
-        self.styles = _Styles(etree.fromstring(styles, _PARSER) if styles else None)
+        theme = parts.get("word/theme/theme1.xml")
+        self.styles = Styles(etree.fromstring(styles, _PARSER) if styles else None,
+                             theme_fonts(etree.fromstring(theme, _PARSER) if theme else None))
         self.counter = 0
+        self.section = 1
 
-    def ppr_chain(self, p) -> list:
-        ppr = p.find(_q("pPr"))
-        style_el = ppr.find(_q("pStyle")) if ppr is not None else None
-        style_id = style_el.get(_q("val")) if style_el is not None else self.styles.default_para
+    def ppr_chain(self, p) -> tuple[list, str | None]:
+        ppr = p.find(q("pPr"))
+        style_el = ppr.find(q("pStyle")) if ppr is not None else None
+        style_id = style_el.get(q("val")) if style_el is not None else self.styles.default_para
         return [ppr, *self.styles.inherited_ppr(style_id)], style_id
-
-    @staticmethod
-    def _run_styles(rpr, para_style: str | None) -> tuple[str | None, str | None]:
-        rstyle = rpr.find(_q("rStyle")) if rpr is not None else None
-        return (rstyle.get(_q("val")) if rstyle is not None else None), para_style
 
     def paragraph(self, p, cell=None) -> Para:
         chain, style_id = self.ppr_chain(p)
-        props = _merged(chain)
-        jc = props.get(_q("jc"))
-        ind = props.get(_q("ind"))
-        spacing = [c.find(_SPACING) for c in chain if c is not None]
-        spaced = {}
-        for element in reversed(spacing):  # attributes merge, nearest last
-            if element is not None:
+        props = merged(chain)
+        jc, ind, borders = props.get(q("jc")), props.get(q("ind")), props.get(q("pBdr"))
+        spaced: dict = {}
+        for element in reversed([c.find(_SPACING) for c in chain if c is not None]):
+            if element is not None:  # spacing attributes merge one by one, nearest last
                 spaced.update(element.attrib)
 
-        def spacing_attr(name: str) -> str | None:
-            return spaced.get(_q(name))
+        def spacing(name: str) -> str | None:
+            return spaced.get(q(name))
 
-        borders = props.get(_q("pBdr"))
+        def indent(*names: str) -> int:
+            for name in names:
+                value = ind.get(q(name)) if ind is not None else None
+                if value is not None and value.lstrip("-").isdigit():
+                    return int(value)
+            return 0
+
         self.counter += 1
-        para = Para(
-            runs=self.runs(p, style_id),
+        runs, shapes = self.runs(p, style_id)
+        return Para(
+            runs=runs,
             align={"both": "both", "center": "center", "right": "right", "end": "right",
-                   "distribute": "both"}.get(jc.get(_q("val")) if jc is not None else "", "left"),
-            first_line_twips=int(ind.get(_q("firstLine"), 0) or 0) - int(
-                ind.get(_q("hanging"), 0) or 0) if ind is not None else 0,
-            left_twips=int(ind.get(_q("left"), ind.get(_q("start"), 0)) or 0)
-            if ind is not None else 0,
-            right_twips=int(ind.get(_q("right"), ind.get(_q("end"), 0)) or 0)
-            if ind is not None else 0,
-            before_twips=int(spacing_attr("before") or 0),
-            after_twips=int(spacing_attr("after") or 0),
-            line=int(spacing_attr("line")) if spacing_attr("line") else None,
-            line_rule=spacing_attr("lineRule") or "auto",
+                   "distribute": "both"}.get(jc.get(q("val")) if jc is not None else "", "left"),
+            first_line_twips=indent("firstLine") - indent("hanging"),
+            left_twips=indent("left", "start"), right_twips=indent("right", "end"),
+            before_twips=_int(spacing("before")), after_twips=_int(spacing("after")),
+            line=_int(spacing("line")) or None, line_rule=spacing("lineRule") or "auto",
             style=style_id,
-            border_top=borders is not None and borders.find(_q("top")) is not None,
-            border_bottom=borders is not None and borders.find(_q("bottom")) is not None,
-            index=self.counter, cell=cell,
-            has_drawing=p.find(f".//{_q('drawing')}") is not None
-            or p.find(f".//{_q('pict')}") is not None)
-        return para
+            border_top=borders is not None and borders.find(q("top")) is not None,
+            border_bottom=borders is not None and borders.find(q("bottom")) is not None,
+            index=self.counter, cell=cell, shapes=shapes, tabs=self.tab_stops(chain),
+            has_drawing=bool(shapes) or p.find(f".//{q('drawing')}") is not None
+            or p.find(f".//{q('pict')}") is not None, section=self.section)
 
-    def runs(self, p, para_style: str | None) -> list[TextRun]:
+    @staticmethod
+    def tab_stops(chain) -> list[tuple[str, int]]:
+        """Tab stops from the styles and the paragraph combined; w:val="clear" removes one."""
+        stops: dict[int, str] = {}
+        for ppr in reversed(chain):
+            tabs = ppr.find(q("tabs")) if ppr is not None else None
+            for tab in tabs if tabs is not None else []:
+                position = _int(tab.get(q("pos")))
+                if tab.get(q("val")) == "clear":
+                    stops.pop(position, None)
+                else:
+                    stops[position] = tab.get(q("val"), "left")
+        return sorted(((kind, pos) for pos, kind in stops.items()), key=lambda s: s[1])
+
+    def runs(self, p, para_style: str | None) -> tuple[list[TextRun], list[Shape]]:
         out: list[TextRun] = []
+        shapes: list[Shape] = []
         field_stack: list[str] = []
         in_result = False
-        for r in p.iter(_R):
+        for r, simple_field in _flow_runs(p):
+            shapes += shapes_in_run(r)
             direct = r.find(_RPR)
-            styles = self._run_styles(direct, para_style)
+            rstyle = direct.find(q("rStyle")) if direct is not None else None
+            styles = (rstyle.get(q("val")) if rstyle is not None else None), para_style
             fonts = self.styles.inherited_fonts(*styles)
             props = self.styles.inherited_run_props(*styles)
             if direct is not None:
-                fonts = {**fonts, **_font_slots([direct.find(_RFONTS)])}
+                fonts = {**fonts, **font_slots([direct.find(_RFONTS)], self.styles.theme)}
                 props = {**props, **{child.tag: child for child in direct}}
             size, vert, underline = props.get(_SZ), props.get(_VERT), props.get(_U)
+            complex_script = bool(_on(props.get(_CS)) or _on(props.get(_RTL)))
             base = dict(
-                bold=bool(_on(props.get(_B))),
-                italic=bool(_on(props.get(_I))),
-                underline=underline is not None and underline.get(_q("val"), "single") != "none",
-                superscript=vert is not None and vert.get(_q("val")) == "superscript",
-                size=int(size.get(_q("val"))) / 2 if size is not None else None,
-                fonts=fonts)
+                bold=bool(_on(props.get(_B))), italic=bool(_on(props.get(_I))),
+                underline=underline is not None and underline.get(q("val"), "single") != "none",
+                superscript=vert is not None and vert.get(q("val")) == "superscript",
+                subscript=vert is not None and vert.get(q("val")) == "subscript",
+                size=_int(size.get(q("val"))) / 2 if size is not None else None, fonts=fonts)
+
+            def emit(text: str, **extra) -> None:
+                drawn = {slot: fonts.get(slot, self.default_font(slot))
+                         for slot in drawn_slots(text, complex_script)}
+                out.append(TextRun(text, **base, drawn_fonts=drawn, **extra))
+
             for child in r:
                 tag = child.tag
-                if tag == _q("fldChar"):
-                    kind = child.get(_q("fldCharType"))
+                if tag == q("fldChar"):
+                    kind = child.get(q("fldCharType"))
                     if kind == "begin":
                         field_stack.append("")
                         in_result = False
@@ -312,38 +169,38 @@ class _Reader:
                     elif kind == "end" and field_stack:
                         field_stack.pop()
                         in_result = False
-                elif tag == _q("instrText") and field_stack:
+                elif tag == q("instrText") and field_stack:
                     field_stack[-1] += child.text or ""
-                elif tag == _q("t"):
-                    instr = field_stack[-1].strip().split(" ")[0] if field_stack else None
+                elif tag == q("t"):
                     if field_stack and not in_result:
                         continue
-                    out.append(TextRun(child.text or "", field=instr, **base))
-                elif tag in (_q("tab"),):
-                    out.append(TextRun("\t", **base))
-                elif tag in (_q("br"), _q("cr")):
-                    out.append(TextRun("\n", **base))
-                elif tag == _q("footnoteReference"):
-                    out.append(TextRun("", footnote=int(child.get(_q("id"))), **base))
-        for fld in p.iter(_q("fldSimple")):
-            instr = (fld.get(_q("instr")) or "").strip().split(" ")[0]
-            out.append(TextRun("".join(t.text or "" for t in fld.iter(_q("t"))), field=instr))
-        return out
+                    instr = field_stack[-1].strip().split(" ")[0] if field_stack else None
+                    emit(child.text or "", field=instr or simple_field)
+                elif tag == q("tab"):
+                    emit("\t")
+                elif tag in (q("br"), q("cr")):
+                    emit("\n")
+                elif tag == q("footnoteReference"):
+                    emit("", footnote=_int(child.get(q("id"))))
+        return out, shapes
+
+    def default_font(self, slot: str) -> str:
+        """What Word falls back to when no style sets the slot (its built-in default)."""
+        return "Times New Roman"
 
     def table(self, tbl, index: int) -> TableView:
-        grid = [int(g.get(_q("w"), 0)) for g in tbl.iter(_q("gridCol"))]
-        borders_el = tbl.find(f"{_q('tblPr')}/{_q('tblBorders')}")
+        grid = [_int(g.get(q("w"))) for g in tbl.iter(q("gridCol"))]
+        borders_el = tbl.find(f"{q('tblPr')}/{q('tblBorders')}")
         has_borders = borders_el is not None and any(
-            b.get(_q("val")) not in (None, "nil", "none") for b in borders_el)
+            b.get(q("val")) not in (None, "nil", "none") for b in borders_el)
         rows = []
-        for r_index, tr in enumerate(tbl.findall(_q("tr")), start=1):
+        for r_index, tr in enumerate(tbl.findall(q("tr")), start=1):
             cells = []
-            for c_index, tc in enumerate(tr.findall(_q("tc")), start=1):
-                width = tc.find(f"{_q('tcPr')}/{_q('tcW')}")
-                paras = [self.paragraph(p, (index, r_index, c_index))
-                         for p in tc.iter(_q("p"))]
-                cells.append(Cell(paras, int(width.get(_q("w"))) if width is not None
-                                  and width.get(_q("w"), "").isdigit() else None))
+            for c_index, tc in enumerate(tr.findall(q("tc")), start=1):
+                width = tc.find(f"{q('tcPr')}/{q('tcW')}")
+                paras = [self.paragraph(p, (index, r_index, c_index)) for p in _cell_paras(tc)]
+                cells.append(Cell(paras, _int(width.get(q("w"))) or None
+                                  if width is not None else None))
             rows.append(cells)
         return TableView(rows, grid, has_borders, index)
 
@@ -352,28 +209,52 @@ class _Reader:
         if not target or f"word/{target}" not in self.parts:
             return []
         root = etree.fromstring(self.parts[f"word/{target}"], _PARSER)
-        return [self.paragraph(p) for p in root.iter(_q("p"))]
+        saved = self.counter
+        paras = [self.paragraph(p) for p in root.iter(q("p"))
+                 if not _inside_textbox(p)]
+        self.counter = saved  # header paragraphs are not counted among the body's
+        return paras
 
-    def section(self, sect, rels: dict[str, str]) -> Section:
-        size = sect.find(_q("pgSz"))
-        margins = sect.find(_q("pgMar"))
-        start = sect.find(_q("pgNumType"))
+    def section_view(self, sect, rels: dict[str, str], first: int) -> Section:
+        size = sect.find(q("pgSz"))
+        margins = sect.find(q("pgMar"))
+        start = sect.find(q("pgNumType"))
         r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        headers = {ref.get(_q("type"), "default"): self.header_part(ref.get(r_id), rels)
-                   for ref in sect.findall(_q("headerReference"))}
-        footers = {ref.get(_q("type"), "default"): self.header_part(ref.get(r_id), rels)
-                   for ref in sect.findall(_q("footerReference"))}
+        headers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
+                   for ref in sect.findall(q("headerReference"))}
+        footers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
+                   for ref in sect.findall(q("footerReference"))}
         return Section(
-            page_width=int(size.get(_q("w"), 0)) if size is not None else 0,
-            page_height=int(size.get(_q("h"), 0)) if size is not None else 0,
-            margins={k: int(margins.get(_q(k), 0)) for k in ("top", "bottom", "left", "right")}
+            page_width=_int(size.get(q("w"))) if size is not None else 0,
+            page_height=_int(size.get(q("h"))) if size is not None else 0,
+            margins={k: _int(margins.get(q(k))) for k in ("top", "bottom", "left", "right")}
             if margins is not None else {},
-            title_page=_on(sect.find(_q("titlePg"))) is True,
-            page_start=int(start.get(_q("start"))) if start is not None and start.get(
-                _q("start")) else None,
+            title_page=_on(sect.find(q("titlePg"))) is True,
+            page_start=_int(start.get(q("start"))) if start is not None and start.get(
+                q("start")) else None,
             headers=headers,
-            orientation=size.get(_q("orient"), "portrait") if size is not None else "portrait",
-            footers=footers)
+            orientation=size.get(q("orient"), "portrait") if size is not None else "portrait",
+            footers=footers, first_paragraph=first)
+
+
+def _int(value) -> int:
+    """An integer attribute; Word and LibreOffice sometimes write "240.0" or "1.5pt"."""
+    if value is None:
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        match = re.match(r"-?\d+(\.\d+)?", str(value))
+        return int(float(match[0])) if match else 0
+
+
+def _inside_textbox(p) -> bool:
+    return any(a.tag == q("txbxContent") for a in p.iterancestors())
+
+
+def _cell_paras(tc):
+    """A cell's paragraphs, nested tables' included, text boxes' not."""
+    return [p for p in tc.iter(q("p")) if not _inside_textbox(p)]
 
 
 def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
@@ -393,50 +274,61 @@ def read_docx(source: bytes | str | Path) -> DocxView:
             parts = {i.filename: archive.read(i) for i in archive.infolist()
                      if i.filename.endswith((".xml", ".rels"))}
         document = etree.fromstring(parts["word/document.xml"], _PARSER)
+        reader = _Reader(parts)
     except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise ValueError(f"not a readable DOCX file: {exc}") from None
-    reader = _Reader(parts)
     rels = _rels(parts, "word/_rels/document.xml.rels")
-    body = document.find(_q("body"))
+    body = document.find(q("body"))
     blocks: list[Para | TableView] = []
     sections: list[Section] = []
     tables = 0
+    first = 1
     for child in body if body is not None else []:
-        if child.tag == _q("p"):
+        if child.tag == q("p"):
             blocks.append(reader.paragraph(child))
-            inner = child.find(f"{_q('pPr')}/{_q('sectPr')}")
+            inner = child.find(f"{q('pPr')}/{q('sectPr')}")
             if inner is not None:
-                sections.append(reader.section(inner, rels))
-        elif child.tag == _q("tbl"):
+                sections.append(reader.section_view(inner, rels, first))
+                first, reader.section = reader.counter + 1, reader.section + 1
+        elif child.tag == q("tbl"):
             tables += 1
             blocks.append(reader.table(child, tables))
-        elif child.tag == _q("sectPr"):
-            sections.append(reader.section(child, rels))
+        elif child.tag == q("sectPr"):
+            sections.append(reader.section_view(child, rels, first))
     footnotes: dict[int, list[Para]] = {}
     if "word/footnotes.xml" in parts:
         root = etree.fromstring(parts["word/footnotes.xml"], _PARSER)
-        for note in root.iter(_q("footnote")):
-            if note.get(_q("type")) in ("separator", "continuationSeparator",
-                                         "continuationNotice"):
+        for note in root.iter(q("footnote")):
+            if note.get(q("type")) in ("separator", "continuationSeparator",
+                                        "continuationNotice"):
                 continue
-            footnotes[int(note.get(_q("id")))] = [reader.paragraph(p) for p in note.iter(_q("p"))]
+            footnotes[_int(note.get(q("id")))] = [reader.paragraph(p) for p in note.iter(q("p"))]
     defaults = reader.styles.default_rpr
     default_fonts: dict[str, str] = {}
     default_size = None
     if defaults is not None:
-        fonts = defaults.find(_q("rFonts"))
-        if fonts is not None:
-            for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-                value = fonts.get(_q(slot))
-                if value is None and (fonts.get(_q(slot + "Theme")) is not None
-                                      or (slot == "cs" and fonts.get(_q("cstheme")))):
-                    value = "(theme)"
-                if value:
-                    default_fonts[slot] = value
-        size = defaults.find(_q("sz"))
-        default_size = int(size.get(_q("val"))) / 2 if size is not None else None
+        default_fonts = font_slots([defaults.find(_RFONTS)], reader.styles.theme)
+        size = defaults.find(q("sz"))
+        default_size = _int(size.get(q("val"))) / 2 if size is not None else None
     core: dict[str, str] = {}
     if "docProps/core.xml" in parts:
         for element in etree.fromstring(parts["docProps/core.xml"], _PARSER):
             core[etree.QName(element).localname] = element.text or ""
-    return DocxView(blocks, sections, footnotes, default_fonts, default_size, core)
+    return DocxView(blocks, sections, footnotes, default_fonts, default_size, core,
+                    _pages(parts))
+
+
+def _pages(parts: dict[str, bytes]) -> int | None:
+    """Word's page count at its last save; None when the file has none (antq, LibreOffice
+    without statistics)."""
+    data = parts.get("docProps/app.xml")
+    if not data:
+        return None
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    for element in root:
+        if etree.QName(element).localname == "Pages" and (element.text or "").isdigit():
+            return int(element.text)
+    return None

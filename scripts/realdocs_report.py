@@ -1,0 +1,48 @@
+"""How `antq check` reads the real documents of ../shared/realdocs, against expected.json.
+
+    python scripts/realdocs_report.py [--verbose]
+
+Prints, per file, the type antq recognised and the (rule → verdict) pairs, then precision
+(share of reported (document, rule) pairs that are true defects; debatable pairs are counted
+apart) and recall (true defects found). The mapping from expected.json's defect ids to rule
+ids is in antq_docs.check.calibration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="print every finding")
+    parser.add_argument("--folder", type=Path, default=REALDOCS)
+    args = parser.parse_args()
+    if not args.folder.is_dir():
+        print(f"{args.folder} not found", file=sys.stderr)
+        return 2
+    from antq_docs.check.calibration import score_folder
+
+    score = score_folder(args.folder)
+    for name, report in score.files.items():
+        print(f"{name:<10} {report.recognised:<28} " + " ".join(
+            f"{rule}:{verdict}" for rule, verdict in sorted(report.pairs.items())))
+        if args.verbose:
+            for finding in report.findings:
+                print(f"    {finding}")
+        for missed in report.missed:
+            print(f"    MISSED {missed}")
+    print(f"pairs: {score.true_pairs} true, {score.debatable_pairs} debatable, "
+          f"{score.false_pairs} false; precision {score.precision:.2f} "
+          f"(debatable as false: {score.strict_precision:.2f}); true defects found "
+          f"{score.found}/{score.expected}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

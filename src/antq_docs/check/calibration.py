@@ -1,0 +1,122 @@
+"""Scoring `antq check` against a folder of real documents with an expected.json (the form
+of ../shared/realdocs): which reported (document, rule) pairs are true defects, which are
+debatable, which are false alarms, and which true defects were missed.
+
+expected.json names defects by short ids ("margins (PL1 I.3)"); DEFECT_RULES says which rule
+reports each. A paper that is not an administrative document is expected to get the one
+ND30-NOT-ADMINISTRATIVE finding and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DEFECT_RULES", "DEBATABLE_RULES", "FileScore", "FolderScore", "score_folder"]
+
+DEFECT_RULES: dict[str, set[str]] = {
+    "margins": {"ND30-PAGE-MARGINS"},
+    "appendix-page-numbers": {"ND30-APPENDIX-PAGE-NUMBER"},
+    "phu-luc-caps": {"ND30-APPENDIX-HEADING"},
+    "subject-rule-short": {"ND30-SUBJECT-RULE"},
+    "khoan-title-not-bold": {"ND30-HEADINGS"},
+    "issuer-size": {"ND30-ISSUER"},
+    "national-title-size": {"ND30-NATIONAL-TITLE-FORMAT"},
+    "subject-capitalisation": {"ND30-SUBJECT-CAPITALS"},
+    "recipients-label-colon": {"ND30-RECIPIENTS-LABEL"},
+    "number-size": {"ND30-NUMBER-FORMAT"},
+}
+DEBATABLE_RULES: dict[str, set[str]] = {
+    "luu-drafter": {"ND30-DRAFTER-MARK"},
+    "landscape-appendix": {"ND30-PAGE-ORIENTATION"},
+    "landscape-margins": {"ND30-PAGE-MARGINS"},
+    "centred-note": {"ND30-BODY-NOTE"},
+    "empty-para-spacing": {"ND30-BLANK-PARAGRAPHS"},
+    "decomposed-unicode": {"ND30-UNICODE"},
+}
+NOT_ADMINISTRATIVE = "ND30-NOT-ADMINISTRATIVE"
+
+
+def _ids(entries: list[str]) -> list[str]:
+    return [entry.split(" (")[0] for entry in entries]
+
+
+@dataclass
+class FileScore:
+    recognised: str
+    pairs: dict[str, str] = field(default_factory=dict)  # rule -> true / debatable / FALSE
+    missed: list[str] = field(default_factory=list)  # true defects no rule reported
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class FolderScore:
+    files: dict[str, FileScore] = field(default_factory=dict)
+
+    def _count(self, verdict: str) -> int:
+        return sum(list(f.pairs.values()).count(verdict) for f in self.files.values())
+
+    @property
+    def true_pairs(self) -> int:
+        return self._count("true")
+
+    @property
+    def debatable_pairs(self) -> int:
+        return self._count("debatable")
+
+    @property
+    def false_pairs(self) -> int:
+        return self._count("FALSE")
+
+    @property
+    def precision(self) -> float:
+        counted = self.true_pairs + self.false_pairs
+        return self.true_pairs / counted if counted else 1.0
+
+    @property
+    def strict_precision(self) -> float:
+        counted = self.true_pairs + self.false_pairs + self.debatable_pairs
+        return self.true_pairs / counted if counted else 1.0
+
+    @property
+    def expected(self) -> int:
+        return sum(1 for f in self.files.values() for _ in f.missed) + self.found
+
+    found: int = 0
+
+
+def score_folder(folder: Path) -> FolderScore:
+    from . import check_document
+
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    score = FolderScore()
+    for name in sorted(expected, key=lambda n: int("".join(c for c in n if c.isdigit()) or 0)):
+        entry = expected[name]
+        result = check_document(folder / name)
+        report = FileScore(result.recognised, findings=result.findings)
+        true_rules = {rule: defect for defect in _ids(entry["true"])
+                      for rule in DEFECT_RULES.get(defect, ())}
+        debatable_rules = {rule for defect in _ids(entry["debatable"])
+                           for rule in DEBATABLE_RULES.get(defect, ())}
+        for finding in result.findings:
+            if not entry["in_scope"]:
+                verdict = "true" if finding.rule == NOT_ADMINISTRATIVE else "FALSE"
+            elif finding.rule in true_rules:
+                verdict = "true"
+            elif finding.rule in debatable_rules:
+                verdict = "debatable"
+            else:
+                verdict = "FALSE"
+            if report.pairs.get(finding.rule) != "true":
+                report.pairs[finding.rule] = verdict
+        wanted = [(d, DEFECT_RULES.get(d, set())) for d in _ids(entry["true"])]
+        if not entry["in_scope"]:
+            wanted = [("not-administrative", {NOT_ADMINISTRATIVE})]
+        for defect, rules in wanted:
+            if rules & {rule for rule, v in report.pairs.items() if v == "true"}:
+                score.found += 1
+            else:
+                report.missed.append(defect)
+        score.files[name] = report
+    return score

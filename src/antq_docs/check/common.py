@@ -1,0 +1,117 @@
+"""What the rules share: visible runs, sizes, formatting problems in words, and drawn rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..inspect.docx_read import Para, TextRun
+from .locate import Parts, excerpt, squash
+from .where import where
+
+__all__ = ["Found", "MM", "visible", "size_of", "sizes", "format_problems", "report",
+           "missing", "rule_under", "line_width_mm", "excerpt", "squash", "where"]
+
+Found = Iterator[tuple]
+MM = 1440 / 25.4  # twips per millimetre
+
+
+def visible(para: Para) -> list[TextRun]:
+    return [r for r in para.runs if r.text.strip()]
+
+
+def size_of(parts: Parts, run: TextRun) -> float:
+    return run.size if run.size is not None else (parts.view.default_size or 10.0)
+
+
+def sizes(parts: Parts, para: Para) -> set[float]:
+    return {size_of(parts, r) for r in visible(para)}
+
+
+def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] | None = None,
+                    bold: bool | None = None, italic: bool | None = None,
+                    underline: bool = False) -> list[str]:
+    """What is wrong with the runs of `para`, in words; empty when nothing is."""
+    runs = visible(para)
+    wrong = []
+    if sizes_pt is not None:
+        found = sizes(parts, para)
+        if not found or min(found) < sizes_pt[0] or max(found) > sizes_pt[1]:
+            low, high = sizes_pt
+            want = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+            wrong.append(f"size {'/'.join(f'{s:g}' for s in sorted(found))} pt, "
+                         f"should be {want} pt")
+    if bold is True and not all(r.bold for r in runs):
+        wrong.append("should be bold")
+    if bold is False and any(r.bold for r in runs):
+        wrong.append("should not be bold")
+    if italic is True and not all(r.italic for r in runs):
+        wrong.append("should be italic")
+    if italic is False and any(r.italic for r in runs):
+        wrong.append("should be upright, not italic")
+    if not underline and any(r.underline for r in runs):
+        wrong.append("should not be underlined")
+    return wrong
+
+
+def report(parts: Parts, para: Para | None, problems: list[str]) -> Found:
+    if para is not None and problems:
+        yield where(parts, para), excerpt(para), "; ".join(problems)
+
+
+def missing(name: str, hint: str) -> Found:
+    yield "document", "", f"no {name} found; {hint}"
+
+
+def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> float | None:
+    """The length (mm) of the rule drawn under `para`, 0.0 for one whose length is not
+    known (a border, typed underscores), None when there is none. Rules are looked for as
+    Word users draw them: a paragraph border, an empty bordered paragraph, a line shape
+    anchored in the paragraph, the one below it or the next table row. With several
+    candidates, the one closest to `expected_mm` is taken."""
+    if para.border_bottom:
+        return 0.0
+    lengths: list[float] = []
+    for candidate in parts.below(para):
+        lengths += [shape.width_mm for shape in candidate.lines]
+        if candidate is not para and not squash(candidate.text) and (
+                candidate.border_top or candidate.border_bottom):
+            return _border_length(parts, candidate)
+        text = squash(candidate.text)
+        if candidate is not para and text and set(text) <= {"_", "-", "—"} and len(text) >= 5:
+            return 0.0
+    if not lengths:
+        return None
+    if expected_mm is None:
+        return lengths[0]
+    return min(lengths, key=lambda length: abs(length - expected_mm))
+
+
+def _border_length(parts: Parts, para: Para) -> float:
+    section = parts.view.sections[min(para.section, len(parts.view.sections)) - 1] \
+        if parts.view.sections else None
+    if section is None or para.cell is not None:
+        return 0.0
+    width = section.page_width - section.margins.get("left", 0) - section.margins.get("right",
+                                                                                        0)
+    return max(width - para.left_twips - para.right_twips, 0) / MM
+
+
+def line_width_mm(parts: Parts, para: Para) -> float:
+    """The printed width of a line of text (Times New Roman metrics), at most the width
+    the paragraph has on its page."""
+    from .metrics import text_width_mm
+
+    runs = visible(para)
+    size = max(sizes(parts, para) or {14.0})
+    width = text_width_mm(squash(para.text), size, bold=bool(runs) and all(r.bold for r in runs))
+    return min(width, _text_width_mm(parts, para))
+
+
+def _text_width_mm(parts: Parts, para: Para) -> float:
+    sections = parts.view.sections
+    if not sections:
+        return 165.0
+    section = sections[min(para.section, len(sections)) - 1]
+    twips = section.page_width - section.margins.get("left", 0) - section.margins.get(
+        "right", 0) - para.left_twips - para.right_twips
+    return twips / MM if twips > 0 else 165.0

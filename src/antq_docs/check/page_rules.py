@@ -1,0 +1,190 @@
+"""Rules on the page as a whole: paper, orientation, margins, fonts, page numbers,
+appendices, footnotes (PL1 I, III.1)."""
+
+from __future__ import annotations
+
+import re
+
+from ..inspect.docx_read import Para, Section, TextRun
+from .common import MM, Found, excerpt, format_problems, size_of, squash, where
+from .locate import Parts
+
+__all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
+           "appendix_page_numbers", "appendix_heading", "fake_footnotes", "FONT"]
+
+FONT = "Times New Roman"
+_LEGACY_FONTS = re.compile(r"^(\.Vn|VNI[- ]|VN[ -]?Times)", re.IGNORECASE)
+_MARGINS = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+
+
+def _section_name(parts: Parts, number: int) -> str:
+    if number == 1:
+        return "page setup of the main text (section 1)"
+    for appendix in parts.appendices:
+        if appendix.heading.section == number:
+            return f"page setup of appendix {appendix.number} (section {number})"
+    return f"page setup of section {number}"
+
+
+def page_size(parts: Parts) -> Found:
+    for number, section in enumerate(parts.view.sections, start=1):
+        width, height = sorted((section.page_width, section.page_height))
+        if abs(width - 11906) > 30 or abs(height - 16838) > 30:
+            yield (_section_name(parts, number), "", f"paper is {width / MM:.0f} × "
+                   f"{height / MM:.0f} mm; use A4 (210 × 297 mm)")
+
+
+def orientation(parts: Parts) -> Found:
+    for number, section in enumerate(parts.view.sections, start=1):
+        if section.landscape:
+            yield (_section_name(parts, number), "", "landscape pages: the decree allows them "
+                   "for a wide table or chart (PL1 I.2) and says nothing of appendices; keep "
+                   "them for wide tables")
+
+
+def _margin_problems(section: Section) -> list[str]:
+    """Portrait pages against the decree's ranges; a landscape page as it is bound: turned,
+    its top or bottom edge is the binding edge (30–35 mm), the other 15–20 mm, and its left
+    and right edges are the top and bottom (20–25 mm)."""
+    value = {side: section.margins.get(side, 0) / MM for side in _MARGINS}
+
+    def fits(side: str, low: float, high: float) -> bool:
+        return low - 0.5 <= value[side] <= high + 0.5
+
+    if section.landscape:
+        sides_ok = fits("left", 20, 25) and fits("right", 20, 25)
+        bound = (fits("top", 30, 35) and fits("bottom", 15, 20)) or (
+            fits("top", 15, 20) and fits("bottom", 30, 35))
+        if sides_ok and bound:
+            return []
+        return [f"{side} {value[side]:.1f} mm" for side in _MARGINS] + [
+            "turned upright, one of top/bottom should be 30–35 mm (the binding edge) and the "
+            "other 15–20, left and right 20–25"]
+    return [f"{side} {value[side]:.1f} mm (should be {low}–{high})"
+            for side, (low, high) in _MARGINS.items() if not fits(side, low, high)]
+
+
+def margins(parts: Parts) -> Found:
+    for number, section in enumerate(parts.view.sections, start=1):
+        wrong = _margin_problems(section)
+        if wrong:
+            kind = "landscape page margins: " if section.landscape else "margins: "
+            yield _section_name(parts, number), "", kind + ", ".join(wrong)
+
+
+def fonts(parts: Parts) -> Found:
+    """The font each character is drawn with, not every slot: Word draws Vietnamese with
+    the ascii/hAnsi fonts; eastAsia and cs fonts left by «Set As Default» draw nothing."""
+    view = parts.view
+    containers = [view.paragraphs()]
+    containers += [paras for section in view.sections for paras in section.headers.values()]
+    containers += list(view.footnotes.values())
+    for paragraphs in containers:
+        for para in paragraphs:
+            bad = {font for run in para.runs if run.text.strip()
+                   for font in run.drawn_fonts.values() if font != FONT}
+            if not bad:
+                continue
+            legacy = sorted(f for f in bad if _LEGACY_FONTS.match(f))
+            if legacy:
+                message = (f"legacy font {', '.join(legacy)} (TCVN3/VNI): convert the text to "
+                           "Unicode and set Times New Roman")
+            else:
+                message = f"drawn in {', '.join(sorted(bad))}; use {FONT}"
+            yield where(parts, para), excerpt(para), message
+
+
+def _page_fields(paras: list[Para]) -> list[TextRun]:
+    return [r for p in paras for r in p.runs if r.field == "PAGE"]
+
+
+def _centred(para: Para, section: Section) -> bool:
+    """Centred by alignment, or by a centre tab stop near the middle of the text width."""
+    if para.align == "center":
+        return True
+    middle = (section.page_width - section.margins.get("left", 0)
+              - section.margins.get("right", 0)) / 2
+    return any(kind == "center" and abs(position - middle) <= 10 * MM
+               for kind, position in para.tabs) and para.text.startswith("\t")
+
+
+def page_numbers(parts: Parts) -> Found:
+    sections = parts.view.sections
+    if not sections:
+        return
+    section = sections[0]
+    default = section.headers.get("default", [])
+    fields = _page_fields(default)
+    if not fields:
+        pages = parts.view.pages
+        if pages == 1 or (pages is None and len(parts.view.paragraphs()) < 40
+                          and len(sections) == 1):
+            return  # a one-page document never shows a number
+        footers = _page_fields(section.footers.get("default", []))
+        where_now = "in the footer" if footers else "nowhere"
+        certainty = "certain" if pages else "estimate"
+        yield ("header of the main text", "", f"page numbers are {where_now}; put a PAGE "
+               "field centred in the header (top margin)", certainty)
+        return
+    para = next(p for p in default if _page_fields([p]))
+    problems = []
+    if not _centred(para, section):
+        problems.append("centre the page number")
+    found = {size_of(parts, r) for r in fields}
+    if min(found) < 13 or max(found) > 14:
+        problems.append(f"page number in {'/'.join(f'{s:g}' for s in found)} pt; use 13–14 pt")
+    if not section.title_page or _page_fields(section.headers.get("first", [])):
+        problems.append("page 1 must show no number: tick 'Different first page' and leave "
+                        "its header empty")
+    if problems:
+        yield "header of the main text", "", "; ".join(problems)
+
+
+def appendix_page_numbers(parts: Parts) -> Found:
+    """Each appendix numbers its pages from 1 (PL1 III.1.đ): it starts a section of its own
+    whose numbering restarts."""
+    sections = parts.view.sections
+    seen: set[int] = set()
+    for appendix in parts.appendices:
+        number = appendix.heading.section
+        section = sections[number - 1] if number <= len(sections) else None
+        if number == 1 or number in seen or section is None or section.page_start != 1:
+            yield (where(parts, appendix.heading), excerpt(appendix.heading),
+                   "the appendix's pages go on from the text; start it in a new section whose "
+                   "page numbers restart at 1 (Layout → Breaks → Next page; Page Number → "
+                   "Format → Start at 1)")
+        seen.add(number)
+
+
+def appendix_heading(parts: Parts) -> Found:
+    for appendix in parts.appendices:
+        para = appendix.heading
+        problems = format_problems(parts, para, bold=True)
+        label = squash(para.text)
+        if label.split()[0] == "PHỤ" or label.startswith("PHỤ LỤC"):
+            right = "Phụ lục" + label[len("PHỤ LỤC"):]
+            problems.insert(0, f"write «{right}» in thường, not in capitals")
+        if problems:
+            yield where(parts, para), excerpt(para), "; ".join(problems)
+
+
+_SUPERSCRIPT_DIGITS = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_UNIT = re.compile(r"(?:\b(?:k?m|c?m|dm|ha)|m)$")
+
+
+def fake_footnotes(parts: Parts) -> Found:
+    for para in parts.paragraphs:
+        previous = ""
+        for run in para.runs:
+            typed = run.superscript and run.footnote is None and run.text.strip().isdigit()
+            # «km²», «m³»: a unit's power, not a footnote number
+            if typed and not _UNIT.search(previous.rstrip()):
+                yield (where(parts, para), excerpt(para), "a superscript number typed in the "
+                       "text; insert a real footnote (References → Insert Footnote) or remove "
+                       "it")
+                break
+            previous += run.text
+        else:
+            if _SUPERSCRIPT_DIGITS.search(re.sub(r"(k?m|cm|m)[²³]", "", para.text)):
+                yield (where(parts, para), excerpt(para), "a superscript number typed in the "
+                       "text; insert a real footnote (References → Insert Footnote)")
