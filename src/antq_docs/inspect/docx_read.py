@@ -152,7 +152,8 @@ class _Reader:
                 subscript=vert is not None and vert.get(q("val")) == "subscript",
                 size=_int(size.get(q("val"))) / 2 if size is not None else None, fonts=fonts)
 
-            def emit(text: str, **extra) -> None:
+            def emit(text: str, fonts=fonts, complex_script=complex_script, base=base,
+                     **extra) -> None:
                 drawn = {slot: fonts.get(slot, self.default_font(slot))
                          for slot in drawn_slots(text, complex_script)}
                 out.append(TextRun(text, **base, drawn_fonts=drawn, **extra))
