@@ -138,22 +138,29 @@ def check(
     files: Annotated[list[Path] | None, typer.Argument(
         help="DOCX files to audit (antq's or typed by hand).", show_default=False)] = None,
     output_format: Annotated[str, typer.Option(
-        "--format", help="text (for people) or json (for programs).")] = "text",
+        "--format", help="text (for people), json (for programs) or sarif (for CI).")
+    ] = "text",
     rules: Annotated[bool, typer.Option(
         "--rules", help="List the rules with their ids and clauses, and exit.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings and estimates too, not only on certain errors.")
+    ] = False,
 ) -> None:
     """Audit DOCX files against Nghị định 30 and report every departure.
 
-    Exit 0 when clean, 1 when there are findings, 2 when a file cannot be read.
+    Each finding is certain (read from the file) or an estimate (a length or a page count
+    judged without Word). Exit 0 when there is no certain error (with --strict: no finding
+    at all), 1 when there is, 2 when a file cannot be read or is not an administrative
+    document (a speech, an agenda).
 
     [b]Examples[/b]
 
       antq check "KH 05-UBND.docx"
 
-      antq check *.docx --format json
+      antq check *.docx --format sarif > antq.sarif
     """
     def run() -> int:
-        from .check.report import findings_json, rules_table
+        from .check.report import findings_json, findings_sarif, rules_table
 
         if rules:
             for rule_id, severity, clause, title in rules_table():
@@ -162,41 +169,45 @@ def check(
         if not files:
             _console(stderr=True).print("[red]give one or more .docx files[/red]")
             return EXIT_INVALID
-        if output_format not in ("text", "json"):
-            _console(stderr=True).print("[red]--format is text or json[/red]")
+        if output_format not in ("text", "json", "sarif"):
+            _console(stderr=True).print("[red]--format is text, json or sarif[/red]")
             return EXIT_INVALID
-        from .check import check_docx
+        from .check import check_document
 
         results: dict[str, object] = {}
-        unreadable = found = False
         for path in files:
             try:
-                results[str(path)] = check_docx(path)
+                results[str(path)] = check_document(path)
             except ValueError as exc:
                 results[str(path)] = str(exc)
-                unreadable = True
-                continue
-            found = found or bool(results[str(path)])
         if output_format == "json":
             sys.stdout.write(findings_json(results))
+        elif output_format == "sarif":
+            sys.stdout.write(findings_sarif(results, __version__))
         else:
             _print_findings(results)
-        return EXIT_INVALID if unreadable else 1 if found else 0
+        return _check_exit(results.values(), strict)
 
     raise typer.Exit(_guarded(run))
 
 
+def _check_exit(results, strict: bool) -> int:
+    if any(isinstance(r, str) or not r.administrative for r in results):
+        return EXIT_INVALID
+    failing = [f for r in results for f in r.findings if strict or f.counts]
+    return 1 if failing else 0
+
+
 def _print_findings(results: dict) -> None:
-    for file, findings in results.items():
-        if isinstance(findings, str):
-            typer.echo(f"{file}: cannot be read: {findings}", err=True)
-        elif not findings:
-            typer.echo(f"{file}: no findings")
-        else:
-            for finding in findings:
-                typer.echo(f"{file}: {finding}")
-            errors = sum(f.severity == "error" for f in findings)
-            typer.echo(f"{file}: {errors} error(s), {len(findings) - errors} warning(s)")
+    from .check.report import summary_line
+
+    for file, result in results.items():
+        if isinstance(result, str):
+            typer.echo(f"{file}: cannot be read: {result}", err=True)
+            continue
+        for finding in result.findings:
+            typer.echo(f"{file}: {finding}")
+        typer.echo(f"{file}: {summary_line(result)}")
 
 
 @app.command(name="test")

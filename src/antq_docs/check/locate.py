@@ -157,6 +157,8 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
         start = filled.index(parts.title) + 1
         subject = []
         for para in filled[start:end]:
+            if subject and _ruled_between(parts, subject[-1], para):
+                break  # the subject's rule closes it (a quyết định's authority line follows)
             if para.align == "center" and all(r.bold for r in para.runs if r.text.strip()) \
                     and para.cell is None and not _is_heading_number(para):
                 subject.append(para)
@@ -196,6 +198,14 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
         index += 1
     parts.body = [p for p in rest[index:] if p.cell is None and p.section == (
         rest[index].section if index < len(rest) else 1)]
+
+
+def _ruled_between(parts: Parts, upper: Para, lower: Para) -> bool:
+    """A rule (border, line shape) under `upper`, before `lower`."""
+    if upper.border_bottom or upper.lines:
+        return True
+    between = parts.paragraphs[parts.paragraphs.index(upper) + 1: parts.paragraphs.index(lower)]
+    return any(p.border_top or p.border_bottom or p.lines for p in between)
 
 
 def _is_heading_number(para: Para) -> bool:

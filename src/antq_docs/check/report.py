@@ -1,4 +1,4 @@
-"""Findings as text for people or JSON for programs."""
+"""Findings for people (text), programs (JSON) and CI systems (SARIF 2.1.0)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,69 @@ import json
 
 from .findings import Finding
 from .rules import RULES
+from .run import CheckResult
 
-__all__ = ["findings_json", "rules_table"]
+__all__ = ["findings_json", "findings_sarif", "summary_line", "rules_table"]
 
 
-def findings_json(results: dict[str, list[Finding] | str]) -> str:
-    """{file: [finding, …]} or {file: "error message"} for an unreadable file."""
+def summary_line(result: CheckResult) -> str:
+    """«Kế hoạch: 2 errors, 3 warnings (1 estimate)», or why nothing was checked."""
+    if not result.administrative:
+        return f"{result.recognised}: not checked against Nghị định 30"
+    if not result.findings:
+        return f"{result.recognised}: no findings"
+    errors = sum(f.severity == "error" for f in result.findings)
+    estimates = sum(f.certainty == "estimate" for f in result.findings)
+    note = f" ({estimates} estimate{'s' if estimates != 1 else ''})" if estimates else ""
+    return (f"{result.recognised}: {errors} error{'s' if errors != 1 else ''}, "
+            f"{len(result.findings) - errors} warning"
+            f"{'s' if len(result.findings) - errors != 1 else ''}{note}")
+
+
+def findings_json(results: dict[str, CheckResult | str]) -> str:
+    """[{file, recognised, administrative, findings}] or {file, error} for an unreadable
+    file."""
     out = []
-    for file, findings in results.items():
-        if isinstance(findings, str):
-            out.append({"file": file, "error": findings, "findings": []})
+    for file, result in results.items():
+        if isinstance(result, str):
+            out.append({"file": file, "error": result, "findings": []})
         else:
-            out.append({"file": file, "findings": [f.as_dict() for f in findings]})
+            out.append({"file": file, "recognised": result.recognised,
+                        "administrative": result.administrative,
+                        "findings": [f.as_dict() for f in result.findings]})
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_result(file: str, finding: Finding) -> dict:
+    level = finding.severity if finding.certainty == "certain" else "note"
+    excerpt = f" «{finding.excerpt}»" if finding.excerpt else ""
+    return {
+        "ruleId": finding.rule, "level": level,
+        "message": {"text": f"{finding.where}{excerpt}: {finding.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": file}},
+                       "logicalLocations": [{"name": finding.where, "kind": "element"}]}],
+        "properties": {"clause": finding.clause, "certainty": finding.certainty},
+    }
+
+
+def findings_sarif(results: dict[str, CheckResult | str], version: str) -> str:
+    """SARIF 2.1.0, so that CI systems can annotate the files."""
+    rules = [{"id": rule.id, "name": rule.id, "shortDescription": {"text": rule.title},
+              "properties": {"clause": rule.clause},
+              "defaultConfiguration": {"level": rule.severity}} for rule in RULES]
+    found, notes = [], []
+    for file, result in results.items():
+        if isinstance(result, str):
+            notes.append({"level": "error", "message": {"text": f"{file}: {result}"}})
+            continue
+        found += [_sarif_result(file, f) for f in result.findings]
+    run = {"tool": {"driver": {"name": "antq", "version": version, "rules": rules}},
+           "results": found}
+    if notes:
+        run["invocations"] = [{"executionSuccessful": False,
+                               "toolExecutionNotifications": notes}]
+    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                       "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
 
 
 def rules_table() -> list[tuple[str, str, str, str]]:

@@ -100,7 +100,7 @@ def _body_labels(parts: Parts, name) -> None:
         if match_arabic and len(text) < 200:
             heading = f"{roman}.{match_arabic[1]}" if roman else match_arabic[1]
             count = 0
-            name(para, f"body, heading {heading}")
+            name(para, f"body, {heading}")
             continue
         count += 1
         where = f"body, {heading}, paragraph {count}" if heading else f"body, paragraph {count}"

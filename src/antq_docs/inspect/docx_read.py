@@ -329,7 +329,10 @@ def _pages(parts: dict[str, bytes]) -> int | None:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
         return None
-    for element in root:
-        if etree.QName(element).localname == "Pages" and (element.text or "").isdigit():
-            return int(element.text)
-    return None
+    values = {etree.QName(element).localname: (element.text or "") for element in root}
+    # Word rewrites these counts on every save; other programs copy a template's.
+    if "Word" not in values.get("Application", "") or not values.get("Words", "0").strip(
+            "0"):
+        return None
+    pages = values.get("Pages", "")
+    return int(pages) if pages.isdigit() else None

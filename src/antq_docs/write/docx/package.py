@@ -100,9 +100,22 @@ def package_entries(docx) -> dict[str, bytes]:
     return sink.entries
 
 
+def _app_properties() -> bytes:
+    """docProps/app.xml naming antq, with no page or word counts: python-docx's template
+    claims one page of a Mac Word document, which a reader of the file would believe."""
+    from ... import __version__
+
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'extended-properties"><Application>antq {__version__}</Application></Properties>'
+            ).encode()
+
+
 def finish_package(entries: dict[str, bytes]) -> bytes:
     """Add the fingerprint and write the zip reproducibly."""
     entries = dict(entries)
+    if "docProps/app.xml" in entries:
+        entries["docProps/app.xml"] = _app_properties()
     entries[_CUSTOM_PART] = _custom_properties(_fingerprint(entries))
     types = entries["[Content_Types].xml"].decode("utf-8")
     if _CUSTOM_PART not in types:
