@@ -309,3 +309,26 @@ def _with_app_pages(docx: bytes, pages: int) -> bytes:
 def test_no_stray_regex_left(clean):
     assert re.search(RULE, __import__("zipfile").ZipFile(__import__("io").BytesIO(clean))
                      .read(DOC).decode())
+
+
+def test_a_rule_drawn_as_the_bottom_border_of_the_line_above(clean):
+    docx = mutate(clean, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
+                  r'\1<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr>'
+                  r'<w:ind w:left="3307" w:right="3307"/></w:pPr></w:p>', 1)
+    assert rules_of(docx) == set()
+
+
+def test_a_text_issued_with_a_decision_has_no_number_date_or_recipients(clean):
+    """Mẫu 1.3: «QUY CHẾ … (Kèm theo Quyết định số …)» and the signature, nothing more."""
+    docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", "", 1)
+    docx = mutate(docx, DOC, "Cao Bằng, ngày 05 tháng 01 năm 2026", "", 1)
+    docx = mutate(docx, DOC, ">KẾ HOẠCH<", ">QUY CHẾ<", 1)
+    docx = mutate(docx, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>)", r'\1<w:p><w:pPr><w:jc '
+                  r'w:val="center"/></w:pPr>' + run("(Kèm theo Quyết định số 12/QĐ-BCĐ ngày "
+                                                   "05/01/2026 của Ban Chỉ đạo)", italic=True)
+                  + "</w:p>", 1)
+    docx = mutate(docx, DOC, r"Nơi nhận:</w:t>", "</w:t>", 1)
+    docx = mutate(docx, DOC, r"- (Công an tỉnh;|Lưu: VT, PV05\.)</w:t>", "</w:t>", 0)
+    result = check_document(docx)
+    assert result.administrative and result.recognised == "Quy chế"
+    assert not {"ND30-NUMBER", "ND30-DATE", "ND30-RECIPIENTS-LABEL"} & rules_of(docx)
