@@ -1,0 +1,218 @@
+"""Rules on the body and the closing: size, alignment, indents, spacing, headings, the end
+mark, the signature block and Nơi nhận (PL1 II.6–9)."""
+
+from __future__ import annotations
+
+import re
+
+from ..inspect.docx_read import Para
+from .common import Found, excerpt, format_problems, missing, report, squash, visible, where
+from .locate import Parts
+
+# -- ô 6: body (PL1 II.6) -------------------------------------------------------------------
+_KHOAN = re.compile(r"^\d+\.\s+\S")
+
+
+def _looks_like_heading(para: Para) -> bool:
+    runs = visible(para)
+    return bool(runs) and all(r.bold for r in runs) and len(squash(para.text)) < 160
+
+
+def _is_note(para: Para) -> bool:
+    """A centred one-line note in brackets («(Phân công nhiệm vụ theo Phụ lục đính kèm)»)."""
+    text = squash(para.text)
+    return para.align == "center" and text.startswith("(") and text.endswith(")")
+
+
+def body_size(parts: Parts) -> Found:
+    for para in parts.body:
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=(13, 14)))
+
+
+def body_alignment(parts: Parts) -> Found:
+    for para in parts.body:
+        if not _looks_like_heading(para) and not _is_note(para) and para.align != "both":
+            yield where(parts, para), excerpt(para), f"aligned {para.align}; justify the body"
+
+
+def body_notes(parts: Parts) -> Found:
+    for para in parts.body:
+        if _is_note(para):
+            yield (where(parts, para), excerpt(para), "a centred note in the body: the decree "
+                   "asks for justified text and says nothing of notes; keep it only if it is "
+                   "deliberate")
+
+
+def body_indent(parts: Parts) -> Found:
+    for para in parts.body:
+        value = para.first_line_twips
+        if (_looks_like_heading(para) and value == 0) or _is_note(para):
+            continue
+        if not (abs(value - 567) <= 15 or abs(value - 720) <= 15):
+            yield (where(parts, para), excerpt(para), f"first-line indent {value / 567:.2f} cm; "
+                   "use 1 cm or 1.27 cm")
+
+
+def body_spacing(parts: Parts) -> Found:
+    """At least 6 pt between paragraphs, measured between them: the space after one plus
+    the space before the next (the last before the signature has nothing after it)."""
+    body = parts.body
+    for previous, para in zip(body, body[1:]):
+        if previous.section != para.section or _apart(parts, previous, para):
+            continue
+        if previous.after_twips + para.before_twips < 120:
+            yield (where(parts, para), excerpt(para), "less than 6 pt between this paragraph "
+                   "and the one before; set spacing before or after of at least 6 pt")
+
+
+def blank_paragraphs(parts: Parts) -> Found:
+    body = parts.body
+    if not body:
+        return
+    first = parts.paragraphs.index(body[0])
+    last = parts.paragraphs.index(body[-1])
+    members = {id(p) for p in body}
+    for index in range(first, last):
+        para = parts.paragraphs[index]
+        if id(para) in members or para.cell is not None or squash(para.text):
+            continue
+        following = parts.paragraphs[index + 1]
+        if para.text and following.cell is not None:
+            continue  # a one-space paragraph keeps a table off the text above it
+        if para.line_rule != "exact" and not (para.border_top or para.border_bottom) \
+                and not para.shapes:
+            yield (where(parts, para), "", "an empty paragraph used as spacing: the decree "
+                   "asks for at least 6 pt between paragraphs and does not forbid this, but "
+                   "paragraph spacing is the reliable way")
+
+
+def _apart(parts: Parts, previous: Para, para: Para) -> bool:
+    """Something stands between two body lines (a table, a blank line, a line break)."""
+    if previous.index == para.index:
+        return True  # two lines of one paragraph
+    between = parts.paragraphs[parts.paragraphs.index(previous) + 1:
+                               parts.paragraphs.index(para)]
+    return bool(between)
+
+
+def body_line_spacing(parts: Parts) -> Found:
+    for para in parts.body:
+        if para.line is None:
+            continue
+        if para.line_rule == "auto":
+            if not 240 <= para.line <= 360:
+                yield (where(parts, para), excerpt(para), f"line spacing {para.line / 240:.2f} "
+                       "lines; use single to 1.5 lines")
+        elif not 15 * 20 <= para.line <= 25 * 20:
+            yield (where(parts, para), excerpt(para), f"line spacing {para.line / 20:g} pt; "
+                   "use single to 1.5 lines (about 15–25 pt for 14 pt text)")
+
+
+def headings(parts: Parts) -> Found:
+    """A khoản with a title is bold (PL1 V row 6b): «1. Phạm vi …». Judged against the
+    document itself: titled khoản that are bold show what the others should be."""
+    def words(para: Para) -> str:  # without a trailing footnote mark
+        return re.sub(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079]+$", "", squash(para.text))
+
+    titled = [p for p in parts.body if _KHOAN.match(words(p)) and len(words(p)) <= 90
+              and not words(p).endswith((".", ";", ":")) and visible(p)
+              and not any(r.footnote is not None for r in p.runs)]
+    bold = [p for p in titled if all(r.bold for r in visible(p))]
+    if not bold:
+        return
+    for para in titled:
+        if not any(r.bold for r in visible(para)):
+            yield (where(parts, para), excerpt(para), "a khoản with a title is bold, as the "
+                   "other titled khoản of this document are")
+
+
+def end_mark(parts: Parts) -> Found:
+    if parts.body and not squash(parts.body[-1].text).endswith("./."):
+        last = parts.body[-1]
+        yield where(parts, last), excerpt(last), "end the body with «./.»"
+
+
+# -- ô 7: signature (PL1 II.7) ------------------------------------------------------------------
+_WRONG_AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s)")
+
+
+def signature_block(parts: Parts) -> Found:
+    if parts.recipients_label is None:
+        return
+    lines = [p for p in parts.signature if squash(p.text)]
+    if not lines:
+        yield from missing("signature block", "put the signer's title and name to the right "
+                           "of Nơi nhận")
+        return
+    wrong = _WRONG_AUTHORITY.match(squash(lines[0].text))
+    if wrong:
+        right = wrong[1].replace("/", "") + "."
+        yield where(parts, lines[0]), excerpt(lines[0]), f"write «{right}» with a period, " \
+            f"not «{wrong[1]}»"
+    for para in lines:
+        problems = format_problems(parts, para, sizes_pt=(13, 14), bold=True, italic=False)
+        if para is not lines[-1] and squash(para.text) != squash(para.text).upper():
+            problems.append("titles are written in capitals")
+        yield from report(parts, para, problems)
+
+
+# -- ô 9b: Nơi nhận (PL1 II.9.d) ---------------------------------------------------------------
+def recipients_label(parts: Parts) -> Found:
+    label = parts.recipients_label
+    if label is None:
+        if not parts.attached:
+            yield from missing("«Nơi nhận:»", "list the recipients at the bottom left")
+        return
+    problems = format_problems(parts, label, sizes_pt=(12, 12), bold=True, italic=True)
+    if squash(label.text) != "Nơi nhận:":
+        problems.append("write «Nơi nhận:» with its colon")
+    yield from report(parts, label, problems)
+
+
+def _drafter_mark(para: Para) -> str:
+    """A drafter's mark after the Lưu line (ô 12): small or subscript runs at its end."""
+    mark = ""
+    for run in reversed(para.runs):
+        if not run.text.strip():
+            mark = run.text + mark
+            continue
+        small = run.size is not None and run.size < 11 and any(c.isalnum() for c in run.text)
+        if run.subscript or run.superscript or small:
+            mark = run.text + mark
+        else:
+            break
+    return mark.strip()
+
+
+def recipients_items(parts: Parts) -> Found:
+    items = [p for p in parts.recipients if squash(p.text)]
+    if parts.recipients_label is None:
+        return
+    if not items:
+        yield where(parts, parts.recipients_label), "", "no recipients under «Nơi nhận:»"
+        return
+    for index, para in enumerate(items):
+        text = squash(para.text)
+        problems = format_problems(parts, para, sizes_pt=(11, 11), bold=False, italic=False)
+        if not text.startswith("- "):
+            problems.append("start with «- »")
+        if index == len(items) - 1:
+            mark = _drafter_mark(para)
+            if mark:
+                text = text[: len(text) - len(squash(mark))].strip()
+                problems = [p for p in problems if not p.startswith("size")]
+            if not re.match(r"^- Lưu: ", text):
+                problems.append("the last line is «- Lưu: VT, …» (with a colon)")
+            if not text.endswith("."):
+                problems.append("the Lưu line ends with «.»")
+        elif not text.endswith(";") or text.count(";") > 1:
+            problems.append("end with a single «;» (a note in brackets goes before it)")
+        yield from report(parts, para, problems)
+
+
+def drafter_mark(parts: Parts) -> Found:
+    items = [p for p in parts.recipients if squash(p.text)]
+    mark = _drafter_mark(items[-1]) if items else ""
+    if mark and mark != mark.upper():
+        yield (where(parts, items[-1]), excerpt(items[-1]), f"«{mark}» after the Lưu line: "
+               "a drafter's mark (ô 12) is written in capitals, 11 pt, e.g. «PL.(300)»")

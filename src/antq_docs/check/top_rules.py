@@ -1,0 +1,278 @@
+"""Rules on the top of page 1 and the document's name: Quốc hiệu and Tiêu ngữ, issuing body,
+number, place and date, tên loại, subject or «V/v» (PL1 II.1–5). Each yields (where,
+excerpt, message[, certainty])."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .common import (Found, excerpt, format_problems, line_width_mm, missing, report,
+                     rule_under, squash, visible, where)
+from .doctype import CONG_VAN
+from .locate import Parts
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+
+# -- ô 1: Quốc hiệu and Tiêu ngữ (PL1 II.1) ----------------------------------------------------
+def national_title_text(parts: Parts) -> Found:
+    para = parts.national_title
+    if para is None:
+        yield from missing("Quốc hiệu", f"write «{NATIONAL_TITLE}» at the top right of page 1")
+        return
+    if squash(para.text) not in (NATIONAL_TITLE, NATIONAL_TITLE.replace("HÒA", "HOÀ")):
+        yield where(parts, para), excerpt(para), f"the Quốc hiệu reads «{NATIONAL_TITLE}»"
+
+
+def national_title_spelling(parts: Parts) -> Found:
+    para = parts.national_title
+    if para is not None and "HOÀ" in squash(para.text):
+        yield where(parts, para), excerpt(para), "the decree's text spells «CỘNG HÒA» " \
+            "(PL1 II.1.a)"
+
+
+def national_title_format(parts: Parts) -> Found:
+    if parts.national_title is not None:
+        yield from report(parts, parts.national_title, format_problems(
+            parts, parts.national_title, sizes_pt=(12, 13), bold=True, italic=False))
+
+
+def motto_text(parts: Parts) -> Found:
+    para = parts.motto
+    if para is None:
+        if parts.national_title is not None:
+            yield from missing("Tiêu ngữ", f"write «{MOTTO}» under the Quốc hiệu")
+        return
+    text = squash(para.text)
+    if text != MOTTO:
+        spaced = text.replace(" ", "").replace("–", "-") == MOTTO.replace(" ", "")
+        hint = " (hyphens «-» with a space on each side)" if spaced else ""
+        yield where(parts, para), excerpt(para), f"the Tiêu ngữ reads «{MOTTO}»{hint}"
+
+
+def motto_format(parts: Parts) -> Found:
+    if parts.motto is not None:
+        yield from report(parts, parts.motto, format_problems(
+            parts, parts.motto, sizes_pt=(13, 14), bold=True, italic=False))
+
+
+def motto_rule(parts: Parts) -> Found:
+    para = parts.motto
+    if para is None:
+        return
+    wanted = line_width_mm(parts, para)
+    length = rule_under(parts, para, wanted)
+    if length is None:
+        yield (where(parts, para), excerpt(para), "draw a solid rule as long as the Tiêu ngữ "
+               "under it (a line, not underlining)")
+    elif length and not 0.6 * wanted <= length <= 1.4 * wanted:
+        yield (where(parts, para), excerpt(para), f"the rule under the Tiêu ngữ is "
+               f"{length:.0f} mm; make it as long as the Tiêu ngữ (about {wanted:.0f} mm)",
+               "estimate")
+
+
+# -- ô 2: issuing body (PL1 II.2) ----------------------------------------------------------------
+_PARENT = re.compile(r"^(UBND|HĐND) ")
+
+
+def issuer_block(parts: Parts) -> Found:
+    lines = parts.issuer_lines
+    if not lines:
+        if parts.number_line is not None:
+            yield from missing("issuing body", "write the body's name above the 'Số:' line")
+        return
+    first_bold = next((i for i, p in enumerate(lines) if all(r.bold for r in visible(p))), None)
+    # The parent body is written abbreviated ("UBND TỈNH CAO BẰNG", PL1 II.2.b) over the
+    # issuing body: such a first line is the parent even when it was made bold.
+    if first_bold == 0 and len(lines) > 1 and _PARENT.match(squash(lines[0].text)):
+        first_bold = next((i for i, p in enumerate(lines[1:], 1)
+                           if all(r.bold for r in visible(p))), 1)
+    if first_bold is None:
+        yield where(parts, lines[-1]), excerpt(lines[-1]), "the issuing body's name should " \
+            "be bold"
+        return
+    for para in lines[:first_bold]:
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
+                                                       bold=False, italic=False))
+    for para in lines[first_bold:]:
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
+                                                       bold=True, italic=False))
+    for para in lines:
+        if squash(para.text) != squash(para.text).upper():
+            yield where(parts, para), excerpt(para), "body names are written in capitals"
+
+
+def issuer_rule(parts: Parts) -> Found:
+    if not parts.issuer_lines:
+        return
+    last = parts.issuer_lines[-1]
+    wanted = 0.4 * max(line_width_mm(parts, p) for p in parts.issuer_lines)
+    if rule_under(parts, last, wanted) is None:
+        yield (where(parts, last), excerpt(last), "draw a short solid rule (1/3 to 1/2 of the "
+               "line) centred under the issuing body")
+
+
+# -- ô 3: number and symbol (PL1 II.3) -------------------------------------------------------
+_NUMBER = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<number>[\d.…]*)\s*/\s*(?P<symbol>.+)$")
+
+
+def number_line(parts: Parts) -> Found:
+    para = parts.number_line
+    if para is None:
+        if not parts.attached:
+            yield from missing("'Số:' line", "write «Số: 05/KH-UBND» under the issuing body")
+        return
+    text = squash(para.text)
+    match = _NUMBER.match(text)
+    if match is None:
+        yield where(parts, para), excerpt(para), "write it as «Số: 05/KH-UBND»"
+        return
+    problems = []
+    if not match["colon"]:
+        problems.append("«Số» takes a colon: «Số:»")
+    number = match["number"]
+    if number.isdigit() and int(number) < 10 and len(number) < 2:
+        problems.append(f"numbers below 10 take a leading zero: «{int(number):02d}»")
+    symbol = match["symbol"]
+    if " " in symbol:
+        problems.append(f"no spaces inside the ký hiệu: «{symbol.replace(' ', '')}»")
+    if problems:
+        yield where(parts, para), excerpt(para), "; ".join(problems)
+
+
+def number_format(parts: Parts) -> Found:
+    if parts.number_line is not None:
+        yield from report(parts, parts.number_line, format_problems(
+            parts, parts.number_line, sizes_pt=(13, 13), bold=False, italic=False))
+
+
+# -- ô 4: place and date (PL1 II.4) ----------------------------------------------------------
+_BLANK = r"[\s.…_]*"
+_DATE = re.compile(rf"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*){_BLANK}\s*tháng\s*"
+                   rf"(?P<month>\d*){_BLANK}\s*năm\s*(?P<year>\d{{4}}|\d{{0,3}}{_BLANK})$")
+
+
+def place_date_text(parts: Parts) -> Found:
+    para = parts.place_date
+    if para is None:
+        if not parts.attached:
+            yield from missing("place and date", "write «Cao Bằng, ngày 05 tháng 01 năm "
+                               "2026» on the line of 'Số:', right column")
+        return
+    match = _DATE.match(squash(para.text))
+    if match is None:
+        yield where(parts, para), excerpt(para), "write «Place, ngày DD tháng M năm YYYY»"
+        return
+    day, month, year = match["day"], match["month"], match["year"].strip(" .…_")
+    # A draft leaves the day, the month or even the year blank for the văn thư (spec L22).
+    problems = []
+    if day and int(day) < 10 and len(day) < 2:
+        problems.append(f"days below 10 take a leading zero: «ngày {int(day):02d}»")
+    if month:
+        want = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+        if month != want:
+            problems.append(f"write the month as «tháng {want}» (months 1 and 2 take a "
+                            "leading zero, the others do not)")
+        if day and year.isdigit() and (not 1 <= int(month) <= 12 or not 1 <= int(day) <=
+                                       calendar.monthrange(int(year), max(min(int(month), 12),
+                                                                          1))[1]):
+            problems.append(f"{day}/{month}/{year} is not a real date")
+    if problems:
+        yield where(parts, para), excerpt(para), "; ".join(problems)
+
+
+def place_date_format(parts: Parts) -> Found:
+    if parts.place_date is not None:
+        yield from report(parts, parts.place_date, format_problems(
+            parts, parts.place_date, sizes_pt=(13, 14), bold=False, italic=True))
+
+
+# -- ô 5: document type, subject, V/v (PL1 II.5) --------------------------------------------
+def title_block(parts: Parts) -> Found:
+    if parts.kind == CONG_VAN:
+        return  # a công văn has no tên loại: its subject is the «V/v» line
+    title = parts.title
+    if title is None:
+        yield from missing("document type name", "write it in capitals, centred, e.g. "
+                           "«KẾ HOẠCH»")
+        return
+    problems = format_problems(parts, title, sizes_pt=(13, 14), bold=True, italic=False)
+    if title.align != "center":
+        problems.append("should be centred")
+    yield from report(parts, title, problems)
+
+
+def subject_block(parts: Parts) -> Found:
+    if parts.title is None:
+        return
+    if not parts.subject:
+        yield where(parts, parts.title), excerpt(parts.title), "the subject (trích yếu) " \
+            "should follow, bold and centred"
+        return
+    for para in parts.subject:
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=(13, 14),
+                                                       bold=True, italic=False))
+
+
+def subject_rule(parts: Parts) -> Found:
+    """A solid rule 1/3 to 1/2 as long as the subject's line, centred under it."""
+    if not parts.subject:
+        return
+    last = parts.subject[-1]
+    line = max(line_width_mm(parts, p) for p in parts.subject)
+    length = rule_under(parts, last, 0.4 * line)
+    if length is None:
+        yield (where(parts, last), excerpt(last), "draw a short solid rule (1/3 to 1/2 of the "
+               "line) centred under the subject")
+    elif length and not 0.3 * line <= length <= 0.55 * line:
+        yield (where(parts, last), excerpt(last), f"the rule under the subject is {length:.0f} "
+               f"mm under a line of about {line:.0f} mm; make it 1/3 to 1/2 of the line "
+               f"({line / 3:.0f}–{line / 2:.0f} mm)", "estimate")
+
+
+# Words of administrative work that are common nouns or verbs, never the head of a name:
+# written in lower case inside a sentence (PL2: capitals for proper names and the first
+# word). Names of programmes, movements and documents («Chương trình …», «Phong trào …»,
+# «Kế hoạch số …») may be capitalised and are not listed.
+_COMMON_WORDS = ("cải cách", "tuyên truyền", "phổ biến", "giáo dục", "kiểm tra", "thanh tra",
+                 "phòng chống", "phòng, chống", "an ninh", "trật tự", "an toàn", "hành chính",
+                 "pháp luật", "công tác", "triển khai", "thực hiện", "tổ chức", "tổng kết",
+                 "sơ kết", "đánh giá", "xây dựng", "nâng cao", "tăng cường", "đẩy mạnh",
+                 "chuyển đổi số")
+_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn",
+                "đặc khu")
+
+
+def subject_capitals(parts: Parts) -> Found:
+    """A common word capitalised inside the subject («Tuyên truyền Cải cách hành chính»)."""
+    for para in parts.subject or parts.summary:
+        text = squash(para.text)
+        quoted = False
+        for match in re.finditer(r"[“\"”]|\b[^\W\d_]+(?:,? [^\W\d_]+)?", text):
+            word = match[0]
+            if word in "“\"”":
+                quoted = not quoted if word != "“" else True
+                quoted = False if word == "”" else quoted
+                continue
+            before = text[: match.start()].rstrip().lower()
+            if match.start() == 0 or quoted or not word[0].isupper() or word.isupper() \
+                    or before.endswith(_PLACE_WORDS) or text[match.start() - 1] in "“\"(":
+                continue
+            phrase = word.lower()
+            if any(phrase.startswith(common) and (len(phrase) == len(common) or
+                                                  not phrase[len(common)].isalpha())
+                   for common in _COMMON_WORDS):
+                lower = word[0].lower() + word[1:]
+                yield (where(parts, para), excerpt(para), f"«{word}» is not a name: write "
+                       f"«{lower}» (capitals only for the first word and proper names, PL2)")
+                break
+
+
+def summary_line(parts: Parts) -> Found:
+    """A công văn's «V/v …»: 12–13 pt, upright, not bold (PL1 II.5.b)."""
+    for para in parts.summary:
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
+                                                       bold=False, italic=False))
