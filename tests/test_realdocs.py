@@ -63,3 +63,71 @@ def test_fixed_documents_still_read_the_same(score):
     assert score.files["kh1.docx"].recognised == score.files["kh2.docx"].recognised == \
         "Kế hoạch"
     assert score.files["kh3.docx"].recognised == "công văn"
+
+
+# -- antq fix on the same documents ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def fixed():
+    """{file: (original bytes, FixResult)} for every administrative document."""
+    import json
+
+    from antq_docs.fix import fix_document
+
+    expected = json.loads((REALDOCS / "expected.json").read_text("utf-8"))
+    out = {}
+    for name, entry in expected.items():
+        if entry["in_scope"]:
+            data = (REALDOCS / name).read_bytes()
+            out[name] = (data, fix_document(data))
+    return out
+
+
+def test_fix_leaves_no_fixable_finding_and_keeps_the_words(fixed):
+    from .test_fix import assert_same_words
+
+    assert len(fixed) == 15
+    for name, (data, result) in fixed.items():
+        assert result.not_fixed == [] and result.failed == [], (name, result.not_fixed)
+        assert all(f.severity == "warning" or not f.counts for f in result.after), name
+        assert_same_words(data, result.docx)
+
+
+def test_fix_adds_no_schema_error(fixed, tmp_path):
+    """openxml-audit finds in the fixed file nothing it did not find in the original (Word's
+    own files already carry a few, in parts antq does not touch: webSettings, settings)."""
+    openxml_audit = pytest.importorskip("openxml_audit")
+    validator = openxml_audit.OpenXmlValidator()
+    for name, (data, result) in fixed.items():
+        original, corrected = tmp_path / f"a-{name}", tmp_path / f"b-{name}"
+        original.write_bytes(data)
+        corrected.write_bytes(result.docx)
+        before = {str(e) for e in validator.validate(str(original)).errors}
+        after = {str(e) for e in validator.validate(str(corrected)).errors}
+        assert after <= before, (name, after - before)
+
+
+@pytest.mark.pdf
+def test_libreoffice_reads_the_same_paragraphs_and_tables(fixed, tmp_path, soffice):
+    import re
+    import subprocess
+
+    folders = {}
+    for kind in ("original", "fixed"):
+        folder = tmp_path / kind
+        folder.mkdir()
+        for name, (data, result) in fixed.items():
+            (folder / name).write_bytes(data if kind == "original" else result.docx)
+        subprocess.run([str(soffice), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                        "--headless", "--convert-to", "html", "--outdir", str(folder),
+                        *sorted(str(p) for p in folder.glob("*.docx"))],
+                       check=True, capture_output=True, timeout=600)
+        folders[kind] = folder
+    for name in fixed:
+        html = {kind: (folder / name).with_suffix(".html").read_text("utf-8", "replace")
+                for kind, folder in folders.items()}
+        counts = {kind: (len(re.findall(r"<p\b", text)), len(re.findall(r"<table\b", text)))
+                  for kind, text in html.items()}
+        paragraphs, tables = counts["original"]
+        new_paragraphs, new_tables = counts["fixed"]
+        # a rule antq draws is one more (empty) paragraph; nothing else may appear or vanish
+        assert new_tables == tables and 0 <= new_paragraphs - paragraphs <= 3, (name, counts)

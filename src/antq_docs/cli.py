@@ -210,6 +210,83 @@ def _print_findings(results: dict) -> None:
         typer.echo(f"{file}: {summary_line(result)}")
 
 
+@app.command()
+def fix(
+    file: Annotated[Path, typer.Argument(help="The DOCX to correct.", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Where to write the corrected copy (default: NAME.fixed.docx "
+        "beside it).")] = None,
+    only: Annotated[str | None, typer.Option(
+        "--only", help="Correct only these rules: ND30-PAGE-MARGINS,ND30-FONT,…")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Say what would change; write nothing.")] = False,
+    in_place: Annotated[bool, typer.Option(
+        "--in-place", help="Replace the file itself, keeping the original as NAME.bak.docx.")
+    ] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Correct the format of a Word document to Nghị định 30 without touching its words.
+
+    What `antq check` finds and can be corrected mechanically is corrected (margins, fonts,
+    sizes, the Tiêu ngữ's hyphens, leading zeros, rules, page numbers, spacing…); what needs
+    a person (a missing Nơi nhận, a number, words) is listed. Exit 0 when nothing is left
+    but warnings, 1 when something needs a person, 2 when the file cannot or must not be
+    changed (signed, written by antq, not an administrative document), 3 when the output
+    was not written.
+
+    [b]Examples[/b]
+
+      antq fix "Du thao KH.docx"
+
+      antq fix "Du thao KH.docx" --dry-run
+
+      antq fix "Du thao KH.docx" --only ND30-PAGE-MARGINS,ND30-FONT -o "KH da sua.docx"
+    """
+    def run() -> int:
+        from .errors import OutputError
+        from .fix import FIXERS, Refused, fix_document
+        from .output import write_atomic
+
+        wanted = {rule.strip() for rule in only.split(",")} if only else None
+        unknown = sorted((wanted or set()) - set(FIXERS))
+        if unknown:
+            _console(stderr=True).print(f"[red]--only: {', '.join(unknown)} cannot be fixed"
+                                        f"[/red]; fixable rules: {', '.join(FIXERS)}")
+            return EXIT_INVALID
+        try:
+            data = file.read_bytes()
+            result = fix_document(data, wanted)
+        except OSError as exc:
+            _console(stderr=True).print(f"[red]{file}: cannot be read: {exc.strerror}[/red]")
+            return EXIT_INVALID
+        except (Refused, ValueError) as exc:
+            _console(stderr=True).print(f"[red]{file}: not changed:[/red] {exc}")
+            return EXIT_INVALID
+        for change in result.changes:
+            typer.echo(f"{file}: [{change.rule}] {change.where}: {change.what}")
+        for problem in result.failed:
+            typer.echo(f"{file}: could not fix {problem}", err=True)
+        for finding in result.needs_person + result.not_fixed:
+            typer.echo(f"{file}: needs a person: {finding}")
+        typer.echo(f"{file}: {result.recognised}: {len(result.before)} finding(s) before, "
+                   f"{len(result.after)} after; {len(result.changes)} change(s)")
+        if dry_run:
+            return 0
+        target = file if in_place else output or file.with_name(f"{file.stem}.fixed.docx")
+        if target.resolve() == file.resolve() and not in_place:
+            raise OutputError(str(target), "is the input; use --in-place to replace it")
+        if target.exists() and not (force or in_place):
+            raise OutputError(str(target), "already exists; add --force to replace it")
+        if in_place:
+            write_atomic(file.with_name(f"{file.stem}.bak{file.suffix}"), data)
+        write_atomic(target, result.docx)
+        typer.echo(f"wrote {target}")
+        return 1 if any(f.counts for f in result.after) else 0
+
+    raise typer.Exit(_guarded(run))
+
+
 @app.command(name="test")
 def test_plans(
     plans: Annotated[list[Path] | None, typer.Argument(

@@ -78,18 +78,24 @@ def motto_rule(parts: Parts) -> Found:
 _PARENT = re.compile(r"^(UBND|HĐND) ")
 
 
+def issuer_split(lines: list) -> int | None:
+    """Where the issuing body starts among the header's left lines: the first bold line,
+    except that an abbreviated parent («UBND TỈNH CAO BẰNG», PL1 II.2.b) over the issuing
+    body is the parent even when it was made bold. None: no line is bold."""
+    first_bold = next((i for i, p in enumerate(lines) if all(r.bold for r in visible(p))), None)
+    if first_bold == 0 and len(lines) > 1 and _PARENT.match(squash(lines[0].text)):
+        first_bold = next((i for i, p in enumerate(lines[1:], 1)
+                           if all(r.bold for r in visible(p))), 1)
+    return first_bold
+
+
 def issuer_block(parts: Parts) -> Found:
     lines = parts.issuer_lines
     if not lines:
         if parts.number_line is not None:
             yield from missing("issuing body", "write the body's name above the 'Số:' line")
         return
-    first_bold = next((i for i, p in enumerate(lines) if all(r.bold for r in visible(p))), None)
-    # The parent body is written abbreviated ("UBND TỈNH CAO BẰNG", PL1 II.2.b) over the
-    # issuing body: such a first line is the parent even when it was made bold.
-    if first_bold == 0 and len(lines) > 1 and _PARENT.match(squash(lines[0].text)):
-        first_bold = next((i for i, p in enumerate(lines[1:], 1)
-                           if all(r.bold for r in visible(p))), 1)
+    first_bold = issuer_split(lines)
     if first_bold is None:
         yield where(parts, lines[-1]), excerpt(lines[-1]), "the issuing body's name should " \
             "be bold"

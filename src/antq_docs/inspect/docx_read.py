@@ -65,12 +65,20 @@ def _flow_runs(parent, field: str | None = None):
 class _Reader:
     def __init__(self, parts: dict[str, bytes]):
         self.parts = parts
-        styles = parts.get("word/styles.xml")
+        self.trees: dict[str, object] = {}  # every part parsed, by name (for antq fix)
+        styles = self.tree("word/styles.xml")
         theme = parts.get("word/theme/theme1.xml")
-        self.styles = Styles(etree.fromstring(styles, _PARSER) if styles else None,
-                             theme_fonts(etree.fromstring(theme, _PARSER) if theme else None))
+        self.styles = Styles(styles, theme_fonts(etree.fromstring(theme, _PARSER)
+                                                 if theme else None))
         self.counter = 0
         self.section = 1
+
+    def tree(self, name: str):
+        """The parsed part, once; None when the package has no such part."""
+        if name not in self.trees:
+            data = self.parts.get(name)
+            self.trees[name] = etree.fromstring(data, _PARSER) if data else None
+        return self.trees[name]
 
     def ppr_chain(self, p) -> tuple[list, str | None]:
         ppr = p.find(q("pPr"))
@@ -112,7 +120,7 @@ class _Reader:
             border_bottom=borders is not None and borders.find(q("bottom")) is not None,
             index=self.counter, cell=cell, shapes=shapes, tabs=self.tab_stops(chain),
             has_drawing=bool(shapes) or p.find(f".//{q('drawing')}") is not None
-            or p.find(f".//{q('pict')}") is not None, section=self.section)
+            or p.find(f".//{q('pict')}") is not None, section=self.section, element=p)
 
     @staticmethod
     def tab_stops(chain) -> list[tuple[str, int]]:
@@ -152,11 +160,11 @@ class _Reader:
                 subscript=vert is not None and vert.get(q("val")) == "subscript",
                 size=_int(size.get(q("val"))) / 2 if size is not None else None, fonts=fonts)
 
-            def emit(text: str, fonts=fonts, complex_script=complex_script, base=base,
+            def emit(text: str, fonts=fonts, complex_script=complex_script, base=base, r=r,
                      **extra) -> None:
                 drawn = {slot: fonts.get(slot, self.default_font(slot))
                          for slot in drawn_slots(text, complex_script)}
-                out.append(TextRun(text, **base, drawn_fonts=drawn, **extra))
+                out.append(TextRun(text, **base, drawn_fonts=drawn, element=r, **extra))
 
             for child in r:
                 tag = child.tag
@@ -209,7 +217,7 @@ class _Reader:
         target = rels.get(r_id)
         if not target or f"word/{target}" not in self.parts:
             return []
-        root = etree.fromstring(self.parts[f"word/{target}"], _PARSER)
+        root = self.tree(f"word/{target}")
         saved = self.counter
         paras = [self.paragraph(p) for p in root.iter(q("p"))
                  if not _inside_textbox(p)]
@@ -235,7 +243,7 @@ class _Reader:
                 q("start")) else None,
             headers=headers,
             orientation=size.get(q("orient"), "portrait") if size is not None else "portrait",
-            footers=footers, first_paragraph=first)
+            footers=footers, first_paragraph=first, element=sect)
 
 
 def _int(value) -> int:
@@ -269,13 +277,21 @@ def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
 
 def read_docx(source: bytes | str | Path) -> DocxView:
     """Open a DOCX; raises ValueError when the file is not a readable DOCX."""
+    return read_package(source)[0]
+
+
+def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
+    """The view, and the parsed XML trees it points into ({part name: root element}), for
+    a caller that will change them (antq fix)."""
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = {i.filename: archive.read(i) for i in archive.infolist()
                      if i.filename.endswith((".xml", ".rels"))}
-        document = etree.fromstring(parts["word/document.xml"], _PARSER)
         reader = _Reader(parts)
+        document = reader.tree("word/document.xml")
+        if document is None:
+            raise KeyError("word/document.xml")
     except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise ValueError(f"not a readable DOCX file: {exc}") from None
     rels = _rels(parts, "word/_rels/document.xml.rels")
@@ -298,7 +314,7 @@ def read_docx(source: bytes | str | Path) -> DocxView:
             sections.append(reader.section_view(child, rels, first))
     footnotes: dict[int, list[Para]] = {}
     if "word/footnotes.xml" in parts:
-        root = etree.fromstring(parts["word/footnotes.xml"], _PARSER)
+        root = reader.tree("word/footnotes.xml")
         for note in root.iter(q("footnote")):
             if note.get(q("type")) in ("separator", "continuationSeparator",
                                         "continuationNotice"):
@@ -315,8 +331,9 @@ def read_docx(source: bytes | str | Path) -> DocxView:
     if "docProps/core.xml" in parts:
         for element in etree.fromstring(parts["docProps/core.xml"], _PARSER):
             core[etree.QName(element).localname] = element.text or ""
-    return DocxView(blocks, sections, footnotes, default_fonts, default_size, core,
+    view = DocxView(blocks, sections, footnotes, default_fonts, default_size, core,
                     _pages(parts))
+    return view, reader.trees
 
 
 def _pages(parts: dict[str, bytes]) -> int | None:

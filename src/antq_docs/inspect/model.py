@@ -35,6 +35,7 @@ class TextRun:
     # marked w:cs or w:rtl. Theme references are resolved through the theme part.
     drawn_fonts: dict[str, str] = _field(default_factory=dict)
     subscript: bool = False
+    element: object = _field(default=None, repr=False, compare=False)  # its w:r (antq fix)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Para:
     section: int = 1  # the section (1-based) the paragraph belongs to
     piece: int | None = None  # for a paragraph split at a line break or a tab gap: which part
     column: int | None = None  # for a header typed with tabs: 0 left, 1 right
+    element: object = field(default=None, repr=False, compare=False)  # its w:p (antq fix)
 
     @property
     def text(self) -> str:
@@ -104,6 +106,7 @@ class Section:
     orientation: str = "portrait"
     footers: dict[str, list[Para]] = field(default_factory=dict)
     first_paragraph: int = 1  # index of its first paragraph (Para.index)
+    element: object = field(default=None, repr=False, compare=False)  # its w:sectPr
 
     @property
     def landscape(self) -> bool:
