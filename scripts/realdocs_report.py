@@ -22,6 +22,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every finding")
     parser.add_argument("--folder", type=Path, default=REALDOCS)
+    parser.add_argument("--fix", action="store_true",
+                        help="also run antq fix on each administrative document and count "
+                        "the findings per rule before and after")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"{args.folder} not found", file=sys.stderr)
@@ -37,11 +40,34 @@ def main() -> int:
                 print(f"    {finding}")
         for missed in report.missed:
             print(f"    MISSED {missed}")
+    if args.fix:
+        _fix_table(args.folder)
     print(f"pairs: {score.true_pairs} true, {score.debatable_pairs} debatable, "
           f"{score.false_pairs} false; precision {score.precision:.2f} "
           f"(debatable as false: {score.strict_precision:.2f}); true defects found "
           f"{score.found}/{score.expected}")
     return 0
+
+
+def _fix_table(folder: Path) -> None:
+    import collections
+    import json
+
+    from antq_docs.fix import fix_document
+
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    before: collections.Counter = collections.Counter()
+    after: collections.Counter = collections.Counter()
+    for name, entry in expected.items():
+        if not entry["in_scope"]:
+            continue
+        result = fix_document((folder / name).read_bytes())
+        before.update(f.rule for f in result.before)
+        after.update(f.rule for f in result.after)
+    print(f"{'rule':<28} before  after")
+    for rule in sorted(before | after):
+        print(f"{rule:<28} {before[rule]:>6} {after[rule]:>6}")
+    print(f"{'all':<28} {sum(before.values()):>6} {sum(after.values()):>6}")
 
 
 if __name__ == "__main__":
