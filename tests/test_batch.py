@@ -186,14 +186,15 @@ def test_an_old_commune_name_in_the_plan_text_is_an_error_in_a_batch(tmp_path):
 def test_hostile_unit_names_stay_inside_the_output_folder_and_never_collide(tmp_path):
     nfc = unicodedata.normalize("NFC", "Trường Hòa An")
     nfd = unicodedata.normalize("NFD", "Trường Hòa An")
-    hostile = ["../../etc/x", "/etc/passwd", "a/b\\c", "..", ".", "CON", "x\x00y\x1b[31m",
+    hostile = ["../../etc/x", "/etc/passwd", "a/b\\c", "..", ".", "CON", "x\x07y\x1b[31m",
                "Z" * 300, nfc, nfd, "TRƯỜNG HÒA AN", "trường hòa an", "", "‮gnp.exe"]
-    rows = tmp_path / "rows.yaml"
-    import yaml
+    rows = tmp_path / "rows.csv"  # a table from a spreadsheet: any text may sit in a cell
+    import csv
 
-    rows.write_text(yaml.safe_dump([{"unit": name, "school": "Trường A", "head": "Hiệu trưởng"}
-                                    for name in hostile], allow_unicode=True),
-                    encoding="utf-8")
+    with rows.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["unit", "school", "head"])
+        writer.writerows([name, "Trường A", "Hiệu trưởng"] for name in hostile)
     out = tmp_path / "out"
     result = run("batch", rows, "--plan", BASE, "-o", out, "-j", "1", "--name", "{unit}")
     assert result.exit_code == 0, result.output

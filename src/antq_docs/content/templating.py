@@ -42,32 +42,114 @@ def anniversary(founded: int, year: int) -> int:
     return year - founded
 
 
+MAX_PLAN_OUTPUT_CHARS = 2_000_000  # all the expressions of one plan together
+MAX_ARGUMENT = MAX_OUTPUT_CHARS  # widths, counts and digits given to filters and functions
+MAX_RENDER_SECONDS = 5.0  # all the expressions of one plan together
+
+
 class TextRenderer:
-    """Renders the template strings of one plan against that plan's context."""
+    """Renders the template strings of one plan against that plan's context.
+
+    The work is bounded, not only the result: arguments of filters and functions are
+    checked before they run, the text all expressions produce together is capped, and so is
+    the time they take; a string met twice (an alias) is rendered once."""
 
     def __init__(self, context: dict[str, Any]):
+        import time
+
         self._context = context
+        self._done: dict[str, str] = {}
+        self._produced = 0
+        self._deadline = time.monotonic() + MAX_RENDER_SECONDS
 
     def render(self, text: str) -> str:
         if not has_template(text):
             return text
+        if text in self._done:
+            return self._done[text]
         if "{%" in text:
             raise TemplateProblem("only {{ expressions }} are allowed in plan text, "
                                   "not {% statements %}")
         from jinja2 import TemplateError
 
         template = _compiled(text)
+        _DEADLINE[0] = self._deadline
         try:
             result = template.render(self._context)
         except TemplateProblem:
             raise
         except TemplateError as exc:
             raise TemplateProblem(_explain(exc.message or str(exc), self._context)) from None
-        except (ArithmeticError, TypeError, ValueError, OverflowError) as exc:
-            raise TemplateProblem(f"cannot compute the expression: {exc}") from None
+        except MemoryError:
+            raise TemplateProblem("the expression produces too much text") from None
+        except RecursionError:
+            raise TemplateProblem("the expression is nested too deeply") from None
+        except Exception as exc:  # noqa: BLE001 — any error of an expression is the plan's
+            raise TemplateProblem(f"cannot compute the expression: {type(exc).__name__}: "
+                                  f"{str(exc)[:200]}") from None
         if len(result) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem("the expression produces too much text")
+            raise TemplateProblem(f"the expression produces more than {MAX_OUTPUT_CHARS:,} "
+                                  "characters")
+        self._produced += len(result)
+        if self._produced > MAX_PLAN_OUTPUT_CHARS:
+            raise TemplateProblem(f"the plan's expressions produce more than "
+                                  f"{MAX_PLAN_OUTPUT_CHARS:,} characters together")
+        self._done[text] = result
         return result
+
+
+_DEADLINE = [float("inf")]  # of the plan being rendered (one at a time per process)
+
+
+def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool = False
+                     ) -> None:
+    """Refuse, before a filter or function runs, what would make it produce or compute too
+    much: a width, count or number of digits over the limit, an oversized text or list."""
+    import time
+
+    if time.monotonic() > _DEADLINE[0]:
+        raise TemplateProblem(f"the plan's expressions take more than {MAX_RENDER_SECONDS:g} "
+                              "seconds")
+    for position, value in enumerate((*args, *kwargs.values())):
+        if isinstance(value, bool):
+            continue
+        # A filter's first argument is the value it works on (an amount may be large); the
+        # others are widths, counts and digits.
+        if isinstance(value, int) and abs(value) > MAX_ARGUMENT and not (
+                value_first and position == 0):
+            raise TemplateProblem(f"{name}: the number {value if value < 10**12 else 'given'}"
+                                  f" is too large here (at most {MAX_ARGUMENT:,})")
+        if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(f"{name}: too much text")
+        if isinstance(value, list | tuple) and sum(
+                len(v) for v in value if isinstance(v, str)) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(f"{name}: too much text")
+    if name == "replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
+        if len(args[0]) * max(len(args[2]), 1) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem("replace: the result would be too long")
+    if name == "expandtabs" and len(args) >= 2 and isinstance(args[0], str) and isinstance(
+            args[1], int) and args[0].count("\t") * args[1] > MAX_OUTPUT_CHARS:
+        raise TemplateProblem("expandtabs: the result would be too long")
+    if name == "join" and len(args) >= 2:
+        separator, items = (args[0], args[1]) if isinstance(args[0], str) else (
+            args[1] if isinstance(args[1], str) else "", args[0])
+        if isinstance(items, list | tuple) and len(separator) * len(items) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem("join: the result would be too long")
+
+
+def _bounded(name: str, function):
+    value_first = name not in ("roman",)  # roman(10**9) would write a million «M»
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        _check_arguments(name, args, kwargs, value_first=value_first)
+        result = function(*args, **kwargs)
+        if isinstance(result, str) and len(result) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(f"{name}: the result is too long")
+        return result
+
+    call.antq_bounded = True
+    return call
 
 
 @functools.cache
@@ -78,14 +160,38 @@ def _environment():
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class _Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "%"})
 
         def call_binop(self, context, operator_name, left, right):
+            if operator_name == "%":
+                if isinstance(left, str):
+                    raise TemplateProblem("'%' formatting of text is not available in a plan")
+                return operator.mod(left, right)
             _check_size(operator_name, left, right)
             return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
 
+        def wrap_str_format(self, value):
+            if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(
+                    getattr(value, "__self__", None), str):
+                def refused(*args, **kwargs):
+                    raise TemplateProblem("str.format is not available in a plan; write the "
+                                          "text around {{ }} instead")
+                return refused
+            return None
+
+        def call(self, context, obj, *args, **kwargs):
+            name = getattr(obj, "__name__", "a function")
+            if not getattr(obj, "antq_bounded", False):  # a method: all its arguments count
+                _check_arguments(name, args, kwargs)
+                owner = getattr(obj, "__self__", None)
+                if isinstance(owner, str) and name in ("replace", "join", "expandtabs"):
+                    _check_arguments(name, (owner, *args), kwargs)
+            return super().call(context, obj, *args, **kwargs)
+
     env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters.update(roman=roman, short_date=short_date, padded=padded, number=number)
+    env.filters.pop("format", None)  # "%999999999s" would build a gigabyte before any check
+    env.filters = {name: _bounded(name, f) for name, f in env.filters.items()}
     return env
 
 
@@ -149,12 +255,14 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
         "year": year,
         "plan": plan,
         "vars": user_vars,
-        "anniversary": anniversary,
-        "cand_anniversary": lambda in_year=year: anniversary(CAND_FOUNDED, in_year),
-        "festival_anniversary": lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year),
-        "roman": roman,
-        "short_date": short_date,
-        "number": number,
+        "anniversary": _bounded("anniversary", anniversary),
+        "cand_anniversary": _bounded("cand_anniversary", lambda in_year=year: anniversary(
+            CAND_FOUNDED, in_year)),
+        "festival_anniversary": _bounded("festival_anniversary", lambda in_year=year:
+                                         anniversary(FESTIVAL_FOUNDED, in_year)),
+        "roman": _bounded("roman", roman),
+        "short_date": _bounded("short_date", short_date),
+        "number": _bounded("number", number),
     }
     if org is not None:
         context["org"] = org.model_dump()

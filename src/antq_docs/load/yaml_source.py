@@ -7,6 +7,7 @@ plain data ourselves. Only the YAML core types are constructed: no tags that run
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PlanError, Problem
 
-__all__ = ["Source", "load_source", "load_text", "format_path"]
+__all__ = ["Source", "load_source", "load_text", "format_path", "read_input"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -29,6 +30,11 @@ MAX_DEPTH = 64  # plans nest a dozen levels at most; this keeps recursion far fr
 
 PathKey = tuple[str | int, ...]
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{t}" for t in (
+    "str", "int", "float", "bool", "null", "timestamp", "merge", "value"))
+# Characters XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone
+# surrogates): a DOCX with one is unreadable, so they are refused where they are typed.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _short_tag(tag: str) -> str:
@@ -122,6 +128,11 @@ class _Builder:
         return self.scalar(node, path)
 
     def scalar(self, node: ScalarNode, path: PathKey) -> Any:
+        if node.tag not in _PLAIN_SCALAR_TAGS:  # !!binary, !!python/…: nothing a plan holds
+            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
+                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
+                                         "is not allowed in a plan); write plain text"))
+            return None
         try:
             value = self.constructor.construct_object(node, deep=True)
         except ConstructorError:
@@ -134,14 +145,50 @@ class _Builder:
                                          f"'{node.value}' is not a real date ({exc})"))
             return None
         if isinstance(value, str):
+            bad = _UNPRINTABLE.search(value)
+            if bad:
+                self.problems.append(Problem(
+                    self.source.file, *self.mark(node), format_path(path),
+                    f"the text holds a control character (U+{ord(bad[0]):04X}) that a "
+                    "document cannot contain; delete it"))
+                return None
             nfc = unicodedata.normalize("NFC", value)
             if nfc != value:
                 self.source.normalised.append(path)
                 value = nfc
         return value
 
+    def flatten(self, node: MappingNode, path: PathKey, seen: int = 0) -> None:
+        """Resolve "<<" merge keys as PyYAML does, counting every merged pair against the
+        value limit as it goes: nested merges of one anchor double at each level."""
+        merged: list = []
+        own: list = []
+        for key_node, value_node in node.value:
+            if key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.tag == "tag:yaml.org,2002:value":
+                    key_node.tag = "tag:yaml.org,2002:str"
+                own.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            batches = []
+            for source in sources:
+                if not isinstance(source, MappingNode):
+                    raise PlanError([Problem(self.source.file, *self.mark(source),
+                                             format_path(path), "'<<' merges mappings only")])
+                self.flatten(source, path, seen)
+                batches.append(source.value)
+            for batch in reversed(batches):
+                merged.extend(batch)
+                self.count += len(batch)
+                if self.count > MAX_NODES:
+                    raise PlanError([Problem(self.source.file, *self.mark(node),
+                                             format_path(path), f"the file has more than "
+                                             f"{MAX_NODES:,} values once its '<<' merges are "
+                                             "expanded; remove repeated anchors")])
+        node.value = merged + own
+
     def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
-        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        self.flatten(node, path)  # resolves "<<" merge keys
         result: dict[str, Any] = {}
         first_seen: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
@@ -172,6 +219,7 @@ def load_text(text: str, file: str = "<plan>") -> Source:
         limit = MAX_FILE_BYTES // 1024 // 1024
         raise PlanError([Problem(file, 1, 1, "", f"the file is larger than {limit} MB; a plan "
                                  "is never that long")])
+    _refuse_deep_nesting(text, file)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -191,11 +239,54 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     return source
 
 
+_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+            yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _refuse_deep_nesting(text: str, file: str) -> None:
+    """Count nesting from the scanner's tokens, which come one at a time, before the
+    composer (which recurses once per level) sees the text: 25,000 levels would exhaust
+    the stack and end the process without a word."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = token.start_mark
+                    raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
+                                             f"values are nested more than {MAX_DEPTH} "
+                                             "levels deep; a plan never needs that many")])
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: compose reports it with its place
+
+
+def read_input(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file no larger than `limit`, checked before reading: a FIFO,
+    a device or a 1 GB file is refused, never read."""
+    import os
+    import stat
+
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(0, f"it is not a regular {what} (a folder, a device or a pipe)")
+    if status.st_size > limit:
+        raise OSError(0, f"the {what} is larger than {limit // 1024 // 1024} MB")
+    with open(path, "rb") as stream:
+        return stream.read(limit + 1)
+
+
 def load_source(path: str | Path) -> Source:
     """Read a plan file as UTF-8 (a BOM from Windows Notepad is accepted)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_FILE_BYTES, "plan file")
     except OSError as exc:
         raise PlanError([Problem(str(path), 0, 0, "", f"cannot read the file: "
                                  f"{exc.strerror or exc}")]) from None
