@@ -13,6 +13,9 @@ class MarkupProblem(ValueError):
     pass
 
 
+# Each mark starts a new run, and Word (and the XML library) slow down on paragraphs of tens
+# of thousands of runs: a plan never has more than a few dozen in one paragraph.
+MAX_MARKS = 1_000
 _TOKENS = re.compile(r"\\[*^\[\]\\]|\^\[|\*{1,3}")
 
 
@@ -31,8 +34,13 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
             buffer.clear()
 
     position = 0
+    marks = 0
     while True:
         match = _TOKENS.search(text, position)
+        marks += 1
+        if marks > MAX_MARKS:
+            raise MarkupProblem(f"more than {MAX_MARKS:,} emphasis marks and footnotes in one "
+                                "text; a paragraph never needs that many")
         if match is None:
             buffer.append(text[position:])
             break
