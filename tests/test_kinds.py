@@ -139,7 +139,7 @@ def test_generated_plan_points_to_its_profile_and_schema(tmp_path):
         write_new_plan("ngay-hoi", 2026, ORGS["cao-bang"], out, force=True)
         text = out.read_text("utf-8")
         assert text.startswith("# yaml-language-server: $schema=../schema/plan.schema.json")
-        assert "\norg: orgs/cao-bang.yaml\n" in text
+        assert '\norg: "orgs/cao-bang.yaml"\n' in text  # quoted: a folder may hold a «#»
     finally:
         out.unlink(missing_ok=True)
 
@@ -159,3 +159,23 @@ def test_festival_plan_names_its_participants(folder):
     text = _text(folder, "ngay-hoi", 2026)
     assert "# 2.4. Thành phần tham dự" in text
     assert "Cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân nơi tổ chức" in text
+
+
+def test_profile_text_stays_literal_in_a_new_plan(tmp_path):
+    """«Công an tỉnh # PV05», a «#» in a folder name and {{ }} in a profile: the new plan
+    says exactly what the profile says, and nothing in it becomes an expression."""
+    folder = tmp_path / "Hồ sơ #2"
+    folder.mkdir()
+    profile = folder / "org.yaml"
+    text = ORGS["cao-bang"].read_text("utf-8").replace(
+        "standing_agency: Công an tỉnh", 'standing_agency: "Công an tỉnh # PV05 {{ 7*7 }}"')
+    assert "# PV05" in text
+    profile.write_text(text, "utf-8")
+    plan = tmp_path / "ke-hoach.yaml"
+    write_new_plan("ngay-hoi", 2026, profile, plan)
+    from antq_docs.render import build_tree
+    from antq_docs.write.text import render_text
+
+    document, _ = build_tree(plan)
+    preview = render_text(document)
+    assert "Công an tỉnh # PV05 {{ 7*7 }}" in preview and "49" not in preview

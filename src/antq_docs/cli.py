@@ -73,8 +73,17 @@ def render(
             _report(warnings)
             sys.stdout.write(render_text(document))
             return 0
+        from .errors import OutputError
+        from .output import check_pdf_overwrite
+
         target = output or plan.with_suffix(".docx")
+        if target.suffix.lower() != ".docx":
+            raise OutputError(str(target), "antq writes a .docx here (add --pdf for a PDF "
+                              "beside it); end the name with .docx")
         check_overwrite(target, force=force)
+        pdf_path = target.with_suffix(".pdf")
+        if pdf:
+            check_pdf_overwrite(pdf_path, force=force)
         result = render_file(plan)
         _report(result.warnings)
         write_atomic(target, result.docx)
@@ -82,7 +91,6 @@ def render(
         if pdf:
             from .write.pdf import convert_to_pdf
 
-            pdf_path = target.with_suffix(".pdf")
             convert_to_pdf(target, pdf_path)
             typer.echo(f"wrote {pdf_path}")
         return 0
@@ -112,15 +120,22 @@ def validate(
         from .errors import PlanError
         from .validate import load_plan
 
+        from .content.build import build_document
+        from .write.docx import render_docx
+
         failed = False
         for plan in plans:
             try:
                 validated = load_plan(plan, strict=strict)
-                from .content.build import build_document
-
-                build_document(validated.plan, validated.source)
+                # valid means writable: the DOCX is made (in memory) as render would make it
+                render_docx(build_document(validated.plan, validated.source))
             except PlanError as exc:
                 _report(exc.problems)
+                failed = True
+                continue
+            except Exception as exc:  # noqa: BLE001 — one broken plan never stops the rest
+                _console(stderr=True).print(f"[red]{plan}: cannot be checked: "
+                                            f"{type(exc).__name__}[/red]")
                 failed = True
                 continue
             _report(validated.warnings)
@@ -175,11 +190,13 @@ def check(
         from .check import check_document
 
         results: dict[str, object] = {}
-        for path in files:
+        for path in files:  # one bad file never costs the results of the others
             try:
                 results[str(path)] = check_document(path)
             except ValueError as exc:
                 results[str(path)] = str(exc)
+            except Exception as exc:  # noqa: BLE001 — reported per file, with exit code 2
+                results[str(path)] = f"cannot be checked ({type(exc).__name__}: {exc})"
         if output_format == "json":
             sys.stdout.write(findings_json(results))
         elif output_format == "sarif":
@@ -400,7 +417,14 @@ def new(
         from .new import write_new_plan
 
         the_year = year or __import__("datetime").date.today().year
+        if not 2006 <= the_year <= 2100:
+            _console(stderr=True).print(f"[red]--year {the_year}: antq has plans for the "
+                                        "years 2006 to 2100[/red]")
+            return EXIT_INVALID
         target = output or Path(f"{chosen}-{the_year}.yaml")
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            _console(stderr=True).print(f"[red]-o {target}: a plan is a .yaml file[/red]")
+            return EXIT_INVALID
         warnings = write_new_plan(chosen, the_year, profile, target, force=force)
         _report(warnings)
         typer.echo(f"wrote {target}")
@@ -446,12 +470,20 @@ def _source_line(problem, cache: dict[str, list[str]]) -> str | None:
     if not problem.line:
         return None
     if problem.file not in cache:
+        from .load.yaml_source import MAX_FILE_BYTES, read_input
+
         try:
-            cache[problem.file] = Path(problem.file).read_text("utf-8-sig").splitlines()
+            text = read_input(Path(problem.file), MAX_FILE_BYTES).decode("utf-8-sig")
+            cache[problem.file] = text.splitlines()
         except (OSError, UnicodeDecodeError):
             cache[problem.file] = []
     lines = cache[problem.file]
-    return lines[problem.line - 1] if problem.line <= len(lines) else None
+    if problem.line > len(lines):
+        return None
+    line = lines[problem.line - 1]
+    # Shown so the clerk finds the place: never a whole 10 MB line, never its escapes.
+    line = "".join(c if c.isprintable() or c == "\t" else "?" for c in line[:200])
+    return line + ("…" if len(lines[problem.line - 1]) > 200 else "")
 
 
 def _guarded(run) -> int:

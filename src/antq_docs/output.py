@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["write_atomic", "check_overwrite", "remove_stale_temporaries"]
+__all__ = ["write_atomic", "check_overwrite", "check_pdf_overwrite", "mark_pdf",
+           "remove_stale_temporaries"]
 
 # Temporary files are named ".NAME.antq-PID-XXXX.tmp": recognisable, and the PID tells
 # whether the process that made one is still writing it.
@@ -40,10 +41,48 @@ def check_overwrite(path: Path, *, force: bool) -> None:
                           "--force to replace the file")
 
 
+_PDF_MARK = re.compile(rb"\n%antq ([0-9a-f]{32})\n$")
+
+
+def mark_pdf(data: bytes) -> bytes:
+    """A PDF antq wrote ends with a comment holding a digest of what precedes it; a PDF
+    edited, signed or made by anyone else does not."""
+    import hashlib
+
+    return data + b"\n%antq " + hashlib.sha256(data).hexdigest()[:32].encode() + b"\n"
+
+
+def check_pdf_overwrite(path: Path, *, force: bool) -> None:
+    """Refuse to replace a PDF antq did not write (a signed scan beside the plan)."""
+    import hashlib
+
+    if force or not path.exists():
+        return
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(0, 2)
+            size = stream.tell()
+            if size > 200 * 1024 * 1024:
+                raise OSError
+            stream.seek(0)
+            data = stream.read()
+    except OSError:
+        data = b""
+    match = _PDF_MARK.search(data[-60:])
+    body = data[: len(data) - len(match[0])] if match else b""
+    if not match or hashlib.sha256(body).hexdigest()[:32].encode() != match[1]:
+        raise OutputError(str(path), "exists and is not a PDF antq wrote (a signed or scanned "
+                          "copy?); choose another name with -o, or add --force to replace it")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
+    """Write to a temporary file beside `path`, then rename it over `path`. Only a regular
+    file is ever replaced: a device, a pipe or a folder is refused, --force or not."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise OutputError(str(path), "is not a regular file (a folder, a device or a pipe); "
+                          "choose another name")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{_TEMP_MARK}{os.getpid()}-",

@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PlanError
+from .errors import PlanError, Problem
 
 __all__ = ["CaseResult", "discover", "kind_plans", "run_case", "SNAPSHOT_YEAR"]
 
@@ -67,6 +67,10 @@ def run_case(plan: Path, snapshots: Path, *, update: bool = False) -> CaseResult
         docx = render_file(plan).docx
     except PlanError as exc:
         result.problems = list(exc.problems)
+        return result
+    except Exception as exc:  # noqa: BLE001 — reported for this plan; the others still run
+        result.problems = [Problem(str(plan), 0, 0, "", f"cannot be rendered: "
+                                   f"{type(exc).__name__}: {str(exc)[:200]}")]
         return result
     result.findings = check_docx(docx)
     actual = dump_text(read_docx(docx))

@@ -69,8 +69,8 @@ def blank_paragraphs(parts: Parts) -> Found:
     body = parts.body
     if not body:
         return
-    first = parts.paragraphs.index(body[0])
-    last = parts.paragraphs.index(body[-1])
+    first = parts.pos(body[0])
+    last = parts.pos(body[-1])
     members = {id(p) for p in body}
     for index in range(first, last):
         para = parts.paragraphs[index]
@@ -90,8 +90,7 @@ def _apart(parts: Parts, previous: Para, para: Para) -> bool:
     """Something stands between two body lines (a table, a blank line, a line break)."""
     if previous.index == para.index:
         return True  # two lines of one paragraph
-    between = parts.paragraphs[parts.paragraphs.index(previous) + 1:
-                               parts.paragraphs.index(para)]
+    between = parts.paragraphs[parts.pos(previous) + 1: parts.pos(para)]
     return bool(between)
 
 

@@ -64,9 +64,18 @@ class Parts:
     appendices: list[Appendix] = field(default_factory=list)
     attached: bool = False  # issued with a Quyết định (Mẫu 1.3): no number, date, Nơi nhận
 
+    def pos(self, para: Para) -> int:
+        """The line's position in reading order (a dictionary: documents of thousands of
+        paragraphs must not be searched line by line for every rule)."""
+        positions = self.__dict__.get("_positions")
+        if positions is None:
+            positions = self.__dict__["_positions"] = {id(p): i for i, p in
+                                                       enumerate(self.paragraphs)}
+        return positions[id(para)]
+
     def following(self, para: Para) -> Para | None:
         """The next line in the same container (cell or body), if any."""
-        index = self.paragraphs.index(para) + 1
+        index = self.pos(para) + 1
         if index < len(self.paragraphs) and self.paragraphs[index].cell == para.cell:
             return self.paragraphs[index]
         return None
@@ -75,7 +84,7 @@ class Parts:
         """Where a rule under `para` may be anchored: its own paragraph, the next lines in
         its cell (or the next two in the body), and the same column of the next table row."""
         out = [para]
-        index = self.paragraphs.index(para)
+        index = self.pos(para)
         later = self.paragraphs[index + 1:]
         if para.cell is None:
             out += [p for p in later[:3] if p.cell is None and not squash(p.text)][:2]
@@ -204,7 +213,7 @@ def _ruled_between(parts: Parts, upper: Para, lower: Para) -> bool:
     """A rule (border, line shape) under `upper`, before `lower`."""
     if upper.border_bottom or upper.lines:
         return True
-    between = parts.paragraphs[parts.paragraphs.index(upper) + 1: parts.paragraphs.index(lower)]
+    between = parts.paragraphs[parts.pos(upper) + 1: parts.pos(lower)]
     return any(p.border_top or p.border_bottom or p.lines for p in between)
 
 
@@ -250,7 +259,7 @@ def _closing(parts: Parts, filled: list[Para], label: Para) -> None:
         parts.recipients = items
         parts.signature = [p for p in filled if p.cell is not None and p.cell[0] == table
                            and p.cell[1] in (row, row + 1) and p.cell[2] != column
-                           and filled.index(p) > index - 3]
+                           and parts.pos(p) > parts.pos(label) - 3]
         return
     if label.column is not None:  # a closing typed with tabs: list left, signer right
         parts.recipients = [p for p in later if p.column != 1 and p.cell is None
@@ -271,4 +280,4 @@ def _closing(parts: Parts, filled: list[Para], label: Para) -> None:
 
 def _after_closing(parts: Parts, para: Para) -> bool:
     end = parts.recipients[-1] if parts.recipients else parts.recipients_label
-    return end is None or parts.paragraphs.index(para) > parts.paragraphs.index(end)
+    return end is None or parts.pos(para) > parts.pos(end)

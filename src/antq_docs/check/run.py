@@ -12,6 +12,8 @@ from .rules import RULES
 
 __all__ = ["CheckResult", "check_docx", "check_view", "check_document"]
 
+MAX_FINDINGS = 500
+
 
 @dataclass
 class CheckResult:
@@ -30,6 +32,11 @@ def check_parts_result(view: DocxView) -> CheckResult:
     # A paper that is not an administrative document gets one finding, not thirty.
     for rule in RULES if parts.administrative else RULES[:1]:
         findings += rule.run(parts)
+    if len(findings) > MAX_FINDINGS:
+        left = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS] + [Finding(
+            "ND30-TOO-MANY", "warning", "–", "document", "", f"{left:,} more findings not "
+            "shown; correct these first (antq fix corrects most of them)")]
     return CheckResult(parts.kind, findings, parts.administrative)
 
 

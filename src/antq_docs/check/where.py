@@ -30,7 +30,7 @@ def where(parts: Parts, para: Para) -> str:
 
 def _zone(parts: Parts, para: Para) -> str:
     for appendix in reversed(parts.appendices):
-        if parts.paragraphs.index(para) >= parts.paragraphs.index(appendix.heading):
+        if parts.pos(para) >= parts.pos(appendix.heading):
             return f"appendix {appendix.number}, "
     return ""
 
@@ -53,8 +53,7 @@ def _labels(parts: Parts) -> dict[int, str]:
     header(parts.place_date, "place and date")
     for para in parts.issuer_lines:
         header(para, "issuing body")
-    for para in parts.paragraphs[: parts.paragraphs.index(parts.title)
-                                 if parts.title in parts.paragraphs else 12]:
+    for para in parts.paragraphs[: parts.pos(parts.title) if parts.title is not None else 12]:
         side = _side(para)
         if side:
             name(para, f"header, {side} column")

@@ -40,11 +40,12 @@ class FixResult:
 
 
 def _entries(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return [(info, package.read(info)) for info in package.infolist()]
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
-        raise ValueError(f"not a readable DOCX file: {exc}") from None
+    """Every entry of the package, checked as a check reads its parts (sizes, ratios)."""
+    from ..inspect.docx_read import read_parts
+
+    contents = read_parts(data, wanted=lambda name: True)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(info, contents[info.filename]) for info in package.infolist()]
 
 
 def _refuse_if_protected(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:

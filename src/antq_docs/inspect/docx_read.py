@@ -246,15 +246,22 @@ class _Reader:
             footers=footers, first_paragraph=first, element=sect)
 
 
+_TWIPS_PER = {"in": 1440, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "pt": 20, "pc": 240,
+              "pi": 240}
+
+
 def _int(value) -> int:
-    """An integer attribute; Word and LibreOffice sometimes write "240.0" or "1.5pt"."""
+    """An integer attribute; files from other programs may write "240.0", or a measure with
+    its unit ("0.5in", "1.5cm", "12pt": ST_TwipsMeasure), read here as twips."""
     if value is None:
         return 0
     try:
         return int(value)
     except ValueError:
-        match = re.match(r"-?\d+(\.\d+)?", str(value))
-        return int(float(match[0])) if match else 0
+        match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value))
+        if not match:
+            return 0
+        return int(round(float(match[1]) * _TWIPS_PER.get(match[2], 1)))
 
 
 def _inside_textbox(p) -> bool:
@@ -280,20 +287,73 @@ def read_docx(source: bytes | str | Path) -> DocxView:
     return read_package(source)[0]
 
 
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
+MAX_RATIO = 200  # XML compresses 10 to 30 times; a zip bomb a thousand
+MAX_PARAGRAPHS = 30_000
+# The parts a check reads; anything else in the package (images, fonts, a huge embedded
+# object) is never decompressed.
+_READ = re.compile(r"^(\[Content_Types\]\.xml|word/(document|styles|footnotes|header\d*|"
+                   r"footer\d*)\.xml|word/theme/theme1\.xml|word/_rels/document\.xml\.rels|"
+                   r"docProps/(core|app|custom)\.xml)$")
+
+
+def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:
+    """The parts of a DOCX package, each checked against its declared size and compression
+    ratio before it is decompressed. ValueError for a file that is not a DOCX, is encrypted,
+    or looks like a zip bomb."""
+    if len(data) > MAX_DOCX_BYTES:
+        raise ValueError(f"the file is larger than {MAX_DOCX_BYTES // 1024 // 1024} MB")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {}
+            for info in archive.infolist():
+                if not wanted(info.filename):
+                    continue
+                if info.flag_bits & 0x1:
+                    raise ValueError("the document is encrypted (protected by a password)")
+                if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(
+                        info.compress_size, 1024):
+                    raise ValueError(f"its part {info.filename} unpacks to "
+                                     f"{info.file_size // 1024 // 1024} MB: not a real "
+                                     "document (a zip bomb?)")
+                parts[info.filename] = archive.read(info)
+        return parts
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+            OSError, EOFError) as exc:
+        raise ValueError(f"not a readable DOCX file: {exc}") from None
+    except Exception as exc:  # zlib.error and the like: a damaged package
+        if isinstance(exc, ValueError):
+            raise
+        raise ValueError(f"not a readable DOCX file: {type(exc).__name__}: {exc}") from None
+
+
 def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
     """The view, and the parsed XML trees it points into ({part name: root element}), for
     a caller that will change them (antq fix)."""
     try:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = {i.filename: archive.read(i) for i in archive.infolist()
-                     if i.filename.endswith((".xml", ".rels"))}
+        if isinstance(source, bytes):
+            data = source
+        else:
+            from ..load.yaml_source import read_input
+
+            data = read_input(Path(source), MAX_DOCX_BYTES, "document")
+    except OSError as exc:
+        raise ValueError(f"cannot be read: {exc.strerror or exc}") from None
+    parts = read_parts(data)
+    try:
         reader = _Reader(parts)
         document = reader.tree("word/document.xml")
         if document is None:
             raise KeyError("word/document.xml")
-    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        return _view(reader, document, parts)
+    except (KeyError, etree.XMLSyntaxError) as exc:
         raise ValueError(f"not a readable DOCX file: {exc}") from None
+    except RecursionError:
+        raise ValueError("the document's XML is nested too deeply to read") from None
+
+
+def _view(reader, document, parts) -> tuple[DocxView, dict]:
     rels = _rels(parts, "word/_rels/document.xml.rels")
     body = document.find(q("body"))
     blocks: list[Para | TableView] = []
@@ -301,6 +361,9 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
     tables = 0
     first = 1
     for child in body if body is not None else []:
+        if reader.counter > MAX_PARAGRAPHS:
+            raise ValueError(f"the document has more than {MAX_PARAGRAPHS:,} paragraphs; "
+                             "antq checks documents up to that length")
         if child.tag == q("p"):
             blocks.append(reader.paragraph(child))
             inner = child.find(f"{q('pPr')}/{q('sectPr')}")

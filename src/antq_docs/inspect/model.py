@@ -48,7 +48,7 @@ class Shape:
     text: str = ""  # a text box's words
 
 
-@dataclass
+@dataclass(eq=False)  # a paragraph is itself: two empty ones are not the same paragraph
 class Para:
     runs: list[TextRun]
     align: str = "left"  # left, center, right, both

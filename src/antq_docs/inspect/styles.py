@@ -127,10 +127,11 @@ class Styles:
 
     @_per_document
     def chain(self, style_id: str | None) -> tuple:
-        """The style and its ancestors, nearest first (cycles in basedOn are cut)."""
+        """The style and its ancestors, nearest first (cycles in basedOn are cut, and so are
+        chains longer than Word would ever make)."""
         out = []
         seen = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
+        while style_id and style_id in self.by_id and style_id not in seen and len(out) < 64:
             seen.add(style_id)
             style = self.by_id[style_id]
             out.append(style)

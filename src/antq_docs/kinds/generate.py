@@ -63,10 +63,50 @@ def _environment(templates_dir: str | None):
 
 
 def _yaml_text(value: str) -> str:
-    """A value safe to put after 'key: ' in YAML (quoted when it needs to be)."""
+    """A value safe to put after 'key: ' in YAML: a double-quoted scalar, so that «Công an
+    tỉnh # PV05» is not cut at its «#» and «a: b» is no mapping."""
     import json
 
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+_PLAN_SYNTAX = __import__("re").compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def _literal(value: str) -> str:
+    """Text from a profile stays text in the new plan: its {{ }} would be live expressions
+    there, so they are written as expressions that print them, and its * and ^[ marks are
+    escaped (\\*) so that they print as they are."""
+    value = _MARKUP.sub(lambda match: "\\" + match[0], value)
+    return _PLAN_SYNTAX.sub(lambda match: "{{ '" + match[0] + "' }}", value)
+
+
+_MARKUP = __import__("re").compile(r"[\\*\[\]^]")
+
+
+class _ProfileText:
+    """The profile as templates see it: every text literal (see _literal), and a line break
+    (which would end a folded YAML paragraph) a space — unless a filter quotes it."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def __getattr__(self, name: str):
+        return _profile_value(getattr(self._value, name))
+
+    def __iter__(self):
+        return (_profile_value(item) for item in self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+def _profile_value(value):
+    if isinstance(value, str):
+        return _literal(value)
+    if value is None or isinstance(value, int | float | bool):
+        return value
+    return _ProfileText(value)
 
 
 def render_template(kind: Kind, context: dict[str, Any], templates_dir: Path | None = None
@@ -84,7 +124,8 @@ def generate_plan(kind_name: str, year: int, org, org_path: str, *,
                          "Chỉ đạo (body: bcd)")
     facts = year_facts(year, plan_month=kind.plan_month)
     context = {
-        "kind": kind, "year": year, "facts": facts, "org": org, "org_path": org_path,
+        "kind": kind, "year": year, "facts": facts, "org": _ProfileText(org),
+        "org_path": org_path,
         "schema_path": schema_path, "plan_month": kind.plan_month,
         "provincial": org.level == "tỉnh", "generated": dt.date(year, kind.plan_month, 1),
         "villages": villages_of(org.commune),

@@ -196,6 +196,11 @@ def _target(source: Source, path: Path, key: str) -> Path:
         raise PlanError([source.problem((key,), f"'{key}' is the path of a YAML file, "
                                         "relative to this plan")])
     found = path.parent / target
+    if Path(target).suffix.lower() not in (".yaml", ".yml"):
+        # Never read /etc/shadow or /proc/self/environ as a "profile": their lines would be
+        # echoed in the error message.
+        raise PlanError([source.problem((key,), f"'{key}' names a .yaml file (a profile or "
+                                        "a plan); this is not one")])
     if not found.is_file():
         raise PlanError([source.problem((key,), f"'{target}' does not exist (looked for "
                                         f"{found})")])

@@ -74,7 +74,7 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(INSTALL_HINT)
-    from ..output import write_atomic
+    from ..output import mark_pdf, write_atomic
 
     with tempfile.TemporaryDirectory(prefix="antq-pdf-") as work:
         work_dir = Path(work)
@@ -98,4 +98,4 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
             produced = source.with_suffix(".pdf")
             if not produced.exists():
                 raise PdfError(f"LibreOffice produced no PDF for {docx}")
-            write_atomic(pdf, produced.read_bytes())
+            write_atomic(pdf, mark_pdf(produced.read_bytes()))
