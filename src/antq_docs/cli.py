@@ -24,6 +24,7 @@ app = typer.Typer(
 EXIT_INVALID = 2  # the plan (or a file given) is wrong
 EXIT_OUTPUT = 3  # the plan is fine but the output was not written
 EXIT_INTERNAL = 70
+MAX_SHOWN = 100  # problems printed for one run
 
 
 def _version(value: bool) -> None:
@@ -71,7 +72,9 @@ def render(
 
             document, warnings = build_tree(plan)
             _report(warnings)
-            sys.stdout.write(render_text(document))
+            # a plan's text never drives the terminal: escape sequences are shown, not run
+            sys.stdout.write("".join(c if c.isprintable() or c in "\n\t" else
+                                     f"\\x{ord(c):02x}" for c in render_text(document)))
             return 0
         from .errors import OutputError
         from .output import check_pdf_overwrite
@@ -81,6 +84,10 @@ def render(
             raise OutputError(str(target), "antq writes a .docx here (add --pdf for a PDF "
                               "beside it); end the name with .docx")
         check_overwrite(target, force=force)
+        if target.parent.is_dir():  # what a killed render left behind
+            from .output import remove_stale_temporaries
+
+            remove_stale_temporaries(target.parent, below=False)
         pdf_path = target.with_suffix(".pdf")
         if pdf:
             check_pdf_overwrite(pdf_path, force=force)
@@ -457,6 +464,10 @@ def _report(problems) -> None:
 
     console = _console(stderr=True)
     lines_cache: dict[str, list[str]] = {}
+    problems = list(problems)
+    if len(problems) > MAX_SHOWN:  # 400,000 duplicate keys: the first ones say enough
+        console.print(f"[red]{len(problems):,} problems; the first {MAX_SHOWN} are shown[/red]")
+        problems = problems[:MAX_SHOWN]
     for problem in problems:
         colour = "yellow" if problem.severity == "warning" else "red"
         console.print(f"[{colour}]{escape(str(problem))}[/{colour}]")

@@ -23,6 +23,9 @@ _WINDOWS_STALE_SECONDS = 3600
 
 def check_overwrite(path: Path, *, force: bool) -> None:
     """Refuse to replace a .docx that antq did not write, or that was edited since."""
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise OutputError(str(path), "is not a regular file (a folder, a device or a pipe); "
+                          "choose another name")
     if force or not path.exists():
         return
     from .write.docx.package import read_fingerprint
@@ -123,11 +126,12 @@ def _discard(temporary: str) -> None:
         pass
 
 
-def remove_stale_temporaries(folder: Path) -> int:
-    """Delete the temporary files that killed antq processes left in `folder` (and below);
-    returns how many. A file whose process still runs is left alone."""
+def remove_stale_temporaries(folder: Path, *, below: bool = True) -> int:
+    """Delete the temporary files that killed antq processes left in `folder` (and, for a
+    batch's own output folder, below it); returns how many. A file whose process still runs
+    is left alone."""
     removed = 0
-    for path in Path(folder).rglob(".*.tmp"):
+    for path in (Path(folder).rglob(".*.tmp") if below else Path(folder).glob(".*.tmp")):
         match = _TEMP_NAME.match(path.name)
         if match and path.is_file() and not _still_writing(int(match[1]), path):
             _discard(str(path))

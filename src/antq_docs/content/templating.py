@@ -107,6 +107,11 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
     much: a width, count or number of digits over the limit, an oversized text or list."""
     import time
 
+    from jinja2.nodes import EvalContext
+    from jinja2.runtime import Context
+
+    # Some filters take Jinja's evaluation context first: the values come after it.
+    args = tuple(a for a in args if not isinstance(a, EvalContext | Context))
     if time.monotonic() > _DEADLINE[0]:
         raise TemplateProblem(f"the plan's expressions take more than {MAX_RENDER_SECONDS:g} "
                               "seconds")

@@ -20,6 +20,10 @@ from .yaml_source import PathKey, Source, load_source
 __all__ = ["merge_sources", "load_with_inheritance", "subtree", "INHERIT_KEYS", "MAX_DEPTH"]
 
 INHERIT_KEYS = ("org", "extends")
+# The keys a plan may have (model/plan.py); a base plan must have one of them.
+PLAN_KEYS = {"issuer", "subject", "preamble", "sections", "closing", "recipients", "filing",
+             "signature", "appendices", "vars", "window", "numbering", "type", "org",
+             "extends"}
 MAX_DEPTH = 8
 _MATCH_FIELDS = ("name", "title", "text", "unit")
 
@@ -158,7 +162,7 @@ def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None
     if resolved in chain:
         cycle = " → ".join(p.name for p in chain + (resolved,))
         raise PlanError([Problem(str(path), 1, 1, "extends", f"inheritance loops: {cycle}")])
-    if len(chain) >= MAX_DEPTH:
+    if len(chain) > MAX_DEPTH:
         raise PlanError([Problem(str(path), 1, 1, "extends",
                                  f"more than {MAX_DEPTH} levels of 'extends'")])
     return _layers(load_source(path), path, chain + (resolved,))
@@ -187,6 +191,10 @@ def _layers(source: Source, path: Path, chain: tuple[Path, ...]
     if data.get("extends") is None:
         return child, org_source
     base, base_org = _content(_target(source, path, "extends"), chain)
+    if not isinstance(base.data, dict) or not set(base.data) & PLAN_KEYS:
+        raise PlanError([source.problem(("extends",), f"'{data.get('extends')}' is not a "
+                                        "plan (it has none of the keys issuer, subject, "
+                                        "sections, recipients …)")])
     return merge_sources(base, child), org_source or base_org
 
 

@@ -245,13 +245,21 @@ _CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndTo
 
 
 def _refuse_deep_nesting(text: str, file: str) -> None:
-    """Count nesting from the scanner's tokens, which come one at a time, before the
-    composer (which recurses once per level) sees the text: 25,000 levels would exhaust
-    the stack and end the process without a word."""
+    """Count nesting and values from the scanner's tokens, which come one at a time, before
+    the composer sees the text: it recurses once per level (25,000 levels would exhaust the
+    stack and end the process without a word) and builds a heavy node per value."""
     depth = 0
+    scalars = 0
     try:
         for token in yaml.scan(text, Loader=_Loader):
-            if isinstance(token, _OPENING):
+            if isinstance(token, yaml.ScalarToken):
+                scalars += 1  # each costs a node of about a kilobyte when composed
+                if scalars > MAX_NODES:
+                    mark = token.start_mark
+                    raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
+                                             f"the file has more than {MAX_NODES:,} values; "
+                                             "a plan never has that many")])
+            elif isinstance(token, _OPENING):
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = token.start_mark

@@ -51,9 +51,9 @@ def validate_org(source: Source):
     from ..places import province_problem
     from .messages import problems_from_pydantic
 
-    if not isinstance(source.data, dict):
-        raise PlanError([source.problem((), "a profile is a group of 'key: value' lines "
-                                        "starting with 'issuer:'")])
+    if not isinstance(source.data, dict):  # no line shown: it may be anybody's file
+        raise PlanError([Problem(source.file, 0, 0, "", "a profile is a group of 'key: "
+                                 "value' lines starting with 'issuer:'; this file is not")])
     try:
         org = Org.model_validate(source.data)
     except ValidationError as exc:
@@ -73,8 +73,8 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     from .rules import check_plan
 
     if not isinstance(source.data, dict):
-        raise PlanError([source.problem((), "a plan is a group of 'key: value' lines "
-                                        "starting with 'issuer:'")])
+        raise PlanError([Problem(source.file, 0, 0, "", "a plan is a group of 'key: value' "
+                                 "lines starting with 'issuer:'; this file is not")])
     problems: list[Problem] = []
     renderer = TextRenderer(build_context(source.data, org))
     data = _render(source.data, (), renderer, source, problems)
