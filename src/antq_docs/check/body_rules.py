@@ -113,9 +113,22 @@ def headings(parts: Parts) -> Found:
     def words(para: Para) -> str:  # without a trailing footnote mark
         return re.sub(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079]+$", "", squash(para.text))
 
-    titled = [p for p in parts.body if _KHOAN.match(words(p)) and len(words(p)) <= 90
-              and not words(p).endswith((".", ";", ":")) and visible(p)
-              and not any(r.footnote is not None for r in p.runs)]
+    def titled(para: Para) -> bool:
+        text = words(para)
+        title = text[text.index(".") + 1:].strip() if _KHOAN.match(text) else ""
+        # a title: a few words, starting with a capital, not a sentence
+        return (len(text) <= 90 and not text.endswith((".", ";", ":")) and ":" not in title
+                and len(
+            title.split()) >= 2 and title[:1].isupper() and visible(para)
+            and not any(r.footnote is not None for r in para.runs))
+
+    def introduces(index: int) -> bool:
+        """A title is followed by what it entitles, not by the next numbered line."""
+        following = parts.body[index + 1] if index + 1 < len(parts.body) else None
+        return following is not None and not re.match(r"^([IVXLC]+|\d+)\.\s",
+                                                      squash(following.text))
+
+    titled = [p for i, p in enumerate(parts.body) if titled(p) and introduces(i)]
     bold = [p for p in titled if all(r.bold for r in visible(p))]
     if not bold:
         return
@@ -204,7 +217,7 @@ def recipients_items(parts: Parts) -> Found:
                 problems.append("the last line is «- Lưu: VT, …» (with a colon)")
             if not text.endswith("."):
                 problems.append("the Lưu line ends with «.»")
-        elif not text.endswith(";") or text.count(";") > 1:
+        elif not text.endswith(";") or re.search(r";\s", text):
             problems.append("end with a single «;» (a note in brackets goes before it)")
         yield from report(parts, para, problems)
 

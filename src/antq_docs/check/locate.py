@@ -22,7 +22,7 @@ from .lines import reading_lines
 __all__ = ["Parts", "locate", "excerpt", "squash", "Appendix"]
 
 _NATIONAL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\bnăm\b")
+_PLACE_DATE = re.compile(r"^[^,]{1,60},\s*ngày\b.*\bnăm\b")
 _NUMBER = re.compile(r"^Số\b\s*:?")
 _APPENDIX = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)
 

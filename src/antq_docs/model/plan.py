@@ -81,13 +81,14 @@ class Issuer(_Strict):
 
     parent: str | None = Field(None, description="Cơ quan chủ quản, as printed "
                                "(e.g. 'UBND TỈNH CAO BẰNG'); leave out if none.")
-    name: str = Field(description="Cơ quan ban hành, as printed, in capitals "
+    name: str = Field(min_length=1, description="Cơ quan ban hành, as printed, in capitals "
                       "(e.g. 'BAN CHỈ ĐẠO 138'); a line break may be written as \\n.")
-    symbol: str = Field(description="Ký hiệu after the '/', e.g. 'KH-UBND', 'KH-BCĐ', "
+    symbol: str = Field(min_length=1, description="Ký hiệu after the '/', e.g. 'KH-UBND', "
+                        "'KH-BCĐ', "
                         "'BCĐ-CAT-PV05'. Groups joined by '-' with no spaces.")
     number: int | None = Field(None, ge=1, description="Số; leave out in a draft "
                                "(printed as a blank to be filled in by the văn thư).")
-    place: str = Field(description="Địa danh, e.g. 'Cao Bằng'.")
+    place: str = Field(min_length=1, description="Địa danh, e.g. 'Cao Bằng'.")
     date: Annotated[IssueDate, WithJsonSchema(_ISSUE_DATE_SCHEMA)] = Field(
         description="Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}.")
     short_name: str | None = Field(None, description="How the body names itself in the "
@@ -222,11 +223,18 @@ def _paragraphs(value: str | list[str] | None) -> list[str]:
 class Recipient(_Strict):
     """A line of Nơi nhận."""
 
-    name: str = Field(description="As printed, e.g. 'Bộ Công an'.")
+    name: str = Field(min_length=1, description="As printed, e.g. 'Bộ Công an'.")
     note: str | None = Field(None, description="Purpose, printed in brackets: 'để b/cáo'.")
     covers: list[str] = Field(default_factory=list, description="Units given work in the plan "
                               "that this line reaches (e.g. 'Các sở, ban, ngành tỉnh' covers "
                               "'Sở Tài chính').")
+
+    @field_validator("name", "note")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        """Each recipient is one line of the list: a line break would start a line without
+        its dash."""
+        return " ".join(value.split()) if value is not None else None
 
     @field_validator("name")
     @classmethod
@@ -246,6 +254,12 @@ class Filing(_Strict):
                              "drafting unit, e.g. [VT, NC].")
     drafter: str | None = Field(None, description="Drafter's initials (ô 12).")
     copies: int | None = Field(None, ge=1, description="Number of copies issued (ô 12).")
+
+    @field_validator("units")
+    @classmethod
+    def _one_line(cls, units: list[str]) -> list[str]:
+        """The Lưu line is one line: a line break in a unit would cut it."""
+        return [" ".join(unit.split()) for unit in units]
 
 
 class Signature(_Strict):
@@ -312,7 +326,7 @@ class Plan(_Strict):
     issuer: Issuer
     type: Literal[tuple(DOCUMENT_TYPES)] = Field(  # type: ignore[valid-type]
         "KH", description="Document type abbreviation (Phụ lục III): KH for Kế hoạch.")
-    subject: str = Field(description="Trích yếu, the subject under the title.")
+    subject: str = Field(min_length=1, description="Trích yếu, the subject under the title.")
     window: Window | None = Field(None, description="The period the plan covers; "
                                   "`antq validate --strict` checks times and deadlines against it.")
     vars: dict[str, str | int | float | bool | dt.date] = Field(

@@ -1,0 +1,133 @@
+"""The README's table of commands and exit codes, command by command: every code the table
+promises is reached by a real situation, and no situation reaches a code the table does not
+list (exit 70, «internal error», appears nowhere)."""
+
+from __future__ import annotations
+
+import re
+import pytest
+from typer.testing import CliRunner
+
+from antq_docs.cli import app
+
+from .conftest import FIXTURES, ROOT
+
+MINIMAL = FIXTURES / "minimal.yaml"
+
+
+def table() -> dict[str, set[int]]:
+    """{first words of the command: the exit codes its row lists}."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index("## Commands"):]
+    rows = {}
+    for line in section.splitlines()[4:]:
+        if not line.startswith("| `antq"):
+            break
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        command = re.match(r"`antq ([a-z-]+(?: --[a-z]+)?)", cells[0])[1]
+        rows[command] = {int(code) for code in re.findall(r"(?:^|· )(\d+)", cells[-1])} or {0}
+    return rows
+
+
+def _bad_plan(tmp_path):
+    plan = tmp_path / "bad.yaml"
+    plan.write_text(MINIMAL.read_text("utf-8").replace("date: 05/01/2026", "date: 31/02/2026"),
+                    "utf-8")
+    return plan
+
+
+def _clerks_file(tmp_path):
+    taken = tmp_path / "taken.docx"
+    taken.write_bytes(b"a clerk's own file")
+    return taken
+
+
+SITUATIONS = {
+    "render": [
+        (0, lambda t: ["render", MINIMAL, "-o", t / "a.docx"]),
+        (2, lambda t: ["render", _bad_plan(t), "-o", t / "b.docx"]),
+        (3, lambda t: ["render", MINIMAL, "-o", _clerks_file(t)]),
+    ],
+    "validate": [(0, lambda t: ["validate", MINIMAL]), (2, lambda t: ["validate", _bad_plan(t)])],
+    "validate --strict": [
+        (0, lambda t: ["validate", "--strict", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml"]),
+        (2, lambda t: ["validate", "--strict", _bad_plan(t)]),
+    ],
+    "check": [
+        (0, lambda t: ["check", _rendered(t)]),
+        (1, lambda t: ["check", ROOT / "examples/drafts/du-thao.docx"]),
+        (2, lambda t: ["check", _clerks_file(t)]),
+    ],
+    "check --rules": [(0, lambda t: ["check", "--rules"])],
+    "test": [
+        (0, lambda t: ["test", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
+                       "--snapshots", ROOT / "tests/snapshots"]),
+        (1, lambda t: ["test", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
+                       "--snapshots", t]),
+        (2, lambda t: ["test", _bad_plan(t), "--snapshots", t]),
+    ],
+    "new": [
+        (0, lambda t: ["new", "ngay-hoi", "--year", "2026", "--org",
+                       ROOT / "examples/orgs/cao-bang.yaml", "-o", t / "n.yaml", "--no-input"]),
+        (2, lambda t: ["new", "ngay-hoi", "--year", "1999", "--org",
+                       ROOT / "examples/orgs/cao-bang.yaml", "-o", t / "n.yaml", "--no-input"]),
+        (3, lambda t: ["new", "ngay-hoi", "--year", "2026", "--org",
+                       ROOT / "examples/orgs/cao-bang.yaml", "-o", _exists(t), "--no-input"]),
+    ],
+    "batch": [
+        (0, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng",
+                       "--rows", "1-1", "-j", "1", "-o", t / "out"]),
+        (1, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng",
+                       "--rows", "1-1", "-j", "1", "-o", _blocked_batch(t)]),
+        (2, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Atlantis",
+                       "-o", t / "out"]),
+    ],
+    "places": [(0, lambda t: ["places", "Cao Bằng"]), (2, lambda t: ["places", "Atlantis"])],
+    "fix": [
+        (0, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", t / "f.docx"]),
+        (1, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "--only",
+                       "ND30-FONT", "-o", t / "g.docx"]),
+        (2, lambda t: ["fix", _rendered(t)]),
+        (3, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", _clerks_file(t)]),
+    ],
+    "schema": [(0, lambda t: ["schema"])],
+    "--version": [(0, lambda t: ["--version"]), (0, lambda t: ["check", "--help"])],
+}
+
+
+def _rendered(tmp_path):
+    out = tmp_path / "antq.docx"
+    CliRunner().invoke(app, ["render", str(MINIMAL), "-o", str(out), "--force"])
+    return out
+
+
+def _exists(tmp_path):
+    path = tmp_path / "exists.yaml"
+    path.write_text("x: 1\n", "utf-8")
+    return path
+
+
+def _blocked_batch(tmp_path):
+    out = tmp_path / "blocked"
+    out.mkdir()
+    (out / "ngay-hoi-2026-phuong-thuc-phan.docx").write_bytes(b"a clerk's own file")
+    return out
+
+
+def test_the_table_lists_every_command():
+    assert set(table()) == set(SITUATIONS)
+
+
+@pytest.mark.parametrize("command", sorted(SITUATIONS))
+def test_exit_codes_of(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    promised = table()[command]
+    reached = set()
+    for number, (code, make) in enumerate(SITUATIONS[command]):
+        folder = tmp_path / f"case{number}"
+        folder.mkdir()
+        result = CliRunner().invoke(app, [str(a) for a in make(folder)])
+        assert result.exit_code == code, (command, code, result.output[-1500:])
+        assert "internal error" not in result.output
+        reached.add(code)
+    assert reached == promised, (command, promised)
