@@ -4,6 +4,7 @@ document defaults), and fonts as Word draws them, theme references resolved."""
 from __future__ import annotations
 
 import functools
+import re
 
 from .model import q
 
@@ -61,10 +62,10 @@ def font_slots(rfonts_chain, theme: dict[str, str] | None = None) -> dict[str, s
     return fonts
 
 
-def _east_asian(char: str) -> bool:
-    code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FA1F)
+_EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f"
+_ASCII_INK = re.compile(r"[\x21-\x7e]")
+_EAST_ASIAN_INK = re.compile(f"[{_EAST_ASIAN}]")
+_OTHER_INK = re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN}]")
 
 
 def drawn_slots(text: str, complex_script: bool) -> set[str]:
@@ -73,15 +74,12 @@ def drawn_slots(text: str, complex_script: bool) -> set[str]:
     if complex_script:
         return {"cs"}
     slots = set()
-    for char in text:
-        if char.isspace():
-            continue
-        if _east_asian(char):
-            slots.add("eastAsia")
-        elif ord(char) < 0x80:
-            slots.add("ascii")
-        else:
-            slots.add("hAnsi")
+    if _ASCII_INK.search(text):
+        slots.add("ascii")
+    if _OTHER_INK.search(text):
+        slots.add("hAnsi")
+    if _EAST_ASIAN_INK.search(text):
+        slots.add("eastAsia")
     return slots
 
 
