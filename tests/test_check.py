@@ -119,6 +119,18 @@ DEFECTS = {
     # a công văn (a ký hiệu without a type, a «V/v» line) whose V/v line is bold 14 pt
     "ND30-SUMMARY": [(DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
                      (DOC, "KẾ HOẠCH", "V/v tổ chức Ngày hội", 1)],
+    # the công văn of ND30-SUMMARY, its «V/v» set right under the «Số:» line
+    "ND30-SUMMARY-SPACING": [(DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
+                             (DOC, r'w:before="360"( w:after="0"/><w:ind w:firstLine="0"/>'
+                              r'<w:jc w:val="center"/><w:rPr>(?:(?!</w:rPr>).)*<w:sz w:val="28"/>'
+                              r'<w:szCs w:val="28"/></w:rPr></w:pPr><w:r><w:rPr>(?:(?!</w:rPr>)'
+                              r'.)*<w:b/><w:bCs/>)<w:sz w:val="28"/><w:szCs w:val="28"/>'
+                              r'(</w:rPr><w:t xml:space="preserve">)KẾ HOẠCH',
+                              r'w:before="0"\1<w:sz w:val="26"/>\2V/v tổ chức Ngày hội', 1),
+                             (DOC, r'<w:b/><w:bCs/>(<w:sz w:val="26"/></w:rPr><w:t xml:space='
+                              r'"preserve">V/v)', r'\1', 1),
+                             (DOC, "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026<",
+                              "Kính gửi: Công an các xã, phường.<", 1)],
     "ND30-SUBJECT-CAPITALS": [(DOC, "bảo vệ an ninh Tổ quốc năm 2026</w:t>",
                                "bảo vệ An ninh Tổ quốc năm 2026</w:t>", 1)],
     "ND30-BODY-NOTE": [(DOC, rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/>(</w:pPr>'

@@ -21,7 +21,7 @@ from .top_rules import (issuer_block, issuer_rule, motto_format, motto_rule, mot
                         national_title_format, national_title_spelling, national_title_text,
                         number_format, number_line, place_date_format, place_date_text,
                         subject_block, subject_capitals, subject_rule, summary_line,
-                        title_block)
+                        summary_spacing, title_block)
 
 __all__ = ["RULES"]
 
@@ -73,6 +73,8 @@ RULES: tuple[Rule, ...] = (
          "subject", subject_rule),
     Rule("ND30-SUBJECT-CAPITALS", "warning", "PL2", "no capitals inside the subject but for "
          "names", subject_capitals),
+    Rule("ND30-SUMMARY-SPACING", "error", "PL1 II.5.b", "a công văn's «V/v» 6 pt under «Số:»",
+         summary_spacing),
     Rule("ND30-SUMMARY", "error", "PL1 II.5.b", "a công văn's «V/v» line 12–13 pt upright",
          summary_line),
     Rule("ND30-BODY-SIZE", "error", "PL1 II.6.e", "body text 13–14 pt", body_size),

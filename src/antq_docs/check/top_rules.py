@@ -277,6 +277,20 @@ def subject_capitals(parts: Parts) -> Found:
                 break
 
 
+def summary_spacing(parts: Parts) -> Found:
+    """A công văn's «V/v» stands 6 pt under the «Số:» line (PL1 II.5.b)."""
+    if not parts.summary or parts.number_line is None:
+        return
+    number, summary = parts.number_line, parts.summary[0]
+    between = parts.paragraphs[parts.pos(number) + 1: parts.pos(summary)]
+    if any(not squash(p.text) for p in between):
+        return  # an empty line stands between them
+    gap = max(p.after_twips for p in [number, *between]) + summary.before_twips
+    if gap < 100:
+        yield (where(parts, summary), excerpt(summary), f"{gap / 20:g} pt under the «Số:» "
+               "line; the «V/v» line stands 6 pt under it")
+
+
 def summary_line(parts: Parts) -> Found:
     """A công văn's «V/v …»: 12–13 pt, upright, not bold (PL1 II.5.b)."""
     for para in parts.summary:

@@ -156,6 +156,12 @@ def subject_block(ctx: FixContext) -> None:
     _format(ctx, ctx.parts.subject, 13, 14, bold=True, italic=False)
 
 
+def summary_spacing(ctx: FixContext) -> None:
+    summary = ctx.parts.summary[0]
+    set_paragraph(summary.element, before=120)
+    ctx.said(summary, "6 pt under the «Số:» line")
+
+
 def summary_line(ctx: FixContext) -> None:
     _format(ctx, ctx.parts.summary, 12, 13, bold=False, italic=False)
 
@@ -369,6 +375,7 @@ FIXERS: dict[str, Callable[[FixContext], None]] = {
     "ND30-SUBJECT": subject_block,
     "ND30-SUBJECT-RULE": subject_rule,
     "ND30-SUMMARY": summary_line,
+    "ND30-SUMMARY-SPACING": summary_spacing,
     "ND30-BODY-SIZE": body_size,
     "ND30-BODY-JUSTIFY": body_alignment,
     "ND30-BODY-INDENT": body_indent,
