@@ -80,7 +80,7 @@ def cong_van(clean) -> bytes:
     docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1)
     docx = mutate(docx, DOC, r'<w:p><w:pPr><w:spacing w:before="360"(?:(?!</w:p>).)*KẾ HOẠCH'
                   r'</w:t></w:r></w:p><w:p>(?:(?!</w:p>).)*</w:p>' + RULE,
-                  '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                  '<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="center"/></w:pPr>'
                   + run("V/v tổ chức Ngày hội năm 2026", size=26) + "</w:p>"
                   + '<w:p><w:pPr><w:spacing w:before="120"/><w:ind w:left="2268"/></w:pPr>'
                   + run("Kính gửi: Công an các xã, phường.") + "</w:p>", 1)
