@@ -371,3 +371,21 @@ def test_an_office_profile_template_replaces_antqs(tmp_path):
     result = run("batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng", "--rows",
                  "1-2", "--org-template", broken, "-o", tmp_path / "out2", "-j", "1")
     assert result.exit_code == 2 and f"{broken} (Phường Thục Phán):" in result.output
+
+
+def test_ctrl_c_says_what_to_do_and_keeps_what_is_done(tmp_path):
+    """SIGINT part-way: exit 130 with a sentence, no traceback, a manifest of complete rows."""
+    if sys.platform == "win32":
+        pytest.skip("SIGINT to a process group is POSIX")
+    out = tmp_path / "out"
+    process = subprocess.Popen(_batch_command(out), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 10:
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's group
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 130, errors[-2000:]
+    assert "run the same command again" in errors and "Traceback" not in errors
+    for record in read_manifest(out / "manifest.csv").values():
+        assert hashlib.sha256((out / record.output).read_bytes()).hexdigest() == record.sha256

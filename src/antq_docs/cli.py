@@ -509,6 +509,12 @@ def _guarded(run) -> int:
         _console(stderr=True).print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; "
                                     "nothing was written")
         return EXIT_INVALID
+    except KeyboardInterrupt:
+        # Ctrl-C: every file written so far is complete (temporary name, then rename), and
+        # a batch's manifest lists what is done.
+        _console(stderr=True).print("[yellow]interrupted[/yellow]; files already written "
+                                    "are complete — run the same command again to finish")
+        return 130
     except BrokenPipeError:
         # `antq places | head`: the reader has all it wanted; say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)
