@@ -41,7 +41,7 @@ class FixResult:
 
 def _entries(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
     """Every entry of the package, checked as a check reads its parts (sizes, ratios)."""
-    from ..inspect.docx_read import read_parts
+    from ..inspect.package import read_parts
 
     contents = read_parts(data, wanted=lambda name: True)
     with zipfile.ZipFile(io.BytesIO(data)) as package:

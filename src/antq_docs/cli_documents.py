@@ -1,0 +1,169 @@
+"""`antq check` and `antq fix`, on DOCX files antq did not necessarily write: registered on
+the app in cli.py (which imports this module last)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .cli import EXIT_INVALID, _console, _guarded, app
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="DOCX files to audit (antq's or typed by hand).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="text (for people), json (for programs) or sarif (for CI).")
+    ] = "text",
+    rules: Annotated[bool, typer.Option(
+        "--rules", help="List the rules with their ids and clauses, and exit.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings and estimates too, not only on certain errors.")
+    ] = False,
+) -> None:
+    """Audit DOCX files against Nghị định 30 and report every departure.
+
+    Each finding is certain (read from the file) or an estimate (a length or a page count
+    judged without Word). Exit 0 when there is no certain error (with --strict: no finding
+    at all), 1 when there is, 2 when a file cannot be read or is not an administrative
+    document (a speech, an agenda).
+
+    [b]Examples[/b]
+
+      antq check "KH 05-UBND.docx"
+
+      antq check *.docx --format sarif > antq.sarif
+    """
+    def run() -> int:
+        from .check.report import findings_json, findings_sarif, rules_table
+
+        if rules:
+            for rule_id, severity, clause, title in rules_table():
+                typer.echo(f"{rule_id:<30} {severity:<8} {clause:<20} {title}")
+            return 0
+        if not files:
+            _console(stderr=True).print("[red]give one or more .docx files[/red]")
+            return EXIT_INVALID
+        if output_format not in ("text", "json", "sarif"):
+            _console(stderr=True).print("[red]--format is text, json or sarif[/red]")
+            return EXIT_INVALID
+        from .check import check_document
+
+        results: dict[str, object] = {}
+        for path in files:  # one bad file never costs the results of the others
+            try:
+                results[str(path)] = check_document(path)
+            except ValueError as exc:
+                results[str(path)] = str(exc)
+            except Exception as exc:  # noqa: BLE001 — reported per file, with exit code 2
+                results[str(path)] = f"cannot be checked ({type(exc).__name__}: {exc})"
+        if output_format == "json":
+            sys.stdout.write(findings_json(results))
+        elif output_format == "sarif":
+            sys.stdout.write(findings_sarif(results, __version__))
+        else:
+            _print_findings(results)
+        return _check_exit(results.values(), strict)
+
+    raise typer.Exit(_guarded(run))
+
+
+def _check_exit(results, strict: bool) -> int:
+    if any(isinstance(r, str) or not r.administrative for r in results):
+        return EXIT_INVALID
+    failing = [f for r in results for f in r.findings if strict or f.counts]
+    return 1 if failing else 0
+
+
+def _print_findings(results: dict) -> None:
+    from .check.report import summary_line
+
+    for file, result in results.items():
+        if isinstance(result, str):
+            typer.echo(f"{file}: cannot be read: {result}", err=True)
+            continue
+        for finding in result.findings:
+            typer.echo(f"{file}: {finding}")
+        typer.echo(f"{file}: {summary_line(result)}")
+
+
+@app.command()
+def fix(
+    file: Annotated[Path, typer.Argument(help="The DOCX to correct.", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Where to write the corrected copy (default: NAME.fixed.docx "
+        "beside it).")] = None,
+    only: Annotated[str | None, typer.Option(
+        "--only", help="Correct only these rules: ND30-PAGE-MARGINS,ND30-FONT,…")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Say what would change; write nothing.")] = False,
+    in_place: Annotated[bool, typer.Option(
+        "--in-place", help="Replace the file itself, keeping the original as NAME.bak.docx.")
+    ] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Correct the format of a Word document to Nghị định 30 without touching its words.
+
+    What `antq check` finds and can be corrected mechanically is corrected (margins, fonts,
+    sizes, the Tiêu ngữ's hyphens, leading zeros, rules, page numbers, spacing…); what needs
+    a person (a missing Nơi nhận, a number, words) is listed. Exit 0 when nothing is left
+    but warnings, 1 when something needs a person, 2 when the file cannot or must not be
+    changed (signed, written by antq, not an administrative document), 3 when the output
+    was not written.
+
+    [b]Examples[/b]
+
+      antq fix "Du thao KH.docx"
+
+      antq fix "Du thao KH.docx" --dry-run
+
+      antq fix "Du thao KH.docx" --only ND30-PAGE-MARGINS,ND30-FONT -o "KH da sua.docx"
+    """
+    def run() -> int:
+        from .errors import OutputError
+        from .fix import FIXERS, Refused, fix_document
+        from .output import write_atomic
+
+        wanted = {rule.strip() for rule in only.split(",")} if only else None
+        unknown = sorted((wanted or set()) - set(FIXERS))
+        if unknown:
+            _console(stderr=True).print(f"[red]--only: {', '.join(unknown)} cannot be fixed"
+                                        f"[/red]; fixable rules: {', '.join(FIXERS)}")
+            return EXIT_INVALID
+        try:
+            data = file.read_bytes()
+            result = fix_document(data, wanted)
+        except OSError as exc:
+            _console(stderr=True).print(f"[red]{file}: cannot be read: {exc.strerror}[/red]")
+            return EXIT_INVALID
+        except (Refused, ValueError) as exc:
+            _console(stderr=True).print(f"[red]{file}: not changed:[/red] {exc}")
+            return EXIT_INVALID
+        for change in result.changes:
+            typer.echo(f"{file}: [{change.rule}] {change.where}: {change.what}")
+        for problem in result.failed:
+            typer.echo(f"{file}: could not fix {problem}", err=True)
+        for finding in result.needs_person + result.not_fixed:
+            typer.echo(f"{file}: needs a person: {finding}")
+        typer.echo(f"{file}: {result.recognised}: {len(result.before)} finding(s) before, "
+                   f"{len(result.after)} after; {len(result.changes)} change(s)")
+        if dry_run:
+            return 0
+        target = file if in_place else output or file.with_name(f"{file.stem}.fixed.docx")
+        if target.resolve() == file.resolve() and not in_place:
+            raise OutputError(str(target), "is the input; use --in-place to replace it")
+        if target.exists() and not (force or in_place):
+            raise OutputError(str(target), "already exists; add --force to replace it")
+        if in_place:
+            write_atomic(file.with_name(f"{file.stem}.bak{file.suffix}"), data)
+        write_atomic(target, result.docx)
+        typer.echo(f"wrote {target}")
+        return 1 if any(f.counts for f in result.after) else 0
+
+    raise typer.Exit(_guarded(run))
