@@ -86,3 +86,28 @@ def test_appendices_need_the_short_name(tmp_path):
         render_file(path)
 
 
+
+
+def test_a_draft_with_the_month_blank_too(tmp_path):
+    """`date: {year: 2026}`: «ngày    tháng    năm 2026», in the header and in the captions
+    of the appendices, and the document checks clean."""
+    from antq_docs.check import check_docx
+    from antq_docs.inspect import read_docx
+    from antq_docs.render import render_file
+
+    plan = tmp_path / "draft.yaml"
+    plan.write_text(f"extends: {FIXTURES / 'with-appendix.yaml'}\nissuer:\n  number: null\n"
+                    "  date: {year: 2026}\n", "utf-8")
+    docx = render_file(plan).docx
+    texts = [" ".join(p.text.split()) for p in read_docx(docx).paragraphs()]
+    assert "Cao Bằng, ngày tháng năm 2026" in texts
+    assert sum("(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND tỉnh Cao Bằng)"
+               == t for t in texts) == 2
+    assert check_docx(docx) == []
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(plan.read_text("utf-8").replace("{year: 2026}", "{day: 5, year: 2026}"),
+                   "utf-8")
+    from antq_docs.errors import PlanError
+
+    with pytest.raises(PlanError, match="a day needs its month"):
+        render_file(bad)

@@ -73,8 +73,7 @@ def render(
             document, warnings = build_tree(plan)
             _report(warnings)
             # a plan's text never drives the terminal: escape sequences are shown, not run
-            sys.stdout.write("".join(c if c.isprintable() or c in "\n\t" else
-                                     f"\\x{ord(c):02x}" for c in render_text(document)))
+            sys.stdout.write(_shown(render_text(document)))
             return 0
         from .errors import OutputError
         from .output import check_pdf_overwrite
@@ -337,8 +336,17 @@ def _source_line(problem, cache: dict[str, list[str]]) -> str | None:
         return None
     line = lines[problem.line - 1]
     # Shown so the clerk finds the place: never a whole 10 MB line, never its escapes.
-    line = "".join(c if c.isprintable() or c == "\t" else "?" for c in line[:200])
+    line = _shown(line[:200]).replace("\n", " ")
     return line + ("…" if len(lines[problem.line - 1]) > 200 else "")
+
+
+def _shown(text: str) -> str:
+    """Text as it may reach a terminal: control characters (escape sequences) shown as
+    \\xNN, never obeyed; no-break spaces and every letter kept."""
+    import unicodedata
+
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" and c not in "\n\t"
+                   else c for c in text)
 
 
 def _guarded(run) -> int:

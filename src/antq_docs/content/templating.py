@@ -276,7 +276,7 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     return context
 
 
-def _raw_date(value: Any) -> tuple[int | None, int, int] | None:
+def _raw_date(value: Any) -> tuple[int | None, int | None, int] | None:
     from ..model.timeline import parse_day
     try:
         value = parse_day(value)
@@ -284,8 +284,8 @@ def _raw_date(value: Any) -> tuple[int | None, int, int] | None:
         return None
     if isinstance(value, dt.date):
         return (value.day, value.month, value.year)
-    if isinstance(value, dict) and isinstance(value.get("month"), int) \
-            and isinstance(value.get("year"), int):
-        day = value.get("day")
-        return (day if isinstance(day, int) else None, value["month"], value["year"])
+    if isinstance(value, dict) and isinstance(value.get("year"), int):
+        day, month = value.get("day"), value.get("month")
+        return (day if isinstance(day, int) else None,
+                month if isinstance(month, int) else None, value["year"])
     return None

@@ -28,10 +28,12 @@ def _month(month: int) -> str:
     return padded(month) if month <= 2 else str(month)
 
 
-def issue_date_text(day: int | None, month: int, year: int) -> str:
-    """'ngày 04 tháng 4 năm 2022'; a draft without a day keeps a blank for it."""
+def issue_date_text(day: int | None, month: int | None, year: int) -> str:
+    """'ngày 04 tháng 4 năm 2022'; a draft keeps a blank for the day, or the day and the
+    month, the văn thư fills in."""
     day_text = padded(day) if day else DRAFT_BLANK
-    return f"ngày {day_text} tháng {_month(month)} năm {year}"
+    month_text = _month(month) if month else DRAFT_BLANK
+    return f"ngày {day_text} tháng {month_text} năm {year}"
 
 
 def short_date(date: dt.date) -> str:

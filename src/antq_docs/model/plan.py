@@ -40,18 +40,20 @@ class _Strict(BaseModel):
 
 Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
 _ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
-    "type": "object", "additionalProperties": False, "required": ["month", "year"],
+    "type": "object", "additionalProperties": False, "required": ["year"],
     "properties": {"day": {"type": "integer", "minimum": 1, "maximum": 31},
                    "month": {"type": "integer", "minimum": 1, "maximum": 12},
                    "year": {"type": "integer", "minimum": 1945, "maximum": 2200}}}],
-    "description": "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}."}
+    "description": "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}, "
+                   "or {year: 2026} with the month blank too."}
 
 
 class IssueDate(_Strict):
     """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`."""
 
     day: int | None = Field(None, ge=1, le=31, description="Day; leave out in a draft.")
-    month: int = Field(ge=1, le=12)
+    month: int | None = Field(None, ge=1, le=12, description="Month; a draft may leave it "
+                              "out too.")
     year: int = Field(ge=1945, le=2200)
 
     @model_validator(mode="before")
@@ -64,6 +66,8 @@ class IssueDate(_Strict):
 
     @model_validator(mode="after")
     def _exists(self) -> IssueDate:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs its month: {day: 5, month: 3, year: 2026}")
         if self.day is not None:
             parse_day(f"{self.day}/{self.month}/{self.year}")
         return self
@@ -73,7 +77,7 @@ class IssueDate(_Strict):
         return self.day is None
 
     def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month, self.day or 1)
+        return dt.date(self.year, self.month or 1, self.day or 1)
 
 
 class Issuer(_Strict):
