@@ -111,3 +111,23 @@ def test_a_draft_with_the_month_blank_too(tmp_path):
 
     with pytest.raises(PlanError, match="a day needs its month"):
         render_file(bad)
+
+
+def test_line_breaks_in_the_subject_and_an_appendix_title(tmp_path):
+    """«\\n» breaks the subject and an appendix title into lines; the subject's rule is
+    sized on its longest line, so the document checks clean."""
+    from antq_docs.check import check_docx
+    from antq_docs.inspect import read_docx
+    from antq_docs.render import render_file
+
+    plan = tmp_path / "lines.yaml"
+    base = (FIXTURES / "with-appendix.yaml").read_text("utf-8")
+    plan.write_text(base.replace(
+        'subject: Phát động phong trào thi đua "Toàn dân bảo vệ an ninh Tổ quốc"',
+        'subject: "Phát động phong trào thi đua\\n“Toàn dân bảo vệ an ninh Tổ quốc”"').replace(
+        "  - title: Danh sách đơn vị", '  - title: "Danh sách\\nđơn vị"'), "utf-8")
+    docx = render_file(plan).docx
+    texts = [p.text for p in read_docx(docx).paragraphs()]
+    assert "Phát động phong trào thi đua\n“Toàn dân bảo vệ an ninh Tổ quốc”" in texts
+    assert "DANH SÁCH\nĐƠN VỊ" in texts
+    assert check_docx(docx) == []

@@ -301,7 +301,8 @@ class Signature(_Strict):
 class Appendix(_Strict):
     """A phụ lục, on its own page with its own page numbers."""
 
-    title: str | None = Field(None, description="Printed in capitals under 'Phụ lục'.")
+    title: str | None = Field(None, description="Printed in capitals under 'Phụ lục'; \\n "
+                              "breaks a long one into lines.")
     text: str | list[str] | None = None
     table: Table | None = None
     numbering: ListStyle = Field("roman", description="Numbering of the top-level items.")
@@ -330,7 +331,8 @@ class Plan(_Strict):
     issuer: Issuer
     type: Literal[tuple(DOCUMENT_TYPES)] = Field(  # type: ignore[valid-type]
         "KH", description="Document type abbreviation (Phụ lục III): KH for Kế hoạch.")
-    subject: str = Field(min_length=1, description="Trích yếu, the subject under the title.")
+    subject: str = Field(min_length=1, description="Trích yếu, the subject under the title; "
+                         "\\n breaks a long one into lines (its rule follows the longest).")
     window: Window | None = Field(None, description="The period the plan covers; "
                                   "`antq validate --strict` checks times and deadlines against it.")
     vars: dict[str, str | int | float | bool | dt.date] = Field(

@@ -77,7 +77,10 @@ def half_points(pt: float) -> int:
 
 
 def estimated_width_mm(text: str, size_pt: float) -> float:
-    """Rough printed width of bold text, enough to size a rule at 1/3–1/2 of it."""
+    """Rough printed width of bold text, enough to size a rule at 1/3–1/2 of it; of its
+    longest line when it is written on several."""
+    if "\n" in text:
+        return max(estimated_width_mm(line, size_pt) for line in text.split("\n"))
     if text == text.upper():
         return len(text) * _CAPS_MM_PER_CHAR_13PT * size_pt / 13
     return len(text) * _MIXED_MM_PER_CHAR_14PT * size_pt / 14
