@@ -108,3 +108,19 @@ def test_amounts_are_written_the_vietnamese_way():
     renderer = TextRenderer(build_context({"vars": {"budget": 1500000000}}))
     assert renderer.render("{{ budget | number }} đồng") == "1.500.000.000 đồng"
     assert renderer.render("{{ number(2.5, 1) }} tỷ") == "2,5 tỷ"
+
+
+def test_yearly_recurring_times():
+    from antq_docs.content.timeline_text import timeline_phrase
+    from antq_docs.model.timeline import Timeline
+
+    assert timeline_phrase(Timeline.model_validate({"every_year": "15/11"})) == \
+        "ngày 15/11 hằng năm"
+    assert timeline_phrase(Timeline.model_validate({"every_year": "5/1"})) == \
+        "ngày 05/01 hằng năm"
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError, match="no day of the year"):
+        Timeline.model_validate({"every_year": "31/11"})
+    with pytest.raises(pydantic.ValidationError, match="only one of"):
+        Timeline.model_validate({"every_year": "15/11", "every_month": 15})

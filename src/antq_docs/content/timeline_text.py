@@ -43,6 +43,10 @@ def timeline_phrase(timeline: Timeline) -> str:
         return timeline.text
     if timeline.every_month:
         return f"ngày {padded(timeline.every_month)} hàng tháng"
+    if timeline.every_year:
+        day, month = (int(part) for part in timeline.every_year.split("/"))
+        return f"ngày {padded(day)}/{month:02d} hằng năm" if month <= 2 else \
+            f"ngày {padded(day)}/{month} hằng năm"
     if timeline.at is not None:
         phrase = _point(timeline.at)
     else:

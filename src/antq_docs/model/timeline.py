@@ -139,17 +139,27 @@ class Timeline(BaseModel):
         None, description="The busiest part of the span ('trọng tâm các hoạt động …').")
     every_month: int | None = Field(None, ge=1, le=31, description="Recurring day of each month "
                                     "('ngày 15 hàng tháng').")
+    every_year: str | None = Field(None, pattern=r"^\s*\d{1,2}/\d{1,2}\s*$",
+                                   description="Recurring day of each year, day/month: '15/11' "
+                                   "('ngày 15/11 hằng năm').")
     text: str | None = Field(None, description="Free wording, used as written.")
     label: str = Field("Thời gian thực hiện", description="The words before the time.")
 
     @model_validator(mode="after")
     def _one_shape(self) -> Timeline:
         shapes = [self.at is not None, self.start is not None or self.end is not None
-                  or self.until is not None, self.every_month is not None, self.text is not None]
+                  or self.until is not None, self.every_month is not None,
+                  self.every_year is not None, self.text is not None]
         if sum(shapes) == 0:
-            raise ValueError("give 'at', 'from'/'to', 'every_month' or 'text'")
+            raise ValueError("give 'at', 'from'/'to', 'every_month', 'every_year' or 'text'")
         if sum(shapes) > 1:
-            raise ValueError("use only one of 'at', 'from'/'to', 'every_month', 'text'")
+            raise ValueError("use only one of 'at', 'from'/'to', 'every_month', 'every_year', "
+                             "'text'")
+        if self.every_year is not None:
+            day, month = (int(part) for part in self.every_year.split("/"))
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+                raise ValueError(f"every_year: {self.every_year.strip()} is no day of the year "
+                                 "(write day/month, e.g. 15/11)")
         if self.start and self.end:
             today = dt.date(2000, 1, 1)
             if self.start.kind != "now" and self.end.kind != "now" and \
