@@ -180,6 +180,14 @@ def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[
     return out
 
 
+def _ignore_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the terminal: the main process answers it (and stops
+    the pool); a worker finishes the rows in hand instead of printing a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class _Spool:
     """Validated plans between the two phases, in an anonymous temporary file."""
 
@@ -216,7 +224,8 @@ class _Pool:
 
     def __enter__(self) -> _Pool:
         if self.jobs > 1:
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"))
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
+                                                initializer=_ignore_ctrl_c)
         return self
 
     def __exit__(self, *exc_info) -> None:
