@@ -41,3 +41,11 @@ def soffice():
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
     return found
+
+
+def ooxml_errors(path: Path) -> list[str]:
+    """openxml-audit's findings on one file, from a fresh validator each time: a validator
+    that is reused caches cross-part counts by `id(package)`, and Python reuses ids, so a
+    later file can be judged with an earlier file's footnote count."""
+    openxml_audit = pytest.importorskip("openxml_audit")
+    return [str(e) for e in openxml_audit.OpenXmlValidator().validate(str(path)).errors]

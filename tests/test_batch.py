@@ -24,7 +24,7 @@ from antq_docs.cli import app
 from antq_docs.inspect import read_docx
 from antq_docs.inspect.dump import plain_paragraphs
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, ooxml_errors
 
 BATCH = FIXTURES / "batch"
 BASE = BATCH / "base.yaml"
@@ -97,12 +97,10 @@ def test_wording_follows_the_unit_type(cao_bang):
 
 
 def test_batch_output_is_valid_ooxml(cao_bang):
-    openxml_audit = pytest.importorskip("openxml_audit")
     out, _, _ = cao_bang
-    validator = openxml_audit.OpenXmlValidator()
     for name in ("ngay-hoi-2026-phuong-thuc-phan.docx", "ngay-hoi-2026-xa-hoa-an.docx"):
-        result = validator.validate(str(out / name))
-        assert result.is_valid, [str(e) for e in result.errors][:5]
+        errors = ooxml_errors(out / name)
+        assert not errors, errors[:5]
 
 
 def test_a_second_run_skips_what_is_unchanged_and_redoes_what_is_not(tmp_path):

@@ -12,7 +12,7 @@ from lxml import etree
 
 from antq_docs.render import render_file
 
-from .conftest import EXAMPLES, FIXTURES
+from .conftest import EXAMPLES, FIXTURES, ooxml_errors
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Child order required by the WordprocessingML schema (ECMA-376 Part 1, §17), for the
@@ -98,3 +98,11 @@ def test_body_ids_are_consistent(package):
         assert cell[-1].tag == W + "p", "a table cell must end with a paragraph"
     body = document.find(W + "body")
     assert body[-1].tag == W + "sectPr"
+
+
+def test_every_example_passes_openxml_audit(rendered, tmp_path):
+    """ECMA-376 schemas and Office's semantic rules, as openxml-audit applies them."""
+    for name, result in rendered.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(result.docx)
+        assert ooxml_errors(path) == [], name

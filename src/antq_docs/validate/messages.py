@@ -27,7 +27,9 @@ def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
             problem = source.problem(loc, _unknown_key(key, _fields_at(root, parent)), key=True)
         elif kind == "missing":
             field = str(loc[-1])
-            hint = _description(root, loc)
+            # What the key is, not how to use it: the first clause of its description.
+            hint = _description(root, loc).split(";")[0].rstrip(".")
+            hint = hint + "." if hint else ""
             problem = source.problem(loc[:-1], f"'{field}' is missing: add `{field}:`"
                                      + (f" — {hint}" if hint else ""), key=True)
             problem = Problem(problem.file, problem.line, problem.column,
