@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Messages are asserted in English here (the msgids); tests/test_language.py asserts the
+# Vietnamese that clerks see by default. Subprocesses inherit the choice.
+os.environ["ANTQ_LANG"] = "en"
 
 from antq_docs.inspect import read_docx
 from antq_docs.render import render_file

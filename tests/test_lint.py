@@ -94,7 +94,7 @@ def test_mixed_tone_marks(tmp_path):
                            "Giữ hòa bình, hòa hợp; chăm lo sức khỏe; trường Thuỷ Nguyên.")
     found = lint(tmp_path, text)
     assert [f for f in found if "LINT-TONE-MARKS" in f] == [
-        "15:9 'Thuỷ' places its tone mark the modern way, while the rest of the plan writes "
+        "15:9 'Thuỷ' places its tone mark the modern (hoà) way, while the rest of the plan writes "
         "e.g. 'hòa'; use one style throughout [LINT-TONE-MARKS]"]
 
 

@@ -9,72 +9,71 @@ from typing import Annotated
 
 import typer
 
-from .cli import EXIT_INVALID, _console, _guarded, _report, app
+from .cli import EXIT_INVALID, _console, _error, _guarded, _report, app
+from .i18n import N_, _
 
 
-@app.command()
+@app.command(help=N_(
+    "Make one plan per xã/phường (and per year), or per row of a table.\n\n"
+    "Every row is validated before anything is written; each document is checked with the "
+    "rules of `antq check` and written to a temporary name, then renamed. manifest.csv "
+    "records each row; running the same command again renders only what changed.\n\n"
+    "Exit 0 when every row was written, 1 when some failed (the others are written), "
+    "2 when the input is wrong (nothing is written).\n\n[b]Examples[/b]\n\n"
+    "  antq batch ngay-hoi --year 2026 --province \"Cao Bằng\" -o out/\n\n"
+    "  antq batch ngay-hoi --years 2026-2030 --province \"Cao Bằng\" --pdf -o out/\n\n"
+    "  antq batch rows.csv --plan base.yaml -o out/\n\n"
+    "  antq batch ngay-hoi --year 2026 --province \"Hà Nội\" --shard 2/4 -o out/"))
 def batch(
     source: Annotated[str | None, typer.Argument(
-        help="A kind (ngay-hoi, ky-niem, thi-dua) to make for every xã/phường of --province, "
-        "or a table of rows (rows.csv, rows.yaml) for --plan.", show_default=False)] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The output folder.")] = Path(
-        "out"),
+        help=N_("A kind (ngay-hoi, ky-niem, thi-dua) to make for every xã/phường of "
+                "--province, or a table of rows (rows.csv, rows.yaml) for --plan."),
+        show_default=False)] = None,
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help=N_("The output folder."))] = Path("out"),
     province: Annotated[str | None, typer.Option(
-        "--province", help="With a kind: the province whose xã/phường get a plan each; "
-        "'all' for the whole country.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The year of the plans.")] = None,
+        "--province", help=N_("With a kind: the province whose xã/phường get a plan each; "
+                              "'all' for the whole country."))] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help=N_("The year of the plans."))] = None,
     years: Annotated[str | None, typer.Option(
-        "--years", help="A range of years, one plan per year: 2026-2030.")] = None,
+        "--years", help=N_("A range of years, one plan per year: 2026-2030."))] = None,
     level: Annotated[str, typer.Option(
-        "--level", help="Which units issue the plans: xa (every xã, phường and đặc khu).")
+        "--level", help=N_("Which units issue the plans: xa (every xã, phường and đặc khu)."))
     ] = "xa",
     org_template: Annotated[Path | None, typer.Option(
-        "--org-template", help="Your profile template for a commune ({{ unit.name }}, "
-        "{{ unit.type }}, …); default: antq's.")] = None,
+        "--org-template", help=N_("Your profile template for a commune ({{ unit.name }}, "
+                                  "{{ unit.type }}, …); default: antq's."))] = None,
     plan: Annotated[Path | None, typer.Option(
-        "--plan", help="With a table: the base plan each row fills in ({{ vars.COLUMN }}).")
-    ] = None,
+        "--plan", help=N_("With a table: the base plan each row fills in "
+                          "({{ vars.COLUMN }})."))] = None,
     name: Annotated[str, typer.Option(
-        "--name", help="File names, from {kind} {year} {unit} {code} {row} or a column; "
-        "reduced to safe characters.")] = "{kind}-{year}-{unit}",
+        "--name", help=N_("File names, from {kind} {year} {unit} {code} {row} or a column; "
+                          "reduced to safe characters."))] = "{kind}-{year}-{unit}",
     jobs: Annotated[int | None, typer.Option(
-        "-j", "--jobs", help="Processes to use (default: every core).", min=1)] = None,
+        "-j", "--jobs", help=N_("Processes to use (default: every core)."), min=1)] = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Apply the content rules too; any warning fails the row.")] = False,
+        "--strict", help=N_("Apply the content rules too; any warning fails the row."))
+    ] = False,
     pdf: Annotated[bool, typer.Option(
-        "--pdf", help="Also write PDFs (one LibreOffice run for the whole batch).")] = False,
+        "--pdf", help=N_("Also write PDFs (one LibreOffice run for the whole batch)."))
+    ] = False,
     force: Annotated[bool, typer.Option(
-        "--force", help="Render every row, even those the manifest says are up to date, "
-        "and replace files edited since.")] = False,
+        "--force", help=N_("Render every row, even those the manifest says are up to date, "
+                           "and replace files edited since."))] = False,
     fail_fast: Annotated[bool, typer.Option(
-        "--fail-fast", help="Stop at the first row that fails.")] = False,
+        "--fail-fast", help=N_("Stop at the first row that fails."))] = False,
     rows: Annotated[str | None, typer.Option(
-        "--rows", help="Only rows FIRST-LAST (1-1000): one slice of a large batch.")] = None,
+        "--rows", help=N_("Only rows FIRST-LAST (1-1000): one slice of a large batch."))
+    ] = None,
     shard: Annotated[str | None, typer.Option(
-        "--shard", help="Only the K-th of N equal slices (2/4), for several machines.")] = None,
+        "--shard", help=N_("Only the K-th of N equal slices (2/4), for several machines."))
+    ] = None,
     merge_manifests: Annotated[bool, typer.Option(
-        "--merge-manifests", help="Join the manifests of the slices in -o "
-        "(manifest.shard-*.csv, manifest.rows-*.csv) into its manifest.csv.")] = False,
+        "--merge-manifests", help=N_("Join the manifests of the slices in -o "
+                                     "(manifest.shard-*.csv, manifest.rows-*.csv) into its "
+                                     "manifest.csv."))] = False,
 ) -> None:
-    """Make one plan per xã/phường (and per year), or per row of a table.
-
-    Every row is validated before anything is written; each document is checked with the
-    rules of `antq check` and written to a temporary name, then renamed. manifest.csv
-    records each row; running the same command again renders only what changed.
-
-    Exit 0 when every row was written, 1 when some failed (the others are written),
-    2 when the input is wrong (nothing is written).
-
-    [b]Examples[/b]
-
-      antq batch ngay-hoi --year 2026 --province "Cao Bằng" -o out/
-
-      antq batch ngay-hoi --years 2026-2030 --province "Cao Bằng" --pdf -o out/
-
-      antq batch rows.csv --plan base.yaml -o out/
-
-      antq batch ngay-hoi --year 2026 --province "Hà Nội" --shard 2/4 -o out/
-    """
     def run() -> int:
         if merge_manifests:
             return _merge(output)
@@ -90,8 +89,8 @@ def batch(
         if result.invalid:
             _report_rows(result.invalid)
             count = sum(len(problems) for _, problems in result.invalid)
-            _console(stderr=True).print(f"[red]{count} problem(s) in {len(result.invalid)} "
-                                        "row(s)[/red]; nothing was written")
+            _error(_("{count} problem(s) in {rows} row(s); nothing was written").format(
+                count=count, rows=len(result.invalid)))
             return result.exit_code
         _report(_distinct(result.warnings))
         _summary(result)
@@ -102,25 +101,24 @@ def batch(
         from .batch.rows import kind_rows, parse_slice, parse_years, table_rows
         from .kinds import KINDS
 
-        err = _console(stderr=True)
         if not source:
-            err.print("[red]give a kind (" + ", ".join(KINDS) + ") or a table of rows[/red] "
-                      "(antq batch --help)")
+            _error(_("give a kind ({kinds}) or a table of rows (antq batch --help)").format(
+                kinds=", ".join(KINDS)))
             return EXIT_INVALID
         try:
             chosen = parse_slice(rows, shard)
             the_years = parse_years(years) if years else [year] if year else None
         except ValueError as exc:
-            err.print(f"[red]{exc}[/red]")
+            _error(str(exc))
             return EXIT_INVALID
         name_template = name
         if source in KINDS:
             if not province:
-                err.print("[red]give --province[/red] (antq places lists them)")
+                _error(_("give --province (antq places lists them)"))
                 return EXIT_INVALID
             if level != "xa":
-                err.print(f"[red]--level {level}:[/red] batches are made for the xã/phường "
-                          "level (--level xa); a province's own plan is one `antq new`")
+                _error(_("--level {level}: batches are made for the xã/phường level (--level "
+                         "xa); a province's own plan is one `antq new`").format(level=level))
                 return EXIT_INVALID
             if the_years is None:
                 the_years = [__import__("datetime").date.today().year]
@@ -129,10 +127,11 @@ def batch(
                 template_text = (org_template.read_text("utf-8-sig") if org_template
                                  else None)
             except LookupError as exc:
-                err.print(f"[red]--province: {exc.args[0]}[/red]")
+                _error(f"--province: {exc.args[0]}")
                 return EXIT_INVALID
             except (OSError, UnicodeDecodeError) as exc:
-                err.print(f"[red]--org-template {org_template}: cannot be read ({exc})[/red]")
+                _error(_("--org-template {path}: cannot be read ({reason})").format(
+                    path=org_template, reason=exc))
                 return EXIT_INVALID
             spec = BatchSpec(output=str(output), name_template=name_template, kind=source,
                              province=province, org_template=template_text,
@@ -141,11 +140,11 @@ def batch(
             return spec, the_rows, chosen
         table = Path(source)
         if table.suffix.lower() not in (".csv", ".yaml", ".yml") or not table.is_file():
-            err.print(f"[red]'{source}' is neither a kind ({', '.join(KINDS)}) nor a table of "
-                      "rows (.csv, .yaml)[/red]")
+            _error(_("'{source}' is neither a kind ({kinds}) nor a table of rows (.csv, .yaml)")
+                   .format(source=source, kinds=", ".join(KINDS)))
             return EXIT_INVALID
         if plan is None or not plan.is_file():
-            err.print("[red]a table needs --plan base.yaml[/red], the plan its rows fill in")
+            _error(_("a table needs --plan base.yaml, the plan its rows fill in"))
             return EXIT_INVALID
         the_rows = table_rows(table, plan.stem)
         if the_years:  # --year with a table: rows without a year column take it
@@ -168,9 +167,10 @@ def _report_rows(invalid) -> None:
 
     console = _console(stderr=True)
     for row, problems in invalid:
-        console.print(f"[bold]row {row.number} ({escape(row.unit)}), {escape(row.where)}"
-                      "[/bold]" if row.line else
-                      f"[bold]row {row.number} ({escape(row.unit)})[/bold]")
+        heading = (_("row {number} ({unit}), {where}") if row.line else
+                   _("row {number} ({unit})")).format(number=row.number, unit=row.unit,
+                                                      where=row.where)
+        console.print(f"[bold]{escape(heading)}[/bold]")
         _report(problems)
 
 
@@ -184,13 +184,14 @@ def _merge(output: Path) -> int:
 
     paths = sorted(output.glob("manifest.*.csv"))
     if not paths:
-        _console(stderr=True).print(f"[red]no manifests of slices in {output}[/red] "
-                                    "(manifest.shard-K-of-N.csv, manifest.rows-A-B.csv)")
+        _error(_("no manifests of slices in {folder} (manifest.shard-K-of-N.csv, "
+                 "manifest.rows-A-B.csv)").format(folder=output))
         return EXIT_INVALID
     records = merge_manifests(paths)
     write_manifest(output / MANIFEST, records)
     failed = sum(r.status != "ok" for r in records.values())
-    typer.echo(f"wrote {output / MANIFEST}: {len(records)} rows, {failed} failed")
+    typer.echo(_("wrote {path}: {rows} rows, {failed} failed").format(
+        path=output / MANIFEST, rows=len(records), failed=failed))
     return 1 if failed else 0
 
 
@@ -217,15 +218,17 @@ def _progress():
                 self.bar.start()
             else:
                 self.bar.remove_task(self.task)
-            self.task = self.bar.add_task(name, total=total)
+            self.task = self.bar.add_task(_(name), total=total)
 
         def advance(self, count=1):
             self.bar.advance(self.task, count)
 
         def row_done(self, row, outcome, output):
             if outcome.status != "ok":
-                self.bar.console.print(f"[red]failed[/red] {row.where} {row.unit}: "
-                                       f"{outcome.message}", markup=True)
+                from rich.markup import escape
+
+                self.bar.console.print("[red]" + escape(_("failed {where} {unit}: {reason}").format(
+                    where=row.where, unit=row.unit, reason=outcome.message)) + "[/red]")
 
         def close(self):
             self.bar.stop()
@@ -236,14 +239,15 @@ def _progress():
 
         def phase(self, name, total):
             self.total, self.done = total, 0
-            typer.echo(f"{name}: {total} rows", err=True)
+            typer.echo(_("{phase}: {total} rows").format(phase=_(name), total=total), err=True)
 
         def row_done(self, row, outcome, output):
             self.done += 1
-            state = "ok    " if outcome.status == "ok" else "FAILED"
+            state = _("ok") if outcome.status == "ok" else _("FAILED")
             detail = output if outcome.status == "ok" else outcome.message
-            typer.echo(f"{state} {self.done}/{self.total} row {row.number} {row.unit}: "
-                       f"{detail}", err=True)
+            typer.echo(_("{state} {done}/{total} row {number} {unit}: {detail}").format(
+                state=state, done=self.done, total=self.total, number=row.number, unit=row.unit,
+                detail=detail), err=True)
 
     return Bar() if sys.stderr.isatty() else Lines()
 
@@ -253,35 +257,29 @@ def _summary(result) -> None:
 
     table = Table(title="antq batch", show_header=False)
     rate = result.written / result.seconds if result.seconds else 0
-    for label, value in (("rows", result.rows), ("written", result.written),
-                         ("unchanged (skipped)", result.unchanged),
-                         ("failed", len(result.failed)), ("PDF", result.pdfs),
-                         ("time", f"{result.seconds:.1f} s ({rate:.0f} documents/s)"),
-                         ("manifest", str(result.manifest))):
+    for label, value in ((_("rows"), result.rows), (_("written"), result.written),
+                         (_("unchanged (skipped)"), result.unchanged),
+                         (_("failed"), len(result.failed)), ("PDF", result.pdfs),
+                         (_("time"), _("{seconds} s ({rate} documents/s)").format(
+                             seconds=f"{result.seconds:.1f}", rate=f"{rate:.0f}")),
+                         (_("manifest"), str(result.manifest))):
         table.add_row(label, str(value))
     console = _console()
     console.print(table)
     if result.stopped:
-        console.print("[yellow]stopped at the first failure (--fail-fast)[/yellow]")
+        console.print("[yellow]" + _("stopped at the first failure (--fail-fast)") + "[/yellow]")
     if result.pdf_error:
-        console.print(f"[red]PDF not written:[/red] {result.pdf_error}")
+        _error(_("PDF not written: {reason}").format(reason=result.pdf_error))
 
 
-@app.command()
+@app.command(help=N_("List the provinces, or the xã/phường of one, as `antq batch` sees them "
+                     "(after the 2025 reform: 34 provinces, 3,321 xã/phường).\n\n"
+                     "[b]Examples[/b]\n\n  antq places\n\n  antq places \"Cao Bằng\""))
 def places(
     province: Annotated[str | None, typer.Argument(
-        help="A province: list its xã/phường. Without it: the 34 provinces.",
+        help=N_("A province: list its xã/phường. Without it: the 34 provinces."),
         show_default=False)] = None,
 ) -> None:
-    """List the provinces, or the xã/phường of one, as `antq batch` sees them (after the
-    2025 reform: 34 provinces, 3,321 xã/phường).
-
-    [b]Examples[/b]
-
-      antq places
-
-      antq places "Cao Bằng"
-    """
     def run() -> int:
         from .places import current_province_names, units_of
 
@@ -292,7 +290,7 @@ def places(
         try:
             units = units_of(province)
         except LookupError as exc:
-            _console(stderr=True).print(f"[red]{exc.args[0]}[/red]")
+            _error(exc.args[0])
             return EXIT_INVALID
         for unit in units:
             typer.echo(f"{unit.code:>6}  {unit.type:<8} {unit.name}")

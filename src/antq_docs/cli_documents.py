@@ -10,35 +10,29 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .cli import EXIT_INVALID, _console, _guarded, app
+from .cli import EXIT_INVALID, _error, _guarded, app
+from .i18n import N_, _
 
 
-@app.command()
+@app.command(help=N_(
+    "Audit DOCX files against Nghị định 30 and report every departure.\n\n"
+    "Each finding is certain (read from the file) or an estimate (a length or a page count "
+    "judged without Word). Exit 0 when there is no certain error (with --strict: no finding "
+    "at all), 1 when there is, 2 when a file cannot be read or is not an administrative "
+    "document (a speech, an agenda).\n\n[b]Examples[/b]\n\n"
+    "  antq check \"KH 05-UBND.docx\"\n\n  antq check *.docx --format sarif > antq.sarif"))
 def check(
     files: Annotated[list[Path] | None, typer.Argument(
-        help="DOCX files to audit (antq's or typed by hand).", show_default=False)] = None,
+        help=N_("DOCX files to audit (antq's or typed by hand)."), show_default=False)] = None,
     output_format: Annotated[str, typer.Option(
-        "--format", help="text (for people), json (for programs) or sarif (for CI).")
+        "--format", help=N_("text (for people), json (for programs) or sarif (for CI)."))
     ] = "text",
     rules: Annotated[bool, typer.Option(
-        "--rules", help="List the rules with their ids and clauses, and exit.")] = False,
+        "--rules", help=N_("List the rules with their ids and clauses, and exit."))] = False,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Fail on warnings and estimates too, not only on certain errors.")
+        "--strict", help=N_("Fail on warnings and estimates too, not only on certain errors."))
     ] = False,
 ) -> None:
-    """Audit DOCX files against Nghị định 30 and report every departure.
-
-    Each finding is certain (read from the file) or an estimate (a length or a page count
-    judged without Word). Exit 0 when there is no certain error (with --strict: no finding
-    at all), 1 when there is, 2 when a file cannot be read or is not an administrative
-    document (a speech, an agenda).
-
-    [b]Examples[/b]
-
-      antq check "KH 05-UBND.docx"
-
-      antq check *.docx --format sarif > antq.sarif
-    """
     def run() -> int:
         from .check.report import findings_json, findings_sarif, rules_table
 
@@ -47,10 +41,10 @@ def check(
                 typer.echo(f"{rule_id:<30} {severity:<8} {clause:<20} {title}")
             return 0
         if not files:
-            _console(stderr=True).print("[red]give one or more .docx files[/red]")
+            _error(_("give one or more .docx files"))
             return EXIT_INVALID
         if output_format not in ("text", "json", "sarif"):
-            _console(stderr=True).print("[red]--format is text, json or sarif[/red]")
+            _error(_("--format is text, json or sarif"))
             return EXIT_INVALID
         from .check import check_document
 
@@ -61,7 +55,8 @@ def check(
             except ValueError as exc:
                 results[str(path)] = str(exc)
             except Exception as exc:  # noqa: BLE001 — reported per file, with exit code 2
-                results[str(path)] = f"cannot be checked ({type(exc).__name__}: {exc})"
+                results[str(path)] = _("cannot be checked ({kind}: {detail})").format(
+                    kind=type(exc).__name__, detail=exc)
         if output_format == "json":
             sys.stdout.write(findings_json(results))
         elif output_format == "sarif":
@@ -85,46 +80,39 @@ def _print_findings(results: dict) -> None:
 
     for file, result in results.items():
         if isinstance(result, str):
-            typer.echo(f"{file}: cannot be read: {result}", err=True)
+            typer.echo(_("{file}: cannot be read: {reason}").format(file=file, reason=result),
+                       err=True)
             continue
         for finding in result.findings:
             typer.echo(f"{file}: {finding}")
         typer.echo(f"{file}: {summary_line(result)}")
 
 
-@app.command()
+@app.command(help=N_(
+    "Correct the format of a Word document to Nghị định 30 without touching its words.\n\n"
+    "What `antq check` finds and can be corrected mechanically is corrected (margins, fonts, "
+    "sizes, the Tiêu ngữ's hyphens, leading zeros, rules, page numbers, spacing…); what needs "
+    "a person (a missing Nơi nhận, a number, words) is listed. Exit 0 when nothing is left "
+    "but warnings, 1 when something needs a person, 2 when the file cannot or must not be "
+    "changed (signed, written by antq, not an administrative document), 3 when the output "
+    "was not written.\n\n[b]Examples[/b]\n\n  antq fix \"Du thao KH.docx\"\n\n"
+    "  antq fix \"Du thao KH.docx\" --dry-run\n\n"
+    "  antq fix \"Du thao KH.docx\" --only ND30-PAGE-MARGINS,ND30-FONT -o \"KH da sua.docx\""))
 def fix(
-    file: Annotated[Path, typer.Argument(help="The DOCX to correct.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=N_("The DOCX to correct."), show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Where to write the corrected copy (default: NAME.fixed.docx "
-        "beside it).")] = None,
+        "-o", "--output", help=N_("Where to write the corrected copy (default: "
+                                  "NAME.fixed.docx beside it)."))] = None,
     only: Annotated[str | None, typer.Option(
-        "--only", help="Correct only these rules: ND30-PAGE-MARGINS,ND30-FONT,…")] = None,
+        "--only", help=N_("Correct only these rules: ND30-PAGE-MARGINS,ND30-FONT,…"))] = None,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Say what would change; write nothing.")] = False,
+        "--dry-run", help=N_("Say what would change; write nothing."))] = False,
     in_place: Annotated[bool, typer.Option(
-        "--in-place", help="Replace the file itself, keeping the original as NAME.bak.docx.")
-    ] = False,
+        "--in-place", help=N_("Replace the file itself, keeping the original as "
+                              "NAME.bak.docx."))] = False,
     force: Annotated[bool, typer.Option(
-        "--force", help="Replace an existing output file.")] = False,
+        "--force", help=N_("Replace an existing output file."))] = False,
 ) -> None:
-    """Correct the format of a Word document to Nghị định 30 without touching its words.
-
-    What `antq check` finds and can be corrected mechanically is corrected (margins, fonts,
-    sizes, the Tiêu ngữ's hyphens, leading zeros, rules, page numbers, spacing…); what needs
-    a person (a missing Nơi nhận, a number, words) is listed. Exit 0 when nothing is left
-    but warnings, 1 when something needs a person, 2 when the file cannot or must not be
-    changed (signed, written by antq, not an administrative document), 3 when the output
-    was not written.
-
-    [b]Examples[/b]
-
-      antq fix "Du thao KH.docx"
-
-      antq fix "Du thao KH.docx" --dry-run
-
-      antq fix "Du thao KH.docx" --only ND30-PAGE-MARGINS,ND30-FONT -o "KH da sua.docx"
-    """
     def run() -> int:
         from .errors import OutputError
         from .fix import FIXERS, Refused, fix_document
@@ -133,37 +121,40 @@ def fix(
         wanted = {rule.strip() for rule in only.split(",")} if only else None
         unknown = sorted((wanted or set()) - set(FIXERS))
         if unknown:
-            _console(stderr=True).print(f"[red]--only: {', '.join(unknown)} cannot be fixed"
-                                        f"[/red]; fixable rules: {', '.join(FIXERS)}")
+            _error(_("--only: {rules} cannot be fixed; fixable rules: {fixable}").format(
+                rules=", ".join(unknown), fixable=", ".join(FIXERS)))
             return EXIT_INVALID
         try:
             data = file.read_bytes()
             result = fix_document(data, wanted)
         except OSError as exc:
-            _console(stderr=True).print(f"[red]{file}: cannot be read: {exc.strerror}[/red]")
+            _error(_("{file}: cannot be read: {reason}").format(file=file, reason=exc.strerror))
             return EXIT_INVALID
         except (Refused, ValueError) as exc:
-            _console(stderr=True).print(f"[red]{file}: not changed:[/red] {exc}")
+            _error(_("{file}: not changed: {reason}").format(file=file, reason=exc))
             return EXIT_INVALID
         for change in result.changes:
             typer.echo(f"{file}: [{change.rule}] {change.where}: {change.what}")
         for problem in result.failed:
-            typer.echo(f"{file}: could not fix {problem}", err=True)
+            typer.echo(_("{file}: could not fix {problem}").format(file=file, problem=problem),
+                       err=True)
         for finding in result.needs_person + result.not_fixed:
-            typer.echo(f"{file}: needs a person: {finding}")
-        typer.echo(f"{file}: {result.recognised}: {len(result.before)} finding(s) before, "
-                   f"{len(result.after)} after; {len(result.changes)} change(s)")
+            typer.echo(_("{file}: needs a person: {finding}").format(file=file, finding=finding))
+        typer.echo(_("{file}: {kind}: {before} finding(s) before, {after} after; {changes} "
+                     "change(s)").format(file=file, kind=result.recognised,
+                                         before=len(result.before), after=len(result.after),
+                                         changes=len(result.changes)))
         if dry_run:
             return 0
         target = file if in_place else output or file.with_name(f"{file.stem}.fixed.docx")
         if target.resolve() == file.resolve() and not in_place:
-            raise OutputError(str(target), "is the input; use --in-place to replace it")
+            raise OutputError(str(target), _("is the input; use --in-place to replace it"))
         if target.exists() and not (force or in_place):
-            raise OutputError(str(target), "already exists; add --force to replace it")
+            raise OutputError(str(target), _("already exists; add --force to replace it"))
         if in_place:
             write_atomic(file.with_name(f"{file.stem}.bak{file.suffix}"), data)
         write_atomic(target, result.docx)
-        typer.echo(f"wrote {target}")
+        typer.echo(_("wrote {path}").format(path=target))
         return 1 if any(f.counts for f in result.after) else 0
 
     raise typer.Exit(_guarded(run))

@@ -24,11 +24,20 @@ class Problem:
     severity: str = field(default="error", compare=False)  # "error" or "warning"
 
     def __str__(self) -> str:
+        return self.shown()
+
+    def shown(self) -> str:
+        """FILE:LINE:COL: [warning:] place: message — the place in the words of the
+        document («mục II.1, ý thứ 3») before the field path, which stays as typed."""
+        from .i18n import _
+        from .plan_places import place_in_words
+
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        label = f"{self.path}: " if self.path else ""
-        prefix = "warning: " if self.severity == "warning" else ""
+        words = place_in_words(self.path) if self.path else ""
+        label = f"{words} [{self.path}]: " if words else f"{self.path}: " if self.path else ""
+        prefix = _("warning: ") if self.severity == "warning" else ""
         return f"{where}: {prefix}{label}{self.message}"
 
 

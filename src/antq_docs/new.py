@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import OutputError, PlanError
+from .i18n import _
 
 __all__ = ["write_new_plan"]
 
@@ -23,18 +24,21 @@ def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
     from .kinds import KINDS
 
     if not KINDS[kind].accepts(org):
-        raise PlanError([org_source.problem(("body",), f"a {kind} plan is issued by a UBND; "
-                                            "this profile is a Ban Chỉ đạo (body: bcd)",
-                                            key=True)])
+        raise PlanError([org_source.problem(("body",), _(
+            "a {kind} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
+            "bcd)").format(kind=kind), key=True)])
     if target.exists() and not force:
-        raise OutputError(str(target), "already exists; choose another name with -o, or add "
-                          "--force to replace it")
+        raise OutputError(str(target), _("already exists; choose another name with -o, "
+                                         "or add --force to replace it"))
     relative_org = Path(os.path.relpath(org_path.resolve(), target.resolve().parent))
     schema = _schema_near(target)
     text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)
     # Check the plan exactly as it will be read, beside its profile, before writing it.
     probe = target.with_name(f".{target.name}.check.yaml")
-    write_atomic(probe, text.encode("utf-8"))
+    try:
+        write_atomic(probe, text.encode("utf-8"))
+    except OutputError as exc:  # the clerk asked for `target`: never name the probe
+        raise OutputError(str(target), exc.message) from None
     try:
         validated = load_plan(probe)
         from .content.build import build_document

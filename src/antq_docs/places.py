@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .i18n import _
+
 __all__ = ["REFORM_DATE", "FORMER_PROVINCES", "province_problem", "place_problem",
            "commune_problems", "current_province_names", "Unit", "province_named", "units_of",
            "unit_named", "former_unit_successors", "villages_of",
@@ -83,12 +85,18 @@ def province_problem(name: str) -> str | None:
     """None for a current province; otherwise what to write instead."""
     if _key(name) in _provinces():
         return None
-    former = {_key(k): v for k, v in FORMER_PROVINCES.items()}
-    successor = former.get(_key(_strip_city(name)))
+    successor = _successor_province(name)
     if successor:
-        return (f"'{name}' was merged into {successor} on 01/7/2025; write the new province "
-                f"'{_strip_city(successor)}'")
-    return f"'{name}' is not one of the 34 provinces"
+        return (_("'{name}' was merged into {successor} on 01/7/2025; write the new "
+                  "province '{province}'").format(
+                      name=name, successor=successor, province=_strip_city(successor)))
+    return _("'{name}' is not one of the 34 provinces").format(name=name)
+
+
+def _successor_province(name: str) -> str | None:
+    """The province a tỉnh abolished in 2025 became part of."""
+    former = {_key(k): v for k, v in FORMER_PROVINCES.items()}
+    return former.get(_key(_strip_city(name)))
 
 
 def place_problem(place: str, date: dt.date) -> str | None:
@@ -97,11 +105,10 @@ def place_problem(place: str, date: dt.date) -> str | None:
         return None
     if _key(place) in _provinces() or _key(place) in _communes():
         return None
-    merged = province_problem(place)
-    if merged and "merged" in merged:
-        return merged
-    return (f"'{place}' is neither a current province nor a current xã/phường "
-            "(vietnam-provinces, 34 provinces and 3,321 xã/phường)")
+    if _successor_province(place):
+        return province_problem(place)
+    return (_("'{place}' is neither a current province nor a current xã/phường "
+              "(vietnam-provinces, 34 provinces and 3,321 xã/phường)").format(place=place))
 
 
 def commune_problems(text: str, province: str | None = None) -> list[str]:
@@ -113,13 +120,15 @@ def commune_problems(text: str, province: str | None = None) -> list[str]:
         entries = communes.get(_key(f"{kind} {name}"))
         if not entries:
             successors = former_unit_successors(name, province)
-            became = (" — it was merged on 01/7/2025 into " + " and ".join(
+            became = (_(" — it was merged on 01/7/2025 into ") + _(" and ").join(
                 f"'{s}'" for s in successors)) if successors else ""
-            problems.append(f"'{kind} {name}' is not in the current list of xã/phường{became}")
+            problems.append(_("'{kind} {name}' is not in the current list of "
+                              "xã/phường{became}").format(kind=kind, name=name, became=became))
         elif province and not any(_key(p) == _key(province) or
                                   _key(_strip_city(p)) == _key(province) for _, p in entries):
             where = ", ".join(sorted({_strip_city(p) for _, p in entries}))
-            problems.append(f"'{kind} {name}' is in {where}, not in {province}")
+            problems.append(_("'{kind} {name}' is in {where}, not in {province}").format(
+                kind=kind, name=name, where=where, province=province))
     return problems
 
 
@@ -173,9 +182,9 @@ def province_named(name: str) -> str:
     if found:
         return found
     problem = province_problem(name) or ""
-    if "merged" not in problem:
+    if not _successor_province(name):
         close = _closest(name, sorted({_strip_city(p) for p in _provinces().values()}))
-        problem += f"; did you mean '{close}'?" if close else ""
+        problem += _("; did you mean '{close}'?").format(close=close) if close else ""
     raise LookupError(problem)
 
 
@@ -200,15 +209,16 @@ def unit_named(name: str, province: str) -> Unit:
     for unit in units:
         if wanted in (_key(unit.name), _key(unit.bare)):
             return unit
-    message = f"'{name}' is not a current xã/phường of {_strip_city(province_named(province))}"
+    message = _("'{name}' is not a current xã/phường of {province}").format(
+        name=name, province=_strip_city(province_named(province)))
     successors = former_unit_successors(name, province)
     if successors:
-        message += (" — it was merged on 01/7/2025 into "
-                    + " and ".join(f"'{s}'" for s in successors))
+        message += (_(" — it was merged on 01/7/2025 into ")
+                    + _(" and ").join(f"'{s}'" for s in successors))
     else:
         close = _closest(name, [unit.name for unit in units] + [unit.bare for unit in units])
         if close:
-            message += f"; did you mean '{close}'?"
+            message += _("; did you mean '{close}'?").format(close=close)
     raise LookupError(message)
 
 

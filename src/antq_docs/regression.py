@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PlanError, Problem
+from .i18n import _
 
 __all__ = ["CaseResult", "discover", "kind_plans", "run_case", "SNAPSHOT_YEAR"]
 
@@ -69,8 +70,9 @@ def run_case(plan: Path, snapshots: Path, *, update: bool = False) -> CaseResult
         result.problems = list(exc.problems)
         return result
     except Exception as exc:  # noqa: BLE001 — reported for this plan; the others still run
-        result.problems = [Problem(str(plan), 0, 0, "", f"cannot be rendered: "
-                                   f"{type(exc).__name__}: {str(exc)[:200]}")]
+        result.problems = [Problem(str(plan), 0, 0, "", _(
+            "cannot be rendered: {name}: {exc}").format(
+            name=type(exc).__name__, exc=str(exc)[:200]))]
         return result
     result.findings = check_docx(docx)
     actual = dump_text(read_docx(docx))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import OutputError, PlanError, Problem
 from .rows import RESERVED_COLUMNS, BatchSpec, Row
+from ..i18n import _
 
 __all__ = ["Prepared", "Outcome", "prepare_row", "produce_row", "DEFAULT_ORG_TEMPLATE"]
 
@@ -125,8 +126,9 @@ def _kind_sources(spec: BatchSpec, row: Row):
     org = validate_org(org_source)
     kind = KINDS[spec.kind]
     if not kind.accepts(org):
-        raise PlanError([org_source.problem(("body",), f"a {kind.name} plan is issued by a "
-                                            "UBND; this profile is a Ban Chỉ đạo (body: bcd)")])
+        raise PlanError([org_source.problem(("body",), _(
+            "a {name} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
+            "bcd)").format(name=kind.name))])
     plan_text = generate_plan(spec.kind, row.year, org, "org.yaml")
     return own_layer(load_text(plan_text, f"{spec.kind} {row.year} ({unit.name})")), org_source
 

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..errors import MessageError
+from ..i18n import _
 
 __all__ = ["Record", "Journal", "read_manifest", "write_manifest", "merge_manifests",
            "MANIFEST"]
@@ -45,12 +46,13 @@ def read_manifest(path: Path) -> dict[int, Record]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise MessageError(f"{path}: cannot be read ({exc}); delete it to start the batch "
-                           "afresh") from None
+        raise MessageError(_("{path}: cannot be read ({exc}); delete it to start the "
+                             "batch afresh").format(path=path, exc=exc)) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames != _FIELDS:
-        raise MessageError(f"{path}: not a manifest antq wrote (its columns should be "
-                           f"{', '.join(_FIELDS)}); delete it or choose another -o folder")
+        raise MessageError(_("{path}: not a manifest antq wrote (its columns should be "
+                             "{items}); delete it or choose another -o folder").format(
+                                 path=path, items=', '.join(_FIELDS)))
     records = {}
     lines = list(reader)
     for index, line in enumerate(lines):
@@ -61,8 +63,9 @@ def read_manifest(path: Path) -> dict[int, Record]:
         except (TypeError, ValueError):
             if index == len(lines) - 1:  # a line cut short by a kill: that row is not done
                 break
-            raise MessageError(f"{path}: line {index + 2} is not a manifest line; delete "
-                               "the manifest to start the batch afresh") from None
+            raise MessageError(_("{path}: line {value} is not a manifest line; delete "
+                                 "the manifest to start the batch afresh").format(
+                                     path=path, value=index + 2)) from None
         records[record.row] = record  # a row appended again later replaces its old line
     return records
 
@@ -103,12 +106,13 @@ def merge_manifests(paths: list[Path]) -> dict[int, Record]:
     merged: dict[int, Record] = {}
     for path in paths:
         if not path.is_file():
-            raise MessageError(f"{path}: no such manifest")
+            raise MessageError(_("{path}: no such manifest").format(path=path))
         for number, record in read_manifest(path).items():
             kept = merged.get(number)
             if kept is None or (kept.status != "ok" and record.status == "ok"):
                 merged[number] = record
             elif kept.status == "ok" and record.status == "ok" and kept.output != record.output:
-                raise MessageError(f"row {number} was written as {kept.output} and as "
-                                   f"{record.output}: the slices come from different batches")
+                raise MessageError(_("row {number} was written as {output} and as "
+                                     "{output2}: the slices come from different batches").format(
+                                         number=number, output=kept.output, output2=record.output))
     return merged

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from ..i18n import _
 
 __all__ = ["slug", "file_names", "NameTemplateError", "DEFAULT_NAME"]
 
@@ -47,7 +48,8 @@ def render_name(template: str, fields: dict[str, object]) -> str:
         raise NameTemplateError(f"--name '{template}': {exc}") from None
     unknown = sorted(set(names) - set(fields))
     if unknown:
-        raise NameTemplateError(f"--name '{template}' uses {{{unknown[0]}}}; a row has: "
+        raise NameTemplateError(_("--name '{template}' uses {{{unknown}}}; a row has: ").format(
+                                      template=template, unknown=unknown[0])
                                 + ", ".join("{" + k + "}" for k in sorted(fields)))
     values = {key: slug(value) for key, value in fields.items()}
     return "/".join(_segments(template.format_map(values)))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlanError, Problem
+from ..i18n import _
 
 __all__ = ["BatchSpec", "Row", "kind_rows", "table_rows", "select_rows", "parse_years",
            "parse_slice", "RESERVED_COLUMNS"]
@@ -73,13 +74,15 @@ class Row:
 def parse_years(text: str) -> list[int]:
     """'2026' or '2026-2030' -> the years; ValueError with what to write."""
     try:
-        first, _, last = text.partition("-")
+        first, _dash, last = text.partition("-")
         years = list(range(int(first), int(last or first) + 1))
     except ValueError:
-        raise ValueError(f"--years '{text}': write one year (2026) or a range (2026-2030)")\
+        raise ValueError(_("--years '{text}': write one year (2026) or a range "
+                           "(2026-2030)").format(text=text))\
             from None
     if not years or not all(2006 <= y <= 2100 for y in years):
-        raise ValueError(f"--years '{text}': years run from 2006 to 2100, first to last")
+        raise ValueError(_("--years '{text}': years run from 2006 to 2100, first to "
+                           "last").format(text=text))
     return years
 
 
@@ -106,8 +109,9 @@ def table_rows(path: Path, kind: str) -> list[Row]:
     if path.suffix.lower() in (".yaml", ".yml"):
         source = load_source(path)
         if not isinstance(source.data, list):
-            raise PlanError([source.problem((), "a table of rows is a YAML list: one "
-                                            "'- column: value' block per document")])
+            raise PlanError([source.problem((), _(
+                "a table of rows is a YAML list: one '- column: value' block per "
+                "document"))])
         records = [(source.locate((i,))[0], item,
                     lambda key, i=i: source.locate((i, key), key=True))
                    for i, item in enumerate(source.data)]
@@ -118,8 +122,8 @@ def table_rows(path: Path, kind: str) -> list[Row]:
     rows: list[Row] = []
     for line, record, locate in records:
         if not isinstance(record, dict) or not record:
-            problems.append(Problem(str(path), line, 1, "", "each row is a group of "
-                                    "'column: value' pairs"))
+            problems.append(Problem(str(path), line, 1, "", _(
+                "each row is a group of 'column: value' pairs")))
             continue
         values, row_problems = _row_values(record, str(path), locate)
         year = values.get("year")
@@ -128,10 +132,12 @@ def table_rows(path: Path, kind: str) -> list[Row]:
                         int(year) if year and year.isdigit() else None, kind,
                         values=tuple(values.items()), problems=tuple(row_problems)))
     if len(rows) > MAX_ROWS:
-        problems.append(Problem(str(path), 1, 1, "", f"more than {MAX_ROWS:,} rows; split the "
-                                "table, or run slices of it with --rows"))
+        problems.append(Problem(str(path), 1, 1, "", _(
+            "more than {MAX_ROWS:,} rows; split the table, or run slices of it with "
+            "--rows").format(MAX_ROWS=MAX_ROWS)))
     if not rows and not problems:
-        problems.append(Problem(str(path), 1, 1, "", "the table has no rows"))
+        problems.append(Problem(str(path), 1, 1, "", _(
+            "the table has no rows")))
     if problems:
         raise PlanError(problems)
     return rows
@@ -143,14 +149,15 @@ def _row_values(record: dict, file: str, locate) -> tuple[dict[str, str], list[P
     for key, value in record.items():
         key = str(key).strip()
         if isinstance(value, (dict, list)):
-            problems.append(Problem(file, *locate(key), key, "a column holds one value "
-                                    "(text, a number or a date), not a list or a group"))
+            problems.append(Problem(file, *locate(key), key, _(
+                "a column holds one value (text, a number or a date), not a list or a "
+                "group")))
             continue
         values[key] = "" if value is None else str(value).strip()
     year = values.get("year")
     if year and not (year.isdigit() and 2006 <= int(year) <= 2100):
-        problems.append(Problem(file, *locate("year"), "year", f"'{year}' is not a year "
-                                "from 2006 to 2100"))
+        problems.append(Problem(file, *locate("year"), "year", _(
+            "'{year}' is not a year from 2006 to 2100").format(year=year)))
     return values, problems
 
 
@@ -158,11 +165,12 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise PlanError([Problem(str(path), 0, 0, "", f"cannot read the file: "
-                                 f"{exc.strerror or exc}")]) from None
+        raise PlanError([Problem(str(path), 0, 0, "", _(
+            "cannot read the file: {reason}").format(reason=exc.strerror or exc))]) from None
     except UnicodeDecodeError:
-        raise PlanError([Problem(str(path), 1, 1, "", "the table is not UTF-8; in Excel save "
-                                 "it as 'CSV UTF-8 (Comma delimited)'")]) from None
+        raise PlanError([Problem(str(path), 1, 1, "", _(
+            "the table is not UTF-8; in Excel save it as 'CSV UTF-8 (Comma delimited)'"))]
+                        ) from None
     # Excel writes ';' where the decimal separator is ',' (Vietnamese regional settings).
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -176,12 +184,13 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
         if header is None:
             header = [f.strip() for f in fields]
             if len(set(header)) != len(header) or "" in header:
-                raise PlanError([Problem(str(path), line, 1, "", "the first line names the "
-                                         "columns, each once and none empty")])
+                raise PlanError([Problem(str(path), line, 1, "", _(
+                    "the first line names the columns, each once and none empty"))])
             continue
         if len(fields) != len(header):
-            raise PlanError([Problem(str(path), line, 1, "", f"{len(fields)} values for "
-                                     f"{len(header)} columns ({', '.join(header)})")])
+            raise PlanError([Problem(str(path), line, 1, "", _(
+                "{values} values for {count} columns ({columns})").format(
+                values=len(fields), count=len(header), columns=', '.join(header)))])
         records.append((line, dict(zip(header, fields))))
     return records
 
@@ -189,23 +198,23 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
 def parse_slice(rows: str | None, shard: str | None) -> tuple[str, object] | None:
     """`--rows 1-1000` or `--shard 2/4` -> a description; ValueError with what to write."""
     if rows and shard:
-        raise ValueError("give --rows or --shard, not both")
+        raise ValueError(_("give --rows or --shard, not both"))
     try:
         if rows:
-            first, _, last = rows.partition("-")
+            first, _dash, last = rows.partition("-")
             span = (int(first), int(last or first))
             if not 1 <= span[0] <= span[1]:
                 raise ValueError
             return ("rows", span)
         if shard:
-            index, _, count = shard.partition("/")
+            index, _slash, count = shard.partition("/")
             part = (int(index), int(count))
             if not 1 <= part[0] <= part[1]:
                 raise ValueError
             return ("shard", part)
     except ValueError:
-        raise ValueError("--rows takes FIRST-LAST (1-1000); --shard takes K/N (2/4), "
-                         "with 1 ≤ K ≤ N") from None
+        raise ValueError(_("--rows takes FIRST-LAST (1-1000); --shard takes K/N (2/4), "
+                           "with 1 ≤ K ≤ N")) from None
     return None
 
 

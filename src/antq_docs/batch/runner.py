@@ -14,6 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..errors import MessageError, Problem
+from ..i18n import N_, _, language, use_language
 from ..output import remove_stale_temporaries
 from .job import Outcome, Prepared, prepare_row, produce_row
 from .manifest import MANIFEST, Journal, Record, read_manifest
@@ -73,7 +74,7 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
     if output.is_dir():
         remove_stale_temporaries(output)
     with _Pool(jobs) as pool, _Spool() as spool:
-        progress.phase("kiểm tra", len(rows))
+        progress.phase(N_("checking"), len(rows))
         prepared: dict[int, Prepared] = {}
         for done in pool.map(_prepare_chunk, spec, rows, len(rows), progress):
             for item in done:
@@ -104,7 +105,7 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
                 todo.append((row, record))
         journal = Journal(manifest_path, records)
 
-        progress.phase("tạo văn bản", len(todo))
+        progress.phase(N_("writing"), len(todo))
         by_number = {row.number: (row, record) for row, record in todo}
         try:
             work = ((row, str(targets[row.number]), spool.get(row.number)) for row, _ in todo)
@@ -137,7 +138,7 @@ def _target(output: Path, name: str) -> Path:
     target = output / f"{name}.docx"
     # naming.py already makes this impossible; a second lock costs nothing.
     if not target.resolve().is_relative_to(output.resolve()):
-        raise MessageError(f"the name '{name}' would leave the output folder")
+        raise MessageError(_("the name '{name}' would leave the output folder").format(name=name))
     return target
 
 
@@ -180,12 +181,14 @@ def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[
     return out
 
 
-def _ignore_ctrl_c() -> None:
+def _start_worker(language: str) -> None:
     """Ctrl-C reaches every process of the terminal: the main process answers it (and stops
-    the pool); a worker finishes the rows in hand instead of printing a traceback."""
+    the pool); a worker finishes the rows in hand instead of printing a traceback. A spawned
+    worker starts afresh, so it is told the language its messages are in."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_language(language)
 
 
 class _Spool:
@@ -225,7 +228,8 @@ class _Pool:
     def __enter__(self) -> _Pool:
         if self.jobs > 1:
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
-                                                initializer=_ignore_ctrl_c)
+                                                initializer=_start_worker,
+                                                initargs=(language(),))
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -261,7 +265,7 @@ class _Pool:
                 pending[self.executor.submit(function, spec, chunk)] = len(chunk)
             if not pending:
                 return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _running = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 progress.advance(pending.pop(future))
                 yield future.result()

@@ -8,6 +8,7 @@ import re
 from ..inspect.docx_read import Para
 from .common import Found, excerpt, format_problems, missing, report, squash, visible, where
 from .locate import Parts
+from ..i18n import _
 
 # -- ô 6: body (PL1 II.6) -------------------------------------------------------------------
 _KHOAN = re.compile(r"^\d+\.\s+\S")
@@ -32,15 +33,16 @@ def body_size(parts: Parts) -> Found:
 def body_alignment(parts: Parts) -> Found:
     for para in parts.body:
         if not _looks_like_heading(para) and not _is_note(para) and para.align != "both":
-            yield where(parts, para), excerpt(para), f"aligned {para.align}; justify the body"
+            yield where(parts, para), excerpt(para), _(
+                "aligned {align}; justify the body").format(align=para.align)
 
 
 def body_notes(parts: Parts) -> Found:
     for para in parts.body:
         if _is_note(para):
-            yield (where(parts, para), excerpt(para), "a centred note in the body: the decree "
-                   "asks for justified text and says nothing of notes; keep it only if it is "
-                   "deliberate")
+            yield (where(parts, para), excerpt(para), _(
+                "a centred note in the body: the decree asks for justified text and "
+                "says nothing of notes; keep it only if it is deliberate"))
 
 
 def body_indent(parts: Parts) -> Found:
@@ -49,8 +51,8 @@ def body_indent(parts: Parts) -> Found:
         if (_looks_like_heading(para) and value == 0) or _is_note(para):
             continue
         if not (abs(value - 567) <= 15 or abs(value - 720) <= 15):
-            yield (where(parts, para), excerpt(para), f"first-line indent {value / 567:.2f} cm; "
-                   "use 1 cm or 1.27 cm")
+            yield (where(parts, para), excerpt(para), _(
+                "first-line indent {value:.2f} cm; use 1 cm or 1.27 cm").format(value=value / 567))
 
 
 def body_spacing(parts: Parts) -> Found:
@@ -61,8 +63,9 @@ def body_spacing(parts: Parts) -> Found:
         if previous.section != para.section or _apart(parts, previous, para):
             continue
         if previous.after_twips + para.before_twips < 120:
-            yield (where(parts, para), excerpt(para), "less than 6 pt between this paragraph "
-                   "and the one before; set spacing before or after of at least 6 pt")
+            yield (where(parts, para), excerpt(para), _(
+                "less than 6 pt between this paragraph and the one before; set spacing "
+                "before or after of at least 6 pt"))
 
 
 def blank_paragraphs(parts: Parts) -> Found:
@@ -81,9 +84,10 @@ def blank_paragraphs(parts: Parts) -> Found:
             continue  # a one-space paragraph keeps a table off the text above it
         if para.line_rule != "exact" and not (para.border_top or para.border_bottom) \
                 and not para.shapes:
-            yield (where(parts, para), "", "an empty paragraph used as spacing: the decree "
-                   "asks for at least 6 pt between paragraphs and does not forbid this, but "
-                   "paragraph spacing is the reliable way")
+            yield (where(parts, para), "", _("an empty paragraph used as spacing: the "
+                                             "decree asks for at least 6 pt between "
+                                             "paragraphs and does not forbid this, but "
+                                             "paragraph spacing is the reliable way"))
 
 
 def _apart(parts: Parts, previous: Para, para: Para) -> bool:
@@ -100,11 +104,13 @@ def body_line_spacing(parts: Parts) -> Found:
             continue
         if para.line_rule == "auto":
             if not 240 <= para.line <= 360:
-                yield (where(parts, para), excerpt(para), f"line spacing {para.line / 240:.2f} "
-                       "lines; use single to 1.5 lines")
+                yield (where(parts, para), excerpt(para), _(
+                    "line spacing {value:.2f} lines; use single to 1.5 lines").format(
+                    value=para.line / 240))
         elif not 15 * 20 <= para.line <= 25 * 20:
-            yield (where(parts, para), excerpt(para), f"line spacing {para.line / 20:g} pt; "
-                   "use single to 1.5 lines (about 15–25 pt for 14 pt text)")
+            yield (where(parts, para), excerpt(para), _(
+                "line spacing {value:g} pt; use single to 1.5 lines (about 15–25 pt "
+                "for 14 pt text)").format(value=para.line / 20))
 
 
 def headings(parts: Parts) -> Found:
@@ -134,14 +140,16 @@ def headings(parts: Parts) -> Found:
         return
     for para in titled:
         if not any(r.bold for r in visible(para)):
-            yield (where(parts, para), excerpt(para), "a khoản with a title is bold, as the "
-                   "other titled khoản of this document are")
+            yield (where(parts, para), excerpt(para), _(
+                "a khoản with a title is bold, as the other titled khoản of this "
+                "document are"))
 
 
 def end_mark(parts: Parts) -> Found:
     if parts.body and not squash(parts.body[-1].text).endswith("./."):
         last = parts.body[-1]
-        yield where(parts, last), excerpt(last), "end the body with «./.»"
+        yield where(parts, last), excerpt(last), _(
+            "end the body with «./.»")
 
 
 # -- ô 7: signature (PL1 II.7) ------------------------------------------------------------------
@@ -153,18 +161,18 @@ def signature_block(parts: Parts) -> Found:
         return
     lines = [p for p in parts.signature if squash(p.text)]
     if not lines:
-        yield from missing("signature block", "put the signer's title and name to the right "
-                           "of Nơi nhận")
+        yield from missing(_("signature block"), _("put the signer's title and name to "
+                                                "the right of Nơi nhận"))
         return
     wrong = _WRONG_AUTHORITY.match(squash(lines[0].text))
     if wrong:
         right = wrong[1].replace("/", "") + "."
-        yield where(parts, lines[0]), excerpt(lines[0]), f"write «{right}» with a period, " \
-            f"not «{wrong[1]}»"
+        yield where(parts, lines[0]), excerpt(lines[0]), _(
+            "write «{right}» with a period, not «{wrong}»").format(right=right, wrong=wrong[1])
     for para in lines:
         problems = format_problems(parts, para, sizes_pt=(13, 14), bold=True, italic=False)
         if para is not lines[-1] and squash(para.text) != squash(para.text).upper():
-            problems.append("titles are written in capitals")
+            problems.append(_("titles are written in capitals"))
         yield from report(parts, para, problems)
 
 
@@ -173,11 +181,11 @@ def recipients_label(parts: Parts) -> Found:
     label = parts.recipients_label
     if label is None:
         if not parts.attached:
-            yield from missing("«Nơi nhận:»", "list the recipients at the bottom left")
+            yield from missing("«Nơi nhận:»", _("list the recipients at the bottom left"))
         return
     problems = format_problems(parts, label, sizes_pt=(12, 12), bold=True, italic=True)
     if squash(label.text) != "Nơi nhận:":
-        problems.append("write «Nơi nhận:» with its colon")
+        problems.append(_("write «Nơi nhận:» with its colon"))
     yield from report(parts, label, problems)
 
 
@@ -201,7 +209,8 @@ def recipients_items(parts: Parts) -> Found:
     if parts.recipients_label is None:
         return
     if not items:
-        yield where(parts, parts.recipients_label), "", "no recipients under «Nơi nhận:»"
+        yield where(parts, parts.recipients_label), "", _(
+            "no recipients under «Nơi nhận:»")
         return
     for index, para in enumerate(items):
         text = squash(para.text)
@@ -214,11 +223,12 @@ def recipients_items(parts: Parts) -> Found:
                 text = text[: len(text) - len(squash(mark))].strip()
                 problems = [p for p in problems if not p.startswith("size")]
             if not re.match(r"^- Lưu: ", text):
-                problems.append("the last line is «- Lưu: VT, …» (with a colon)")
+                problems.append(_("the last line is «- Lưu: VT, …» (with a colon)"))
             if not text.endswith("."):
-                problems.append("the Lưu line ends with «.»")
+                problems.append(_("the Lưu line ends with «.»"))
         elif not text.endswith(";") or re.search(r";\s", text):
-            problems.append("end with a single «;» (a note in brackets goes before it)")
+            problems.append(_("end with a single «;» (a note in brackets goes before "
+                              "it)"))
         yield from report(parts, para, problems)
 
 
@@ -226,5 +236,6 @@ def drafter_mark(parts: Parts) -> Found:
     items = [p for p in parts.recipients if squash(p.text)]
     mark = _drafter_mark(items[-1]) if items else ""
     if mark and mark != mark.upper():
-        yield (where(parts, items[-1]), excerpt(items[-1]), f"«{mark}» after the Lưu line: "
-               "a drafter's mark (ô 12) is written in capitals, 11 pt, e.g. «PL.(300)»")
+        yield (where(parts, items[-1]), excerpt(items[-1]), _(
+            "«{mark}» after the Lưu line: a drafter's mark (ô 12) is written in "
+            "capitals, 11 pt, e.g. «PL.(300)»").format(mark=mark))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..inspect.docx_read import Para, TextRun
 from .locate import Parts, excerpt, squash
 from .where import where
+from ..i18n import _
 
 __all__ = ["Found", "MM", "visible", "size_of", "sizes", "format_problems", "report",
            "missing", "rule_under", "line_width_mm", "excerpt", "squash", "where"]
@@ -38,18 +39,18 @@ def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] |
         if not found or min(found) < sizes_pt[0] or max(found) > sizes_pt[1]:
             low, high = sizes_pt
             want = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-            wrong.append(f"size {'/'.join(f'{s:g}' for s in sorted(found))} pt, "
-                         f"should be {want} pt")
+            wrong.append(_("size {items} pt, should be {want} pt").format(
+                               items='/'.join(f'{s:g}' for s in sorted(found)), want=want))
     if bold is True and not all(r.bold for r in runs):
-        wrong.append("should be bold")
+        wrong.append(_("should be bold"))
     if bold is False and any(r.bold for r in runs):
-        wrong.append("should not be bold")
+        wrong.append(_("should not be bold"))
     if italic is True and not all(r.italic for r in runs):
-        wrong.append("should be italic")
+        wrong.append(_("should be italic"))
     if italic is False and any(r.italic for r in runs):
-        wrong.append("should be upright, not italic")
+        wrong.append(_("should be upright, not italic"))
     if not underline and any(r.underline for r in runs):
-        wrong.append("should not be underlined")
+        wrong.append(_("should not be underlined"))
     return wrong
 
 
@@ -59,7 +60,7 @@ def report(parts: Parts, para: Para | None, problems: list[str]) -> Found:
 
 
 def missing(name: str, hint: str) -> Found:
-    yield "document", "", f"no {name} found; {hint}"
+    yield _("document"), "", _("no {part} found; {hint}").format(part=name, hint=hint)
 
 
 def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> float | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning"]  # N_("error"), N_("warning"): shown translated
 Certainty = Literal["certain", "estimate"]
 
 
@@ -33,10 +33,12 @@ class Finding:
         return self.severity == "error" and self.certainty == "certain"
 
     def __str__(self) -> str:
+        from ..i18n import _
+
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
-        judged = " (estimate)" if self.certainty == "estimate" else ""
-        return (f"[{self.rule}] {self.severity}{judged} ({self.clause}) {self.where}{excerpt}: "
-                f"{self.message}")
+        judged = _(" (estimate)") if self.certainty == "estimate" else ""
+        return (f"[{self.rule}] {_(self.severity)}{judged} ({self.clause}) {self.where}"
+                f"{excerpt}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..inspect.docx_read import DocxView, Para
 from .doctype import CONG_VAN, type_of_symbol, type_of_title
 from .lines import reading_lines
+from ..i18n import _
 
 __all__ = ["Parts", "locate", "excerpt", "squash", "Appendix"]
 
@@ -151,8 +152,8 @@ def _recognise(parts: Parts, filled: list[Para]) -> None:
         parts.number_line is not None or attached)
     if not parts.administrative:
         title = next((squash(p.text) for p in filled[:3] if squash(p.text).isupper()), "")
-        parts.kind = f"not administrative ({title.capitalize()})" if title else \
-            "not administrative"
+        parts.kind = (_("not administrative ({title})").format(title=title.capitalize())
+                      if title else _("not administrative"))
 
 
 def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> None:

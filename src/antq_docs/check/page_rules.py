@@ -8,6 +8,7 @@ import re
 from ..inspect.docx_read import Para, Section, TextRun
 from .common import MM, Found, excerpt, format_problems, size_of, squash, where
 from .locate import Parts
+from ..i18n import N_, _
 
 __all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
            "appendix_page_numbers", "appendix_heading", "fake_footnotes", "FONT"]
@@ -15,31 +16,35 @@ __all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
 FONT = "Times New Roman"
 _LEGACY_FONTS = re.compile(r"^(\.Vn|VNI[- ]|VN[ -]?Times)", re.IGNORECASE)
 _MARGINS = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+_SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"),
+               "right": N_("right")}
 
 
 def _section_name(parts: Parts, number: int) -> str:
     if number == 1:
-        return "page setup of the main text (section 1)"
+        return _("page setup of the main text (section 1)")
     for appendix in parts.appendices:
         if appendix.heading.section == number:
-            return f"page setup of appendix {appendix.number} (section {number})"
-    return f"page setup of section {number}"
+            return _("page setup of appendix {number} (section {number2})").format(
+                         number=appendix.number, number2=number)
+    return _("page setup of section {number}").format(number=number)
 
 
 def page_size(parts: Parts) -> Found:
     for number, section in enumerate(parts.view.sections, start=1):
         width, height = sorted((section.page_width, section.page_height))
         if abs(width - 11906) > 30 or abs(height - 16838) > 30:
-            yield (_section_name(parts, number), "", f"paper is {width / MM:.0f} × "
-                   f"{height / MM:.0f} mm; use A4 (210 × 297 mm)")
+            yield (_section_name(parts, number), "", _(
+                "paper is {value:.0f} × {value2:.0f} mm; use A4 (210 × 297 mm)").format(
+                value=width / MM, value2=height / MM))
 
 
 def orientation(parts: Parts) -> Found:
     for number, section in enumerate(parts.view.sections, start=1):
         if section.landscape:
-            yield (_section_name(parts, number), "", "landscape pages: the decree allows them "
-                   "for a wide table or chart (PL1 I.2) and says nothing of appendices; keep "
-                   "them for wide tables")
+            yield (_section_name(parts, number), "", _(
+                "landscape pages: the decree allows them for a wide table or chart "
+                "(PL1 I.2) and says nothing of appendices; keep them for wide tables"))
 
 
 def _margin_problems(section: Section) -> list[str]:
@@ -57,10 +62,11 @@ def _margin_problems(section: Section) -> list[str]:
             fits("top", 15, 20) and fits("bottom", 30, 35))
         if sides_ok and bound:
             return []
-        return [f"{side} {value[side]:.1f} mm" for side in _MARGINS] + [
-            "turned upright, one of top/bottom should be 30–35 mm (the binding edge) and the "
-            "other 15–20, left and right 20–25"]
-    return [f"{side} {value[side]:.1f} mm (should be {low}–{high})"
+        return [f"{_(_SIDE_NAMES[side])} {value[side]:.1f} mm" for side in _MARGINS] + [
+            _("turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
+              "and the other 15–20, left and right 20–25")]
+    return [_("{side} {value:.1f} mm (should be {low}–{high})").format(
+                  side=_(_SIDE_NAMES[side]), value=value[side], low=low, high=high)
             for side, (low, high) in _MARGINS.items() if not fits(side, low, high)]
 
 
@@ -68,7 +74,7 @@ def margins(parts: Parts) -> Found:
     for number, section in enumerate(parts.view.sections, start=1):
         wrong = _margin_problems(section)
         if wrong:
-            kind = "landscape page margins: " if section.landscape else "margins: "
+            kind = _("landscape page margins: ") if section.landscape else _("margins: ")
             yield _section_name(parts, number), "", kind + ", ".join(wrong)
 
 
@@ -87,10 +93,11 @@ def fonts(parts: Parts) -> Found:
                 continue
             legacy = sorted(f for f in bad if _LEGACY_FONTS.match(f))
             if legacy:
-                message = (f"legacy font {', '.join(legacy)} (TCVN3/VNI): convert the text to "
-                           "Unicode and set Times New Roman")
+                message = (_("legacy font {items} (TCVN3/VNI): convert the text to "
+                             "Unicode and set Times New Roman").format(items=', '.join(legacy)))
             else:
-                message = f"drawn in {', '.join(sorted(bad))}; use {FONT}"
+                message = _("drawn in {items}; use {FONT}").format(
+                                items=', '.join(sorted(bad)), FONT=FONT)
             yield where(parts, para), excerpt(para), message
 
 
@@ -133,23 +140,25 @@ def page_numbers(parts: Parts) -> Found:
         if (pages or _estimated_pages(parts)) == 1:
             return  # a one-page document never shows a number
         footers = _page_fields(section.footers.get("default", []))
-        where_now = "in the footer" if footers else "nowhere"
+        where_now = _("in the footer") if footers else "nowhere"
         certainty = "certain" if pages else "estimate"
-        yield ("header of the main text", "", f"page numbers are {where_now}; put a PAGE "
-               "field centred in the header (top margin)", certainty)
+        yield (_("header of the main text"), "", _("page numbers are {where_now}; put a "
+                                                "PAGE field centred in the header (top "
+                                                "margin)").format(where_now=where_now), certainty)
         return
     para = next(p for p in default if _page_fields([p]))
     problems = []
     if not _centred(para, section):
-        problems.append("centre the page number")
+        problems.append(_("centre the page number"))
     found = {size_of(parts, r) for r in fields}
     if min(found) < 13 or max(found) > 14:
-        problems.append(f"page number in {'/'.join(f'{s:g}' for s in found)} pt; use 13–14 pt")
+        problems.append(_("page number in {items} pt; use 13–14 pt").format(
+                              items='/'.join(f'{s:g}' for s in found)))
     if not section.title_page or _page_fields(section.headers.get("first", [])):
-        problems.append("page 1 must show no number: tick 'Different first page' and leave "
-                        "its header empty")
+        problems.append(_("page 1 must show no number: tick 'Different first page' and "
+                          "leave its header empty"))
     if problems:
-        yield "header of the main text", "", "; ".join(problems)
+        yield _("header of the main text"), "", "; ".join(problems)
 
 
 def appendix_page_numbers(parts: Parts) -> Found:
@@ -162,9 +171,9 @@ def appendix_page_numbers(parts: Parts) -> Found:
         section = sections[number - 1] if number <= len(sections) else None
         if number == 1 or number in seen or section is None or section.page_start != 1:
             yield (where(parts, appendix.heading), excerpt(appendix.heading),
-                   "the appendix's pages go on from the text; start it in a new section whose "
-                   "page numbers restart at 1 (Layout → Breaks → Next page; Page Number → "
-                   "Format → Start at 1)")
+                   _("the appendix's pages go on from the text; start it in a new "
+                     "section whose page numbers restart at 1 (Layout → Breaks → Next "
+                     "page; Page Number → Format → Start at 1)"))
         seen.add(number)
 
 
@@ -175,7 +184,7 @@ def appendix_heading(parts: Parts) -> Found:
         label = squash(para.text)
         if label.split()[0] == "PHỤ" or label.startswith("PHỤ LỤC"):
             right = "Phụ lục" + label[len("PHỤ LỤC"):]
-            problems.insert(0, f"write «{right}» in thường, not in capitals")
+            problems.insert(0, _("write «{right}» in thường, not in capitals").format(right=right))
         if problems:
             yield where(parts, para), excerpt(para), "; ".join(problems)
 
@@ -191,12 +200,13 @@ def fake_footnotes(parts: Parts) -> Found:
             typed = run.superscript and run.footnote is None and run.text.strip().isdigit()
             # «km²», «m³»: a unit's power, not a footnote number
             if typed and not _UNIT.search(previous.rstrip()):
-                yield (where(parts, para), excerpt(para), "a superscript number typed in the "
-                       "text; insert a real footnote (References → Insert Footnote) or remove "
-                       "it")
+                yield (where(parts, para), excerpt(para), _(
+                    "a superscript number typed in the text; insert a real footnote "
+                    "(References → Insert Footnote) or remove it"))
                 break
             previous += run.text
         else:
             if _SUPERSCRIPT_DIGITS.search(re.sub(r"(k?m|cm|m)[²³]", "", para.text)):
-                yield (where(parts, para), excerpt(para), "a superscript number typed in the "
-                       "text; insert a real footnote (References → Insert Footnote)")
+                yield (where(parts, para), excerpt(para), _(
+                    "a superscript number typed in the text; insert a real footnote "
+                    "(References → Insert Footnote)"))

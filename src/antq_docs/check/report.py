@@ -7,6 +7,7 @@ import json
 from .findings import Finding
 from .rules import RULES
 from .run import CheckResult
+from ..i18n import _, ngettext
 
 __all__ = ["findings_json", "findings_sarif", "summary_line", "rules_table"]
 
@@ -14,15 +15,20 @@ __all__ = ["findings_json", "findings_sarif", "summary_line", "rules_table"]
 def summary_line(result: CheckResult) -> str:
     """«Kế hoạch: 2 errors, 3 warnings (1 estimate)», or why nothing was checked."""
     if not result.administrative:
-        return f"{result.recognised}: not checked against Nghị định 30"
+        return _("{recognised}: not checked against Nghị định 30").format(
+                     recognised=result.recognised)
     if not result.findings:
-        return f"{result.recognised}: no findings"
+        return _("{recognised}: no findings").format(recognised=result.recognised)
     errors = sum(f.severity == "error" for f in result.findings)
+    warnings = len(result.findings) - errors
     estimates = sum(f.certainty == "estimate" for f in result.findings)
-    note = f" ({estimates} estimate{'s' if estimates != 1 else ''})" if estimates else ""
-    return (f"{result.recognised}: {errors} error{'s' if errors != 1 else ''}, "
-            f"{len(result.findings) - errors} warning"
-            f"{'s' if len(result.findings) - errors != 1 else ''}{note}")
+    counts = ", ".join([ngettext("{count} error", "{count} errors", errors).format(count=errors),
+                        ngettext("{count} warning", "{count} warnings", warnings).format(
+                            count=warnings)])
+    if estimates:
+        counts += " (" + ngettext("{count} estimate", "{count} estimates", estimates).format(
+            count=estimates) + ")"
+    return f"{result.recognised}: {counts}"
 
 
 def findings_json(results: dict[str, CheckResult | str]) -> str:
@@ -53,7 +59,7 @@ def _sarif_result(file: str, finding: Finding) -> dict:
 
 def findings_sarif(results: dict[str, CheckResult | str], version: str) -> str:
     """SARIF 2.1.0, so that CI systems can annotate the files."""
-    rules = [{"id": rule.id, "name": rule.id, "shortDescription": {"text": rule.title},
+    rules = [{"id": rule.id, "name": rule.id, "shortDescription": {"text": _(rule.title)},
               "properties": {"clause": rule.clause},
               "defaultConfiguration": {"level": rule.severity}} for rule in RULES]
     found, notes = [], []
@@ -72,4 +78,4 @@ def findings_sarif(results: dict[str, CheckResult | str], version: str) -> str:
 
 
 def rules_table() -> list[tuple[str, str, str, str]]:
-    return [(rule.id, rule.severity, rule.clause, rule.title) for rule in RULES]
+    return [(rule.id, _(rule.severity), rule.clause, _(rule.title)) for rule in RULES]

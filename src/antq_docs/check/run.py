@@ -9,6 +9,7 @@ from ..inspect.docx_read import DocxView, read_docx
 from .findings import Finding
 from .locate import locate
 from .rules import RULES
+from ..i18n import _
 
 __all__ = ["CheckResult", "check_docx", "check_view", "check_document"]
 
@@ -35,8 +36,9 @@ def check_parts_result(view: DocxView) -> CheckResult:
     if len(findings) > MAX_FINDINGS:
         left = len(findings) - MAX_FINDINGS
         findings = findings[:MAX_FINDINGS] + [Finding(
-            "ND30-TOO-MANY", "warning", "–", "document", "", f"{left:,} more findings not "
-            "shown; correct these first (antq fix corrects most of them)")]
+            "ND30-TOO-MANY", "warning", "–", _("document"), "", _(
+                "{left:,} more findings not shown; correct these first (antq fix "
+                "corrects most of them)").format(left=left))]
     return CheckResult(parts.kind, findings, parts.administrative)
 
 

@@ -11,6 +11,7 @@ from .common import (Found, excerpt, format_problems, line_width_mm, missing, re
                      rule_under, squash, visible, where)
 from .doctype import CONG_VAN
 from .locate import Parts
+from ..i18n import _
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -21,17 +22,19 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 def national_title_text(parts: Parts) -> Found:
     para = parts.national_title
     if para is None:
-        yield from missing("Quốc hiệu", f"write «{NATIONAL_TITLE}» at the top right of page 1")
+        yield from missing("Quốc hiệu", _("write «{NATIONAL_TITLE}» at the top right "
+                                          "of page 1").format(NATIONAL_TITLE=NATIONAL_TITLE))
         return
     if squash(para.text) not in (NATIONAL_TITLE, NATIONAL_TITLE.replace("HÒA", "HOÀ")):
-        yield where(parts, para), excerpt(para), f"the Quốc hiệu reads «{NATIONAL_TITLE}»"
+        yield where(parts, para), excerpt(para), _(
+            "the Quốc hiệu reads «{NATIONAL_TITLE}»").format(NATIONAL_TITLE=NATIONAL_TITLE)
 
 
 def national_title_spelling(parts: Parts) -> Found:
     para = parts.national_title
     if para is not None and "HOÀ" in squash(para.text):
-        yield where(parts, para), excerpt(para), "the decree's text spells «CỘNG HÒA» " \
-            "(PL1 II.1.a)"
+        yield where(parts, para), excerpt(para), _(
+            "the decree's text spells «CỘNG HÒA» (PL1 II.1.a)")
 
 
 def national_title_format(parts: Parts) -> Found:
@@ -44,13 +47,15 @@ def motto_text(parts: Parts) -> Found:
     para = parts.motto
     if para is None:
         if parts.national_title is not None:
-            yield from missing("Tiêu ngữ", f"write «{MOTTO}» under the Quốc hiệu")
+            yield from missing("Tiêu ngữ", _("write «{MOTTO}» under the Quốc hiệu").format(
+                                                 MOTTO=MOTTO))
         return
     text = squash(para.text)
     if text != MOTTO:
         spaced = text.replace(" ", "").replace("–", "-") == MOTTO.replace(" ", "")
-        hint = " (hyphens «-» with a space on each side)" if spaced else ""
-        yield where(parts, para), excerpt(para), f"the Tiêu ngữ reads «{MOTTO}»{hint}"
+        hint = _(" (hyphens «-» with a space on each side)") if spaced else ""
+        yield where(parts, para), excerpt(para), _(
+            "the Tiêu ngữ reads «{MOTTO}»{hint}").format(MOTTO=MOTTO, hint=hint)
 
 
 def motto_format(parts: Parts) -> Found:
@@ -66,11 +71,13 @@ def motto_rule(parts: Parts) -> Found:
     wanted = line_width_mm(parts, para)
     length = rule_under(parts, para, wanted)
     if length is None:
-        yield (where(parts, para), excerpt(para), "draw a solid rule as long as the Tiêu ngữ "
-               "under it (a line, not underlining)")
+        yield (where(parts, para), excerpt(para), _(
+            "draw a solid rule as long as the Tiêu ngữ under it (a line, not "
+            "underlining)"))
     elif length and not 0.6 * wanted <= length <= 1.4 * wanted:
-        yield (where(parts, para), excerpt(para), f"the rule under the Tiêu ngữ is "
-               f"{length:.0f} mm; make it as long as the Tiêu ngữ (about {wanted:.0f} mm)",
+        yield (where(parts, para), excerpt(para), _(
+            "the rule under the Tiêu ngữ is {length:.0f} mm; make it as long as the "
+            "Tiêu ngữ (about {wanted:.0f} mm)").format(length=length, wanted=wanted),
                "estimate")
 
 
@@ -93,12 +100,13 @@ def issuer_block(parts: Parts) -> Found:
     lines = parts.issuer_lines
     if not lines:
         if parts.number_line is not None:
-            yield from missing("issuing body", "write the body's name above the 'Số:' line")
+            yield from missing(_("issuing body"), _(
+                "write the body's name above the 'Số:' line"))
         return
     first_bold = issuer_split(lines)
     if first_bold is None:
-        yield where(parts, lines[-1]), excerpt(lines[-1]), "the issuing body's name should " \
-            "be bold"
+        yield where(parts, lines[-1]), excerpt(lines[-1]), _(
+            "the issuing body's name should be bold")
         return
     for para in lines[:first_bold]:
         yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
@@ -108,7 +116,8 @@ def issuer_block(parts: Parts) -> Found:
                                                        bold=True, italic=False))
     for para in lines:
         if squash(para.text) != squash(para.text).upper():
-            yield where(parts, para), excerpt(para), "body names are written in capitals"
+            yield where(parts, para), excerpt(para), _(
+                "body names are written in capitals")
 
 
 def issuer_rule(parts: Parts) -> Found:
@@ -117,8 +126,9 @@ def issuer_rule(parts: Parts) -> Found:
     last = parts.issuer_lines[-1]
     wanted = 0.4 * max(line_width_mm(parts, p) for p in parts.issuer_lines)
     if rule_under(parts, last, wanted) is None:
-        yield (where(parts, last), excerpt(last), "draw a short solid rule (1/3 to 1/2 of the "
-               "line) centred under the issuing body")
+        yield (where(parts, last), excerpt(last), _(
+            "draw a short solid rule (1/3 to 1/2 of the line) centred under the "
+            "issuing body"))
 
 
 # -- ô 3: number and symbol (PL1 II.3) -------------------------------------------------------
@@ -129,22 +139,26 @@ def number_line(parts: Parts) -> Found:
     para = parts.number_line
     if para is None:
         if not parts.attached:
-            yield from missing("'Số:' line", "write «Số: 05/KH-UBND» under the issuing body")
+            yield from missing(_("the «Số» line"), _("write «Số: 05/KH-UBND» under the "
+                                               "issuing body"))
         return
     text = squash(para.text)
     match = _NUMBER.match(text)
     if match is None:
-        yield where(parts, para), excerpt(para), "write it as «Số: 05/KH-UBND»"
+        yield where(parts, para), excerpt(para), _(
+            "write it as «Số: 05/KH-UBND»")
         return
     problems = []
     if not match["colon"]:
         problems.append("«Số» takes a colon: «Số:»")
     number = match["number"]
     if number.isdigit() and int(number) < 10 and len(number) < 2:
-        problems.append(f"numbers below 10 take a leading zero: «{int(number):02d}»")
+        problems.append(_("numbers below 10 take a leading zero: «{number:02d}»").format(
+                              number=int(number)))
     symbol = match["symbol"]
     if " " in symbol:
-        problems.append(f"no spaces inside the ký hiệu: «{symbol.replace(' ', '')}»")
+        problems.append(_("no spaces inside the ký hiệu: «{replace}»").format(
+                              replace=symbol.replace(' ', '')))
     if problems:
         yield where(parts, para), excerpt(para), "; ".join(problems)
 
@@ -165,27 +179,31 @@ def place_date_text(parts: Parts) -> Found:
     para = parts.place_date
     if para is None:
         if not parts.attached:
-            yield from missing("place and date", "write «Cao Bằng, ngày 05 tháng 01 năm "
-                               "2026» on the line of 'Số:', right column")
+            yield from missing(_("place and date"), _(
+                "write «Cao Bằng, ngày 05 tháng 01 năm 2026» on the line of 'Số:', "
+                "right column"))
         return
     match = _DATE.match(squash(para.text))
     if match is None:
-        yield where(parts, para), excerpt(para), "write «Place, ngày DD tháng M năm YYYY»"
+        yield where(parts, para), excerpt(para), _(
+            "write «Place, ngày DD tháng M năm YYYY»")
         return
     day, month, year = match["day"], match["month"], match["year"].strip(" .…_")
     # A draft leaves the day, the month or even the year blank for the văn thư (spec L22).
     problems = []
     if day and int(day) < 10 and len(day) < 2:
-        problems.append(f"days below 10 take a leading zero: «ngày {int(day):02d}»")
+        problems.append(_("days below 10 take a leading zero: «ngày {day:02d}»").format(
+                              day=int(day)))
     if month:
         want = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
         if month != want:
-            problems.append(f"write the month as «tháng {want}» (months 1 and 2 take a "
-                            "leading zero, the others do not)")
+            problems.append(_("write the month as «tháng {want}» (months 1 and 2 take "
+                              "a leading zero, the others do not)").format(want=want))
         if day and year.isdigit() and (not 1 <= int(month) <= 12 or not 1 <= int(day) <=
                                        calendar.monthrange(int(year), max(min(int(month), 12),
                                                                           1))[1]):
-            problems.append(f"{day}/{month}/{year} is not a real date")
+            problems.append(_("{day}/{month}/{year} is not a real date").format(
+                                  day=day, month=month, year=year))
     if problems:
         yield where(parts, para), excerpt(para), "; ".join(problems)
 
@@ -202,12 +220,12 @@ def title_block(parts: Parts) -> Found:
         return  # a công văn has no tên loại: its subject is the «V/v» line
     title = parts.title
     if title is None:
-        yield from missing("document type name", "write it in capitals, centred, e.g. "
-                           "«KẾ HOẠCH»")
+        yield from missing(_("document type name"), _(
+            "write it in capitals, centred, e.g. «KẾ HOẠCH»"))
         return
     problems = format_problems(parts, title, sizes_pt=(13, 14), bold=True, italic=False)
     if title.align != "center":
-        problems.append("should be centred")
+        problems.append(_("should be centred"))
     yield from report(parts, title, problems)
 
 
@@ -215,8 +233,8 @@ def subject_block(parts: Parts) -> Found:
     if parts.title is None:
         return
     if not parts.subject:
-        yield where(parts, parts.title), excerpt(parts.title), "the subject (trích yếu) " \
-            "should follow, bold and centred"
+        yield where(parts, parts.title), excerpt(parts.title), _(
+            "the subject (trích yếu) should follow, bold and centred")
         return
     for para in parts.subject:
         yield from report(parts, para, format_problems(parts, para, sizes_pt=(13, 14),
@@ -231,12 +249,13 @@ def subject_rule(parts: Parts) -> Found:
     line = max(line_width_mm(parts, p) for p in parts.subject)
     length = rule_under(parts, last, 0.4 * line)
     if length is None:
-        yield (where(parts, last), excerpt(last), "draw a short solid rule (1/3 to 1/2 of the "
-               "line) centred under the subject")
+        yield (where(parts, last), excerpt(last), _(
+            "draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"))
     elif length and not 0.3 * line <= length <= 0.55 * line:
-        yield (where(parts, last), excerpt(last), f"the rule under the subject is {length:.0f} "
-               f"mm under a line of about {line:.0f} mm; make it 1/3 to 1/2 of the line "
-               f"({line / 3:.0f}–{line / 2:.0f} mm)", "estimate")
+        yield (where(parts, last), excerpt(last), _(
+            "the rule under the subject is {length:.0f} mm under a line of about "
+            "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} "
+            "mm)").format(length=length, line=line, value=line / 3, value2=line / 2), "estimate")
 
 
 # Words of administrative work that are common nouns or verbs, never the head of a name:
@@ -272,8 +291,9 @@ def subject_capitals(parts: Parts) -> Found:
                                                   not phrase[len(common)].isalpha())
                    for common in _COMMON_WORDS):
                 lower = word[0].lower() + word[1:]
-                yield (where(parts, para), excerpt(para), f"«{word}» is not a name: write "
-                       f"«{lower}» (capitals only for the first word and proper names, PL2)")
+                yield (where(parts, para), excerpt(para), _(
+                    "«{word}» is not a name: write «{lower}» (capitals only for the "
+                    "first word and proper names, PL2)").format(word=word, lower=lower))
                 break
 
 
@@ -287,8 +307,9 @@ def summary_spacing(parts: Parts) -> Found:
         return  # an empty line stands between them
     gap = max(p.after_twips for p in [number, *between]) + summary.before_twips
     if gap < 100:
-        yield (where(parts, summary), excerpt(summary), f"{gap / 20:g} pt under the «Số:» "
-               "line; the «V/v» line stands 6 pt under it")
+        yield (where(parts, summary), excerpt(summary), _(
+            "{value:g} pt under the «Số:» line; the «V/v» line stands 6 pt under it").format(
+            value=gap / 20))
 
 
 def summary_line(parts: Parts) -> Found:

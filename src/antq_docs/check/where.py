@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..inspect.docx_read import Para
+from ..i18n import _
 from .locate import Parts, squash
 
 __all__ = ["where"]
@@ -24,14 +25,15 @@ def where(parts: Parts, para: Para) -> str:
         return found
     if para.cell is not None:
         table, row, column = para.cell
-        return f"{_zone(parts, para)}table {table}, row {row}, cell {column}"
-    return f"{_zone(parts, para)}paragraph {para.index}"
+        return _zone(parts, para) + _("table {table}, row {row}, cell {column}").format(
+            table=table, row=row, column=column)
+    return _zone(parts, para) + _("paragraph {number}").format(number=para.index)
 
 
 def _zone(parts: Parts, para: Para) -> str:
     for appendix in reversed(parts.appendices):
         if parts.pos(para) >= parts.pos(appendix.heading):
-            return f"appendix {appendix.number}, "
+            return _("appendix {number}, ").format(number=appendix.number)
     return ""
 
 
@@ -45,41 +47,42 @@ def _labels(parts: Parts) -> dict[int, str]:
     def header(para: Para | None, what: str) -> None:
         if para is not None:
             side = _side(para)
-            name(para, f"header, {side} column, {what}" if side else f"header, {what}")
+            name(para, _("header, {side} column, {what}").format(side=side, what=what)
+                 if side else _("header, {what}").format(what=what))
 
     header(parts.national_title, "Quốc hiệu")
     header(parts.motto, "Tiêu ngữ")
-    header(parts.number_line, "the «Số» line")
-    header(parts.place_date, "place and date")
+    header(parts.number_line, _("the «Số» line"))
+    header(parts.place_date, _("place and date"))
     for para in parts.issuer_lines:
-        header(para, "issuing body")
+        header(para, _("issuing body"))
     for para in parts.paragraphs[: parts.pos(parts.title) if parts.title is not None else 12]:
         side = _side(para)
         if side:
-            name(para, f"header, {side} column")
-    name(parts.title, "title")
+            name(para, _("header, {side} column").format(side=side))
+    name(parts.title, _("title"))
     for para in parts.subject:
-        name(para, "subject (trích yếu)")
+        name(para, _("subject (trích yếu)"))
     for para in parts.summary:
-        name(para, "«V/v» line")
+        name(para, _("«V/v» line"))
     for para in parts.addressees:
         name(para, "Kính gửi")
     _body_labels(parts, name)
     name(parts.recipients_label, "Nơi nhận")
     for number, para in enumerate(parts.recipients, start=1):
-        name(para, f"Nơi nhận, line {number}")
+        name(para, _("Nơi nhận, line {n}").format(n=number))
     for para in parts.signature:
-        name(para, "signature block")
+        name(para, _("signature block"))
     for appendix in parts.appendices:
-        name(appendix.heading, f"appendix {appendix.number}, heading")
+        name(appendix.heading, _("appendix {number}, heading").format(number=appendix.number))
     return labels
 
 
 def _side(para: Para) -> str:
     if para.column is not None:
-        return "left" if para.column == 0 else "right"
+        return _("left") if para.column == 0 else _("right")
     if para.cell is not None and para.cell[0] == 1:
-        return "left" if para.cell[2] == 1 else "right"
+        return _("left") if para.cell[2] == 1 else _("right")
     return ""
 
 
@@ -94,13 +97,14 @@ def _body_labels(parts: Parts, name) -> None:
         if match_roman:
             roman = heading = match_roman[1]
             count = 0
-            name(para, f"body, heading {heading}")
+            name(para, _("body, heading {heading}").format(heading=heading))
             continue
         if match_arabic and len(text) < 200:
             heading = f"{roman}.{match_arabic[1]}" if roman else match_arabic[1]
             count = 0
-            name(para, f"body, {heading}")
+            name(para, _("body, {heading}").format(heading=heading))
             continue
         count += 1
-        where = f"body, {heading}, paragraph {count}" if heading else f"body, paragraph {count}"
+        where = (_("body, {heading}, paragraph {count}") if heading
+                 else _("body, paragraph {count}")).format(heading=heading, count=count)
         name(para, where)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+import re
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
@@ -13,6 +13,7 @@ from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
 from .timeline_text import timeline_phrase
 from .vietnamese import DRAFT_BLANK, issue_date_text, padded, roman, short_date
+from ..i18n import _
 
 __all__ = ["build_document", "END_MARK"]
 
@@ -83,6 +84,11 @@ class _Builder:
                 paragraphs[-1] = paragraphs[-1] + steps
             else:
                 paragraphs.append(steps)
+        due = _due_sentence(item)
+        if due and paragraphs:
+            paragraphs[-1] = _ending_with(paragraphs[-1], due)
+        elif due:
+            paragraphs.append(prefix + (Run(due[:1].upper() + due[1:] + "."),))
         if item.time:
             note = (Run(" ("), Run(f"{item.time.label}: {timeline_phrase(item.time)}",
                                    italic=True), Run(")."))
@@ -187,9 +193,9 @@ class _Builder:
     def attached_line(self, path: PathKey) -> str:
         issuer = self.plan.issuer
         if not issuer.short_name and self.source is not None:
-            self.problems.append(self.source.problem(("issuer",), "a plan with appendices needs "
-                                 "'short_name' (e.g. 'UBND tỉnh Cao Bằng') for the "
-                                 "'Kèm theo Kế hoạch số …' line", key=True))
+            self.problems.append(self.source.problem(("issuer",), _(
+                "a plan with appendices needs 'short_name' (e.g. 'UBND tỉnh Cao Bằng') "
+                "for the 'Kèm theo Kế hoạch số …' line"), key=True))
         number = padded(issuer.number) if issuer.number else DRAFT_BLANK
         date = issuer.date
         return (f"(Kèm theo {self.plan.document_name} số {number}/{issuer.symbol} "
@@ -242,6 +248,34 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
     if basis.subject:
         words.append(basis.subject)
     return " ".join(w for w in words if w)
+
+
+def _due_sentence(item: Item) -> str:
+    """«báo cáo kết quả về Công an tỉnh trước ngày 15/11/2026» from `report_to:` and
+    `deadline:`, unless the item's own words already say when or to whom (as the seeds do)."""
+    if not item.deadline and not item.report_to:
+        return ""
+    written = " ".join(item.paragraphs() + list(item.steps or []))
+    if item.deadline and re.search(rf"(?<!\d)0?{item.deadline.day}/0?{item.deadline.month}"
+                                   rf"(?!\d)", written):
+        return ""
+    if item.report_to and item.report_to.casefold() in written.casefold():
+        return ""
+    words = [f"báo cáo kết quả về {item.report_to}" if item.report_to else "hoàn thành"]
+    if item.deadline:
+        words.append(f"trước ngày {short_date(item.deadline)}")
+    return " ".join(words)
+
+
+def _ending_with(runs: tuple[Inline, ...], sentence: str) -> tuple[Inline, ...]:
+    """The paragraph with «; sentence.» in place of its final full stop."""
+    last = runs[-1] if runs else None
+    if isinstance(last, Run):
+        text = last.text.rstrip()
+        text = text[:-1] if text.endswith((".", ";")) else text
+        return runs[:-1] + (Run(text, bold=last.bold, italic=last.italic,
+                                superscript=last.superscript), Run(f"; {sentence}."))
+    return runs + (Run(f"; {sentence}."),)
 
 
 def _emphasise(runs: tuple[Inline, ...], bold: bool, italic: bool) -> list[Inline]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..tree.nodes import FootnoteRef, Inline, Run
+from ..i18n import _
 
 __all__ = ["parse_inline", "merge_runs", "MarkupProblem"]
 
@@ -39,8 +40,9 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
         match = _TOKENS.search(text, position)
         marks += 1
         if marks > MAX_MARKS:
-            raise MarkupProblem(f"more than {MAX_MARKS:,} emphasis marks and footnotes in one "
-                                "text; a paragraph never needs that many")
+            raise MarkupProblem(_("more than {limit:,} emphasis marks and "
+                                  "footnotes in one text; a paragraph never needs that "
+                                  "many").format(limit=MAX_MARKS))
         if match is None:
             buffer.append(text[position:])
             break
@@ -51,7 +53,7 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
             buffer.append(token[1])
         elif token == "^[":
             if not allow_footnotes:
-                raise MarkupProblem("a footnote cannot contain another footnote")
+                raise MarkupProblem(_("a footnote cannot contain another footnote"))
             end = _closing_bracket(text, position)
             flush()
             note = parse_inline(text[position:end], allow_footnotes=False)
@@ -66,8 +68,8 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
     flush()
     if state["bold"] != bold or state["italic"] != italic:
         which = "**" if state["bold"] != bold else "*"
-        raise MarkupProblem(f"a '{which}' is opened but never closed; close it, or write \\* "
-                            "for a literal star")
+        raise MarkupProblem(_("a '{which}' is opened but never closed; close it, or "
+                              "write \\* for a literal star").format(which=which))
     return merge_runs(out)
 
 
@@ -82,7 +84,7 @@ def _closing_bracket(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-    raise MarkupProblem("a footnote '^[' is opened but never closed with ']'")
+    raise MarkupProblem(_("a footnote '^[' is opened but never closed with ']'"))
 
 
 def merge_runs(runs) -> tuple[Inline, ...]:

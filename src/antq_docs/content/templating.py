@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import MessageError
 from .vietnamese import issue_date_text, padded, roman, short_date
+from ..i18n import _
 
 __all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary", "number"]
 
@@ -68,8 +69,8 @@ class TextRenderer:
         if text in self._done:
             return self._done[text]
         if "{%" in text:
-            raise TemplateProblem("only {{ expressions }} are allowed in plan text, "
-                                  "not {% statements %}")
+            raise TemplateProblem(_("only {{ expressions }} are allowed in plan text, "
+                                    "not {% statements %}"))
         from jinja2 import TemplateError
 
         template = _compiled(text)
@@ -81,19 +82,21 @@ class TextRenderer:
         except TemplateError as exc:
             raise TemplateProblem(_explain(exc.message or str(exc), self._context)) from None
         except MemoryError:
-            raise TemplateProblem("the expression produces too much text") from None
+            raise TemplateProblem(_("the expression produces too much text")) from None
         except RecursionError:
-            raise TemplateProblem("the expression is nested too deeply") from None
+            raise TemplateProblem(_("the expression is nested too deeply")) from None
         except Exception as exc:  # noqa: BLE001 — any error of an expression is the plan's
-            raise TemplateProblem(f"cannot compute the expression: {type(exc).__name__}: "
-                                  f"{str(exc)[:200]}") from None
+            raise TemplateProblem(_("cannot compute the expression: {name}: {exc}").format(
+                                        name=type(exc).__name__, exc=str(exc)[:200])) from None
         if len(result) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(f"the expression produces more than {MAX_OUTPUT_CHARS:,} "
-                                  "characters")
+            raise TemplateProblem(_("the expression produces more than "
+                                    "{limit:,} characters").format(
+                                        limit=MAX_OUTPUT_CHARS))
         self._produced += len(result)
         if self._produced > MAX_PLAN_OUTPUT_CHARS:
-            raise TemplateProblem(f"the plan's expressions produce more than "
-                                  f"{MAX_PLAN_OUTPUT_CHARS:,} characters together")
+            raise TemplateProblem(_("the plan's expressions produce more than "
+                                    "{limit:,} characters together").format(
+                                        limit=MAX_PLAN_OUTPUT_CHARS))
         self._done[text] = result
         return result
 
@@ -113,8 +116,9 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
     # Some filters take Jinja's evaluation context first: the values come after it.
     args = tuple(a for a in args if not isinstance(a, EvalContext | Context))
     if time.monotonic() > _DEADLINE[0]:
-        raise TemplateProblem(f"the plan's expressions take more than {MAX_RENDER_SECONDS:g} "
-                              "seconds")
+        raise TemplateProblem(_("the plan's expressions take more than "
+                                "{limit:g} seconds").format(
+                                    limit=MAX_RENDER_SECONDS))
     for position, value in enumerate((*args, *kwargs.values())):
         if isinstance(value, bool):
             continue
@@ -122,24 +126,25 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
         # others are widths, counts and digits.
         if isinstance(value, int) and abs(value) > MAX_ARGUMENT and not (
                 value_first and position == 0):
-            raise TemplateProblem(f"{name}: the number {value if value < 10**12 else 'given'}"
-                                  f" is too large here (at most {MAX_ARGUMENT:,})")
+            raise TemplateProblem(_("{name}: the number {value} is too large here (at "
+                                    "most {limit:,})").format(
+                name=name, value=value if value < 10 ** 12 else "…", limit=MAX_ARGUMENT))
         if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(f"{name}: too much text")
+            raise TemplateProblem(_("{name}: too much text").format(name=name))
         if isinstance(value, list | tuple) and sum(
                 len(v) for v in value if isinstance(v, str)) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(f"{name}: too much text")
+            raise TemplateProblem(_("{name}: too much text").format(name=name))
     if name == "replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
         if len(args[0]) * max(len(args[2]), 1) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem("replace: the result would be too long")
+            raise TemplateProblem(_("replace: the result would be too long"))
     if name == "expandtabs" and len(args) >= 2 and isinstance(args[0], str) and isinstance(
             args[1], int) and args[0].count("\t") * args[1] > MAX_OUTPUT_CHARS:
-        raise TemplateProblem("expandtabs: the result would be too long")
+        raise TemplateProblem(_("expandtabs: the result would be too long"))
     if name == "join" and len(args) >= 2:
         separator, items = (args[0], args[1]) if isinstance(args[0], str) else (
             args[1] if isinstance(args[1], str) else "", args[0])
         if isinstance(items, list | tuple) and len(separator) * len(items) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem("join: the result would be too long")
+            raise TemplateProblem(_("join: the result would be too long"))
 
 
 def _bounded(name: str, function):
@@ -150,7 +155,7 @@ def _bounded(name: str, function):
         _check_arguments(name, args, kwargs, value_first=value_first)
         result = function(*args, **kwargs)
         if isinstance(result, str) and len(result) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(f"{name}: the result is too long")
+            raise TemplateProblem(_("{name}: the result is too long").format(name=name))
         return result
 
     call.antq_bounded = True
@@ -170,7 +175,8 @@ def _environment():
         def call_binop(self, context, operator_name, left, right):
             if operator_name == "%":
                 if isinstance(left, str):
-                    raise TemplateProblem("'%' formatting of text is not available in a plan")
+                    raise TemplateProblem(_("'%' formatting of text is not available "
+                                            "in a plan"))
                 return operator.mod(left, right)
             _check_size(operator_name, left, right)
             return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
@@ -179,8 +185,8 @@ def _environment():
             if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(
                     getattr(value, "__self__", None), str):
                 def refused(*args, **kwargs):
-                    raise TemplateProblem("str.format is not available in a plan; write the "
-                                          "text around {{ }} instead")
+                    raise TemplateProblem(_("str.format is not available in a plan; "
+                                            "write the text around {{ }} instead"))
                 return refused
             return None
 
@@ -219,19 +225,20 @@ def _check_size(operator_name: str, left: Any, right: Any) -> None:
         for seq, times in ((left, right), (right, left)):
             if isinstance(seq, str | list | tuple) and isinstance(times, int) \
                     and len(seq) * times > MAX_OUTPUT_CHARS:
-                raise TemplateProblem("the expression produces too much text")
+                raise TemplateProblem(_("the expression produces too much text"))
         if isinstance(left, int) and isinstance(right, int) and \
                 left.bit_length() + right.bit_length() > 256:
-            raise TemplateProblem("the expression produces too large a number")
+            raise TemplateProblem(_("the expression produces too large a number"))
     elif isinstance(left, int) and isinstance(right, int) and (
             abs(right) > 256 or left.bit_length() * max(right, 1) > 256):
-        raise TemplateProblem("the expression produces too large a number")
+        raise TemplateProblem(_("the expression produces too large a number"))
 
 
 def _explain(message: str, context: dict[str, Any]) -> str:
     if "is undefined" in message:
         known = ", ".join(sorted(k for k in context if not k.startswith("_")))
-        return f"{message}; the names you can use are: {known} (add your own under 'vars:')"
+        return _("{message}; the names you can use are: {known} (add your own under "
+                 "'vars:')").format(message=message, known=known)
     return message
 
 

@@ -12,6 +12,7 @@ from lxml import etree
 
 from ..check.findings import Finding
 from .fixers import FIXERS, Change, FixContext
+from ..i18n import _
 
 __all__ = ["FixResult", "fix_document", "FIXERS", "Refused"]
 
@@ -53,13 +54,14 @@ def _refuse_if_protected(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
 
     names = {info.filename for info, _ in entries}
     if any(name.startswith("_xmlsignatures/") for name in names):
-        raise Refused("the document carries a digital signature; changing it would break "
-                      "the signature. Ask its issuer for a corrected, newly signed copy")
+        raise Refused(_("the document carries a digital signature; changing it would "
+                        "break the signature. Ask its issuer for a corrected, newly "
+                        "signed copy"))
     custom = dict((info.filename, data) for info, data in entries).get("docProps/custom.xml",
                                                                        b"")
     if FINGERPRINT_NAME.encode() in custom:
-        raise Refused("antq wrote this document: correct its plan (.yaml) and run "
-                      "`antq render` again, rather than fixing the DOCX")
+        raise Refused(_("antq wrote this document: correct its plan (.yaml) and run "
+                        "`antq render` again, rather than fixing the DOCX"))
 
 
 def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
@@ -74,8 +76,8 @@ def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
     view, trees = read_package(data)
     parts = locate(view)
     if not parts.administrative:
-        raise Refused(f"{parts.kind}: not an administrative document of Nghị định 30, so "
-                      "there is no format to correct it to")
+        raise Refused(_("{kind}: not an administrative document of Nghị định 30, so "
+                        "there is no format to correct it to").format(kind=parts.kind))
     before = [f for rule in RULES for f in rule.run(parts)]
     original = {name: etree.tostring(root) for name, root in trees.items() if root is not None}
     package = {info.filename: payload for info, payload in entries}

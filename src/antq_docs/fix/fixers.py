@@ -15,6 +15,7 @@ from ..inspect.docx_read import Para
 from ..inspect.model import q
 from . import page_fixes
 from .edit import replace_text, set_paragraph, set_run_format
+from ..i18n import _
 
 __all__ = ["FixContext", "FIXERS", "Change"]
 
@@ -74,7 +75,7 @@ def national_title_format(ctx: FixContext) -> None:
 def national_title_spelling(ctx: FixContext) -> None:
     para = ctx.parts.national_title
     if replace_text(para.element, "HOÀ", "HÒA"):
-        ctx.said(para, "«CỘNG HOÀ» → «CỘNG HÒA»")
+        ctx.said(para, _("«CỘNG HOÀ» → «CỘNG HÒA»"))
 
 
 def motto_text(ctx: FixContext) -> None:
@@ -121,10 +122,10 @@ def number_line(ctx: FixContext) -> None:
                                                        r"\1:"):
         ctx.said(para, "«Số» → «Số:»")
     if replace_text(para.element, r"(?<=Số:)(\s*)(\d)(?=\s*/)", r"\g<1>0\2"):
-        ctx.said(para, "leading zero added to the number")
+        ctx.said(para, _("leading zero added to the number"))
     symbol = text.split("/", 1)[1] if "/" in text else ""
     if " " in symbol.strip() and replace_text(para.element, r"\s*-\s*", "-", count=0):
-        ctx.said(para, "spaces removed inside the ký hiệu")
+        ctx.said(para, _("spaces removed inside the ký hiệu"))
 
 
 def number_format(ctx: FixContext) -> None:
@@ -134,11 +135,11 @@ def number_format(ctx: FixContext) -> None:
 def place_date_text(ctx: FixContext) -> None:
     para = ctx.parts.place_date
     if replace_text(para.element, r"(ngày\s*)(\d)(?!\d)", r"\g<1>0\2"):
-        ctx.said(para, "leading zero added to the day")
+        ctx.said(para, _("leading zero added to the day"))
     if replace_text(para.element, r"(tháng\s*)([12])(?!\d)", r"\g<1>0\2"):
-        ctx.said(para, "leading zero added to the month")
+        ctx.said(para, _("leading zero added to the month"))
     if replace_text(para.element, r"(tháng\s*)0([3-9])(?!\d)", r"\1\2"):
-        ctx.said(para, "leading zero removed from the month")
+        ctx.said(para, _("leading zero removed from the month"))
 
 
 def place_date_format(ctx: FixContext) -> None:
@@ -159,7 +160,7 @@ def subject_block(ctx: FixContext) -> None:
 def summary_spacing(ctx: FixContext) -> None:
     summary = ctx.parts.summary[0]
     set_paragraph(summary.element, before=120)
-    ctx.said(summary, "6 pt under the «Số:» line")
+    ctx.said(summary, _("6 pt under the «Số:» line"))
 
 
 def summary_line(ctx: FixContext) -> None:
@@ -174,7 +175,7 @@ def _rule_after(ctx: FixContext, para: Para, length_mm: float) -> None:
     available = _available_mm(ctx.parts, para)
     element = body_fragment(rule_paragraph(min(length_mm, available), available))[0]
     para.element.addnext(element)
-    ctx.said(para, f"drew a {min(length_mm, available):.0f} mm rule under it")
+    ctx.said(para, _("drew a {min:.0f} mm rule under it").format(min=min(length_mm, available)))
 
 
 def _available_mm(parts: Parts, para: Para) -> float:
@@ -217,7 +218,8 @@ def subject_rule(ctx: FixContext) -> None:
         if shapes:
             for extent in shapes:
                 extent.set("cx", str(round(target * 36000)))
-            ctx.said(last, f"rule under it made {target:.0f} mm (0.4 of its line)")
+            ctx.said(last, _("rule under it made {target:.0f} mm (0.4 of its line)").format(
+                                 target=target))
             return
         if candidate is not last and not squash(candidate.text) and (
                 candidate.border_top or candidate.border_bottom):
@@ -228,7 +230,8 @@ def subject_rule(ctx: FixContext) -> None:
             ind = set_child(paragraph_properties(candidate.element), q("ind"), [])
             ind.set(q("left"), str(side))
             ind.set(q("right"), str(side))
-            ctx.said(last, f"rule under it made {target:.0f} mm (0.4 of its line)")
+            ctx.said(last, _("rule under it made {target:.0f} mm (0.4 of its line)").format(
+                                 target=target))
             return
     _rule_after(ctx, last, target)
 
@@ -268,7 +271,7 @@ def body_indent(ctx: FixContext) -> None:
             continue
         if not (abs(value - 567) <= 15 or abs(value - 720) <= 15):
             set_paragraph(para.element, first_line=567)
-            ctx.said(para, "first-line indent 1 cm")
+            ctx.said(para, _("first-line indent 1 cm"))
 
 
 def body_spacing(ctx: FixContext) -> None:
@@ -280,7 +283,7 @@ def body_spacing(ctx: FixContext) -> None:
             continue
         if previous.after_twips + para.before_twips < 120:
             set_paragraph(para.element, before=120 - previous.after_twips)
-            ctx.said(para, "6 pt between it and the paragraph before")
+            ctx.said(para, _("6 pt between it and the paragraph before"))
 
 
 def body_line_spacing(ctx: FixContext) -> None:
@@ -290,13 +293,13 @@ def body_line_spacing(ctx: FixContext) -> None:
         if (para.line_rule == "auto" and not 240 <= para.line <= 360) or (
                 para.line_rule != "auto" and not 300 <= para.line <= 500):
             set_paragraph(para.element, line=276)
-            ctx.said(para, "line spacing 1.15 lines")
+            ctx.said(para, _("line spacing 1.15 lines"))
 
 
 def headings(ctx: FixContext) -> None:
     from ..check.body_rules import headings as check
 
-    for where_, _, _ in list(check(ctx.parts)):
+    for where_, _excerpt, _message in list(check(ctx.parts)):
         para = next(p for p in ctx.parts.body if where(ctx.parts, p) == where_)
         for run in visible(para):
             set_run_format(run.element, bold=True)
@@ -309,7 +312,7 @@ def end_mark(ctx: FixContext) -> None:
     last = ctx.parts.body[-1]
     text = squash(last.text)
     if append_text(last.element, "/." if text.endswith(".") else "./."):
-        ctx.said(last, "«./.» added at the end of the body")
+        ctx.said(last, _("«./.» added at the end of the body"))
 
 
 # -- closing ---------------------------------------------------------------------------------
@@ -317,7 +320,7 @@ def signature_block(ctx: FixContext) -> None:
     lines = [p for p in ctx.parts.signature if squash(p.text)]
     if lines and replace_text(lines[0].element, r"^(\s*)(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s)",
                               lambda m: m[1] + m[2].replace("/", "") + "."):
-        ctx.said(lines[0], "authority prefix written with its period")
+        ctx.said(lines[0], _("authority prefix written with its period"))
     _format(ctx, lines, 13, 14, bold=True, italic=False)
 
 
@@ -325,7 +328,7 @@ def recipients_label(ctx: FixContext) -> None:
     label = ctx.parts.recipients_label
     if not squash(label.text).endswith(":") and replace_text(label.element, r"(nhận)\s*$",
                                                              r"\1:"):
-        ctx.said(label, "colon added after «Nơi nhận»")
+        ctx.said(label, _("colon added after «Nơi nhận»"))
     _format(ctx, [label], 12, 12, bold=True, italic=True)
 
 
@@ -346,14 +349,14 @@ def recipients_items(ctx: FixContext) -> None:
     if items:
         last = items[-1]
         if replace_text(last.element, r"(Lưu)(\s+)(?=VT)", r"\1:\2"):
-            ctx.said(last, "colon added after «Lưu»")
+            ctx.said(last, _("colon added after «Lưu»"))
         text = squash(last.text)
         mark = _drafter_mark(last)
         body = text[: len(text) - len(squash(mark))].strip() if mark else text
         if body.startswith("- Lưu") and not body.endswith("."):
             if replace_text(last.element, r"(\S)\s*$", r"\1.") if not mark else \
                     replace_text(last.element, rf"({re.escape(body[-3:])})\s*$", r"\1."):
-                ctx.said(last, "«.» added at the end of the Lưu line")
+                ctx.said(last, _("«.» added at the end of the Lưu line"))
 
 
 FIXERS: dict[str, Callable[[FixContext], None]] = {

@@ -9,6 +9,7 @@ from ..check.common import squash
 from ..check.page_rules import _margin_problems, _page_fields
 from ..inspect.model import q
 from .edit import SECT_ORDER, replace_text, set_child, set_run_format
+from ..i18n import _
 
 __all__ = ["page_size", "margins", "fonts", "page_numbers", "appendix_page_numbers",
            "appendix_heading"]
@@ -36,7 +37,8 @@ def page_size(ctx) -> None:
         wide = section.landscape
         size.set(q("w"), "16838" if wide else "11906")
         size.set(q("h"), "11906" if wide else "16838")
-        ctx.changes.append(_change(ctx, _name(ctx, number), "paper set to A4"))
+        ctx.changes.append(_change(ctx, _name(ctx, number), _(
+            "paper set to A4")))
 
 
 def margins(ctx) -> None:
@@ -48,7 +50,8 @@ def margins(ctx) -> None:
         for side, twips in values.items():
             margin.set(q(side), str(twips))
         shown = ", ".join(f"{side} {twips * 25.4 / 1440:.0f}" for side, twips in values.items())
-        ctx.changes.append(_change(ctx, _name(ctx, number), f"margins set to {shown} mm"))
+        ctx.changes.append(_change(ctx, _name(ctx, number), _(
+            "margins set to {shown} mm").format(shown=shown)))
 
 
 def _change(ctx, where: str, what: str):
@@ -88,8 +91,9 @@ def fonts(ctx) -> None:
                 fonts_el.set(q(slot), FONT)
             changed += 1
     if changed:
-        ctx.changes.append(_change(ctx, "styles, defaults and runs",
-                                   f"Times New Roman in every font slot ({changed} places)"))
+        ctx.changes.append(_change(ctx, _("styles, defaults and runs"),
+                                   _("Times New Roman in every font slot ({changed} "
+                                     "places)").format(changed=changed)))
 
 
 def page_numbers(ctx) -> None:
@@ -106,17 +110,18 @@ def page_numbers(ctx) -> None:
                 for run in para.runs:
                     if run.element is not None:
                         set_run_format(run.element, size=13)
-        ctx.changes.append(_change(ctx, "header of the main text",
-                                   "page number centred, 13 pt"))
+        ctx.changes.append(_change(ctx, _("header of the main text"),
+                                   _("page number centred, 13 pt")))
     else:
         _add_header(ctx, section, "default", _PAGE_HEADER)
-        ctx.changes.append(_change(ctx, "header of the main text",
-                                   "page number added: a PAGE field centred at the top, 13 pt"))
+        ctx.changes.append(_change(ctx, _("header of the main text"),
+                                   _("page number added: a PAGE field centred at the "
+                                     "top, 13 pt")))
     if not section.title_page or _page_fields(section.headers.get("first", [])):
         set_child(section.element, q("titlePg"), SECT_ORDER).attrib.pop(q("val"), None)
         _add_header(ctx, section, "first", _EMPTY_HEADER)
-        ctx.changes.append(_change(ctx, "header of the main text",
-                                   "page 1 shows no number (different first page)"))
+        ctx.changes.append(_change(ctx, _("header of the main text"),
+                                   _("page 1 shows no number (different first page)")))
 
 
 _HEADER_OPEN = (f'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -181,7 +186,7 @@ def appendix_page_numbers(ctx) -> None:
         if section.page_start != 1:
             set_child(section.element, q("pgNumType"), SECT_ORDER).set(q("start"), "1")
             ctx.changes.append(_change(ctx, f"appendix {appendix.number}",
-                                       "its pages are numbered from 1"))
+                                       _("its pages are numbered from 1")))
 
 
 def appendix_heading(ctx) -> None:

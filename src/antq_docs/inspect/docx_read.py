@@ -19,6 +19,7 @@ from .model import (Cell, DocxView, Para, Section, Shape, TableView, TextRun, W,
 from .package import MAX_DOCX_BYTES, MAX_PARAGRAPHS, read_parts
 from .shapes import shapes_in_run
 from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
+from ..i18n import _
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -295,9 +296,10 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
         else:
             from ..load.yaml_source import read_input
 
-            data = read_input(Path(source), MAX_DOCX_BYTES, "document")
+            data = read_input(Path(source), MAX_DOCX_BYTES)
     except OSError as exc:
-        raise ValueError(f"cannot be read: {exc.strerror or exc}") from None
+        raise ValueError(_("cannot be read: {reason}").format(
+                               reason=exc.strerror or exc)) from None
     parts = read_parts(data)
     try:
         reader = _Reader(parts)
@@ -306,9 +308,9 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
             raise KeyError("word/document.xml")
         return _view(reader, document, parts)
     except (KeyError, etree.XMLSyntaxError) as exc:
-        raise ValueError(f"not a readable DOCX file: {exc}") from None
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
     except RecursionError:
-        raise ValueError("the document's XML is nested too deeply to read") from None
+        raise ValueError(_("the document's XML is nested too deeply to read")) from None
 
 
 def _view(reader, document, parts) -> tuple[DocxView, dict]:
@@ -320,8 +322,9 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
     first = 1
     for child in body if body is not None else []:
         if reader.counter > MAX_PARAGRAPHS:
-            raise ValueError(f"the document has more than {MAX_PARAGRAPHS:,} paragraphs; "
-                             "antq checks documents up to that length")
+            raise ValueError(_("the document has more than {MAX_PARAGRAPHS:,} "
+                               "paragraphs; antq checks documents up to that length").format(
+                                   MAX_PARAGRAPHS=MAX_PARAGRAPHS))
         if child.tag == q("p"):
             blocks.append(reader.paragraph(child))
             inner = child.find(f"{q('pPr')}/{q('sectPr')}")

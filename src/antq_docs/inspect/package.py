@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from ..i18n import _
 
 __all__ = ["read_parts", "MAX_DOCX_BYTES", "MAX_PART_BYTES", "MAX_RATIO", "MAX_PARAGRAPHS"]
 
@@ -26,7 +27,8 @@ def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:
     ratio before it is decompressed. ValueError for a file that is not a DOCX, is encrypted,
     or looks like a zip bomb."""
     if len(data) > MAX_DOCX_BYTES:
-        raise ValueError(f"the file is larger than {MAX_DOCX_BYTES // 1024 // 1024} MB")
+        raise ValueError(_("the file is larger than {value} MB").format(
+                               value=MAX_DOCX_BYTES // 1024 // 1024))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = {}
@@ -34,18 +36,20 @@ def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:
                 if not wanted(info.filename):
                     continue
                 if info.flag_bits & 0x1:
-                    raise ValueError("the document is encrypted (protected by a password)")
+                    raise ValueError(_("the document is encrypted (protected by a "
+                                       "password)"))
                 if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(
                         info.compress_size, 1024):
-                    raise ValueError(f"its part {info.filename} unpacks to "
-                                     f"{info.file_size // 1024 // 1024} MB: not a real "
-                                     "document (a zip bomb?)")
+                    raise ValueError(_("its part {part} unpacks to {size} MB: not "
+                                       "a real document (a zip bomb?)").format(
+                        part=info.filename, size=info.file_size // 1024 // 1024))
                 parts[info.filename] = archive.read(info)
         return parts
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
             OSError, EOFError) as exc:
-        raise ValueError(f"not a readable DOCX file: {exc}") from None
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
     except Exception as exc:  # zlib.error and the like: a damaged package
         if isinstance(exc, ValueError):
             raise
-        raise ValueError(f"not a readable DOCX file: {type(exc).__name__}: {exc}") from None
+        raise ValueError(_("not a readable DOCX file: {name}: {exc}").format(
+                               name=type(exc).__name__, exc=exc)) from None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..content.templating import CAND_FOUNDED, FESTIVAL_FOUNDED
 from ..places import REFORM_DATE
+from ..i18n import _
 
 __all__ = ["YearFacts", "year_facts"]
 
@@ -43,7 +44,8 @@ class YearFacts:
 def year_facts(year: int, *, plan_month: int = 4, window_start_month: int = 8) -> YearFacts:
     """The facts for a plan issued in `plan_month` of `year` (a draft: the day is blank)."""
     if not 2006 <= year <= 2100:
-        raise ValueError(f"{year} is outside the years antq has plans for (2006–2100)")
+        raise ValueError(_("{year} is outside the years antq has plans for (2006–2100)").format(
+                               year=year))
     cand = year - CAND_FOUNDED
     # Plans are issued in spring; units answer by mid-May and report after 19/8.
     plans_due = dt.date(year, 5, 15)

@@ -17,6 +17,8 @@ from typing import Any
 from ..places import villages_of
 from .calendar import year_facts
 
+from ..i18n import N_, _
+
 __all__ = ["Kind", "KINDS", "generate_plan", "render_template"]
 
 
@@ -33,12 +35,12 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("ngay-hoi", "the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
-         "or UBND (19/8)", "ngay-hoi.yaml.j2", 4, ("ubnd", "bcd")),
-    Kind("ky-niem", "the anniversaries of the People's Police (1945) and of the Ngày hội "
-         "(2005), with the ceremony", "ky-niem.yaml.j2", 3),
-    Kind("thi-dua", "launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
-         "its criteria and an appendix table", "thi-dua.yaml.j2", 3),
+    Kind("ngay-hoi", N_("the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
+         "or UBND (19/8)"), "ngay-hoi.yaml.j2", 4, ("ubnd", "bcd")),
+    Kind("ky-niem", N_("the anniversaries of the People's Police (1945) and of the Ngày hội "
+         "(2005), with the ceremony"), "ky-niem.yaml.j2", 3),
+    Kind("thi-dua", N_("launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
+         "its criteria and an appendix table"), "thi-dua.yaml.j2", 3),
 )}
 
 
@@ -59,6 +61,8 @@ def _environment(templates_dir: str | None):
 
     env.filters.update(short_date=short_date, day_month=day_month, roman=roman, padded=padded,
                        yaml_text=_yaml_text)
+    # Comments in the draft speak the clerk's language; `_` looks the language up each time.
+    env.globals["_"] = _
     return env
 
 
@@ -120,8 +124,8 @@ def generate_plan(kind_name: str, year: int, org, org_path: str, *,
     """The YAML text of a complete draft plan; `org` is the validated profile."""
     kind = KINDS[kind_name]
     if not kind.accepts(org):
-        raise ValueError(f"a {kind.name} plan is issued by a UBND; this profile is a Ban "
-                         "Chỉ đạo (body: bcd)")
+        raise ValueError(_("a {name} plan is issued by a UBND; this profile is a Ban "
+                           "Chỉ đạo (body: bcd)").format(name=kind.name))
     facts = year_facts(year, plan_month=kind.plan_month)
     context = {
         "kind": kind, "year": year, "facts": facts, "org": _ProfileText(org),

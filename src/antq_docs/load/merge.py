@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PlanError, Problem
+from ..i18n import _
 from .yaml_source import PathKey, Source, load_source
 
 __all__ = ["merge_sources", "load_with_inheritance", "subtree", "INHERIT_KEYS", "MAX_DEPTH"]
@@ -96,14 +97,15 @@ class _Merger:
                 self.clear(path + (key,))
                 self.out.positions.pop(path + (key,), None)
                 return
-            self.problems.append(self.child.problem(here, f"write '{raw_key} true' to remove "
-                                                    f"the inherited '{key}', or a list of "
-                                                    "entries to remove from it"))
+            self.problems.append(self.child.problem(here, _(
+                "write '{raw_key} true' to remove the inherited '{key}', or a list of entries "
+                "to remove from it").format(raw_key=raw_key, key=key)))
             return
         if not isinstance(value, list) or (inherited is not None
                                            and not isinstance(inherited, list)):
-            self.problems.append(self.child.problem(here, f"'{raw_key}' works on lists: the "
-                                                    f"inherited '{key}' is not one"))
+            self.problems.append(self.child.problem(here, _(
+                "'{raw_key}' works on lists: the inherited '{key}' is not one").format(
+                raw_key=raw_key, key=key)))
             return
         inherited = inherited or []
         if op == "+":
@@ -117,13 +119,14 @@ class _Merger:
         kept = [(i, v) for i, v in enumerate(inherited) if _identity(v) not in wanted]
         missing = wanted - {_identity(v) for v in inherited}
         for entry in sorted(map(str, missing)):
-            self.problems.append(self.child.problem(here, f"'{entry}' is not among the "
-                                                    f"inherited '{key}'; nothing to remove"))
+            self.problems.append(self.child.problem(here, _(
+                "'{entry}' is not among the inherited '{key}'; nothing to remove").format(
+                entry=entry, key=key)))
         snapshot = Source(file=self.out.file, data=None, positions=dict(self.out.positions),
                           key_positions=dict(self.out.key_positions),
                           origins=dict(self.out.origins))
         self.clear(path + (key,))
-        for new_index, (old_index, _) in enumerate(kept):
+        for new_index, (old_index, _entry) in enumerate(kept):
             self.copy_positions(snapshot, path + (key, old_index), path + (key, new_index))
         result[key] = [v for _, v in kept]
 
@@ -161,10 +164,12 @@ def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None
     resolved = path.resolve()
     if resolved in chain:
         cycle = " → ".join(p.name for p in chain + (resolved,))
-        raise PlanError([Problem(str(path), 1, 1, "extends", f"inheritance loops: {cycle}")])
+        raise PlanError([Problem(str(path), 1, 1, "extends",
+                                 _("inheritance loops: {cycle}").format(cycle=cycle))])
     if len(chain) > MAX_DEPTH:
         raise PlanError([Problem(str(path), 1, 1, "extends",
-                                 f"more than {MAX_DEPTH} levels of 'extends'")])
+                                 _("more than {depth} levels of 'extends'").format(
+                                       depth=MAX_DEPTH))])
     return _layers(load_source(path), path, chain + (resolved,))
 
 
@@ -192,24 +197,24 @@ def _layers(source: Source, path: Path, chain: tuple[Path, ...]
         return child, org_source
     base, base_org = _content(_target(source, path, "extends"), chain)
     if not isinstance(base.data, dict) or not set(base.data) & PLAN_KEYS:
-        raise PlanError([source.problem(("extends",), f"'{data.get('extends')}' is not a "
-                                        "plan (it has none of the keys issuer, subject, "
-                                        "sections, recipients …)")])
+        raise PlanError([source.problem(("extends",), _(
+            "'{plan}' is not a plan (it has none of the keys issuer, subject, sections, "
+            "recipients …)").format(plan=data.get('extends')))])
     return merge_sources(base, child), org_source or base_org
 
 
 def _target(source: Source, path: Path, key: str) -> Path:
     target = source.data.get(key)
     if not isinstance(target, str):
-        raise PlanError([source.problem((key,), f"'{key}' is the path of a YAML file, "
-                                        "relative to this plan")])
+        raise PlanError([source.problem((key,), _(
+            "'{key}' is the path of a YAML file, relative to this plan").format(key=key))])
     found = path.parent / target
     if Path(target).suffix.lower() not in (".yaml", ".yml"):
         # Never read /etc/shadow or /proc/self/environ as a "profile": their lines would be
         # echoed in the error message.
-        raise PlanError([source.problem((key,), f"'{key}' names a .yaml file (a profile or "
-                                        "a plan); this is not one")])
+        raise PlanError([source.problem((key,), _(
+            "'{key}' names a .yaml file (a profile or a plan); this is not one").format(key=key))])
     if not found.is_file():
-        raise PlanError([source.problem((key,), f"'{target}' does not exist (looked for "
-                                        f"{found})")])
+        raise PlanError([source.problem((key,), _(
+            "'{target}' does not exist (looked for {found})").format(target=target, found=found))])
     return found

@@ -18,6 +18,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PlanError, Problem
+from ..i18n import _
+from .yaml_messages import syntax_message, unquoted_expression
 
 __all__ = ["Source", "load_source", "load_text", "format_path", "read_input"]
 
@@ -107,20 +109,16 @@ class _Builder:
     def build(self, node: Node, path: PathKey) -> Any:
         if len(path) > MAX_DEPTH:
             where = format_path(path[:8]) + "…"
-            raise PlanError([Problem(self.source.file, *self.mark(node), where,
-                                     f"values are nested more than {MAX_DEPTH} levels deep; "
-                                     "a plan never needs that many")])
+            raise PlanError([Problem(self.source.file, *self.mark(node), where, _too_deep())])
         self.count += 1
         if self.count > MAX_NODES:
             raise PlanError([Problem(self.source.file, *self.mark(node), format_path(path),
-                                     f"the file has more than {MAX_NODES:,} values; "
-                                     "split it or remove repeated anchors")])
+                                     _too_many())])
         self.source.positions[path] = self.mark(node)
         if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
-            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
-                                         "is not allowed in a plan); write plain text"))
-            return None
+            return self.refuse(node, path, _unsupported(node.tag))
+        if isinstance(node, MappingNode) and node.flow_style and self.opens_expression(node):
+            return self.refuse(node, path, unquoted_expression())
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -129,29 +127,20 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: PathKey) -> Any:
         if node.tag not in _PLAIN_SCALAR_TAGS:  # !!binary, !!python/…: nothing a plan holds
-            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
-                                         "is not allowed in a plan); write plain text"))
-            return None
+            return self.refuse(node, path, _unsupported(node.tag))
         try:
             value = self.constructor.construct_object(node, deep=True)
         except ConstructorError:
-            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                         f"unsupported value (the tag '{_short_tag(node.tag)}' "
-                                         "is not allowed in a plan); write plain text"))
-            return None
+            return self.refuse(node, path, _unsupported(node.tag))
         except ValueError as exc:  # e.g. 2026-02-30: a timestamp that is no real date
-            self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                         f"'{node.value}' is not a real date ({exc})"))
-            return None
+            return self.refuse(node, path, _("'{value}' is not a real date ({reason})").format(
+                value=node.value, reason=exc))
         if isinstance(value, str):
             bad = _UNPRINTABLE.search(value)
             if bad:
-                self.problems.append(Problem(
-                    self.source.file, *self.mark(node), format_path(path),
-                    f"the text holds a control character (U+{ord(bad[0]):04X}) that a "
-                    "document cannot contain; delete it"))
-                return None
+                return self.refuse(node, path, _(
+                    "the text holds a control character (U+{code}) that a document cannot "
+                    "contain; delete it").format(code=f"{ord(bad[0]):04X}"))
             nfc = unicodedata.normalize("NFC", value)
             if nfc != value:
                 self.source.normalised.append(path)
@@ -174,7 +163,7 @@ class _Builder:
             for source in sources:
                 if not isinstance(source, MappingNode):
                     raise PlanError([Problem(self.source.file, *self.mark(source),
-                                             format_path(path), "'<<' merges mappings only")])
+                                             format_path(path), _("'<<' merges mappings only"))])
                 self.flatten(source, path, seen)
                 batches.append(source.value)
             for batch in reversed(batches):
@@ -182,10 +171,22 @@ class _Builder:
                 self.count += len(batch)
                 if self.count > MAX_NODES:
                     raise PlanError([Problem(self.source.file, *self.mark(node),
-                                             format_path(path), f"the file has more than "
-                                             f"{MAX_NODES:,} values once its '<<' merges are "
-                                             "expanded; remove repeated anchors")])
+                                             format_path(path), _(
+                        "the file has more than {count} values once its '<<' merges are "
+                        "expanded; remove repeated anchors").format(count=f"{MAX_NODES:,}"))])
         node.value = merged + own
+
+    def refuse(self, node: Node, path: PathKey, message: str) -> None:
+        self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
+                                     message))
+
+    def opens_expression(self, node: MappingNode) -> bool:
+        """`{{ x }}` typed without quotes: YAML reads a group holding a group."""
+        buffer = node.start_mark.buffer
+        if buffer is not None:
+            start = node.start_mark.pointer
+            return buffer[start:start + 2] == "{{"
+        return bool(node.value) and isinstance(node.value[0][0], MappingNode)
 
     def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
         self.flatten(node, path)  # resolves "<<" merge keys
@@ -196,15 +197,16 @@ class _Builder:
             if not isinstance(key, str):
                 self.problems.append(Problem(
                     self.source.file, *self.mark(key_node), format_path(path),
-                    f"a key must be a word, not {key!r}; put it in quotes if it is meant as text"))
+                    _("a key must be a word, not {key!r}; put it in quotes if it is meant as "
+                      "text").format(key=key)))
                 continue
             child = path + (key,)
             if key in first_seen:
                 line, col = first_seen[key]
                 self.problems.append(Problem(
                     self.source.file, *self.mark(key_node), format_path(child),
-                    f"duplicate key '{key}' (first given at line {line}); "
-                    "keep one of them — YAML would silently use the last"))
+                    _("duplicate key '{key}' (first given at line {line}); keep one of them — "
+                      "YAML would silently use the last").format(key=key, line=line)))
                 continue
             first_seen[key] = self.mark(key_node)
             self.source.key_positions[child] = self.mark(key_node)
@@ -217,21 +219,22 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     source = Source(file=file, data=None)
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1024 // 1024
-        raise PlanError([Problem(file, 1, 1, "", f"the file is larger than {limit} MB; a plan "
-                                 "is never that long")])
+        raise PlanError([Problem(file, 1, 1, "", _(
+            "the file is larger than {limit} MB; a plan is never that long").format(
+            limit=limit))])
     _refuse_deep_nesting(text, file)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = _syntax_message(exc.problem or "invalid YAML")
-        raise PlanError([Problem(file, line, col, "", f"YAML syntax: {what}")]) from None
+        what = syntax_message(exc.problem or "invalid YAML", text.splitlines(), line, col)
+        raise PlanError([Problem(file, line, col, "", what)]) from None
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         raise PlanError([Problem(file, 1, 1, "", f"YAML: {exc}")]) from None
     if root is None:
-        raise PlanError([Problem(file, 1, 1, "", "the file is empty; start from `antq new` "
-                                 "or an example in examples/")])
+        raise PlanError([Problem(file, 1, 1, "", _(
+            "the file is empty; start from `antq new` or an example in examples/"))])
     builder = _Builder(source)
     source.data = builder.build(root, ())
     if builder.problems:
@@ -257,22 +260,20 @@ def _refuse_deep_nesting(text: str, file: str) -> None:
                 if scalars > MAX_NODES:
                     mark = token.start_mark
                     raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                             f"the file has more than {MAX_NODES:,} values; "
-                                             "a plan never has that many")])
+                                             _too_many())])
             elif isinstance(token, _OPENING):
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = token.start_mark
                     raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                             f"values are nested more than {MAX_DEPTH} "
-                                             "levels deep; a plan never needs that many")])
+                                             _too_deep())])
             elif isinstance(token, _CLOSING):
                 depth -= 1
     except yaml.YAMLError:
         return  # a syntax error: compose reports it with its place
 
 
-def read_input(path: Path, limit: int, what: str = "file") -> bytes:
+def read_input(path: Path, limit: int) -> bytes:
     """The bytes of a regular file no larger than `limit`, checked before reading: a FIFO,
     a device or a 1 GB file is refused, never read."""
     import os
@@ -283,9 +284,10 @@ def read_input(path: Path, limit: int, what: str = "file") -> bytes:
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror or str(exc)) from None
     if not stat.S_ISREG(status.st_mode):
-        raise OSError(0, f"it is not a regular {what} (a folder, a device or a pipe)")
+        raise OSError(0, _("it is not a regular file (a folder, a device or a pipe)"))
     if status.st_size > limit:
-        raise OSError(0, f"the {what} is larger than {limit // 1024 // 1024} MB")
+        raise OSError(0, _("the file is larger than {limit} MB").format(
+            limit=limit // 1024 // 1024))
     with open(path, "rb") as stream:
         return stream.read(limit + 1)
 
@@ -294,29 +296,30 @@ def load_source(path: str | Path) -> Source:
     """Read a plan file as UTF-8 (a BOM from Windows Notepad is accepted)."""
     path = Path(path)
     try:
-        raw = read_input(path, MAX_FILE_BYTES, "plan file")
+        raw = read_input(path, MAX_FILE_BYTES)
     except OSError as exc:
-        raise PlanError([Problem(str(path), 0, 0, "", f"cannot read the file: "
-                                 f"{exc.strerror or exc}")]) from None
+        raise PlanError([Problem(str(path), 0, 0, "", _("cannot read the file: {reason}").format(
+            reason=exc.strerror or exc))]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError([Problem(str(path), line, 1, "", "the file is not UTF-8; save it as "
-                                 "'UTF-8' in your editor (Notepad: Save as → Encoding)")]) from None
+        raise PlanError([Problem(str(path), line, 1, "", _(
+            "the file is not UTF-8; save it as 'UTF-8' in your editor (Notepad: Save as → "
+            "Encoding)"))]) from None
     return load_text(text, str(path))
 
 
-def _syntax_message(problem: str) -> str:
-    """The parser's words, made the same for libyaml and pure-Python PyYAML, with a hint."""
-    if "mapping values are not allowed" in problem:
-        return "': ' inside a value — put the whole value in quotes"
-    return problem + _syntax_hint(problem)
+def _too_many() -> str:
+    return _("the file has more than {count} values; a plan never has that many").format(
+        count=f"{MAX_NODES:,}")
 
 
-def _syntax_hint(problem: str) -> str:
-    if "found character '\\t'" in problem:
-        return " — use spaces, not tabs, to indent"
-    if "could not find expected ':'" in problem:
-        return " — every line of a mapping needs 'key: value'"
-    return ""
+def _too_deep() -> str:
+    return _("values are nested more than {depth} levels deep; a plan never needs that "
+             "many").format(depth=MAX_DEPTH)
+
+
+def _unsupported(tag: str) -> str:
+    return _("unsupported value (the tag '{tag}' is not allowed in a plan); write plain "
+             "text").format(tag=_short_tag(tag))

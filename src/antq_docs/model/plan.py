@@ -15,6 +15,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSch
 
 from .shorthand import DAY_SCHEMA, expand
 from .timeline import Timeline, parse_day
+from ..i18n import N_, _
 
 __all__ = [
     "Plan", "Issuer", "IssueDate", "Preamble", "LegalBasis", "Item", "Table", "Column",
@@ -51,10 +52,10 @@ _ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
 class IssueDate(_Strict):
     """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`."""
 
-    day: int | None = Field(None, ge=1, le=31, description="Day; leave out in a draft.")
-    month: int | None = Field(None, ge=1, le=12, description="Month; a draft may leave it "
-                              "out too.")
-    year: int = Field(ge=1945, le=2200)
+    day: int | None = Field(None, ge=1, le=31, description=N_("Day; leave out in a draft."))
+    month: int | None = Field(None, ge=1, le=12, description=N_("Month; a draft may leave it "
+                              "out too."))
+    year: int = Field(ge=1945, le=2200, description=N_("Year."))
 
     @model_validator(mode="before")
     @classmethod
@@ -67,7 +68,7 @@ class IssueDate(_Strict):
     @model_validator(mode="after")
     def _exists(self) -> IssueDate:
         if self.day is not None and self.month is None:
-            raise ValueError("a day needs its month: {day: 5, month: 3, year: 2026}")
+            raise ValueError(_("a day needs its month: {day: 5, month: 3, year: 2026}"))
         if self.day is not None:
             parse_day(f"{self.day}/{self.month}/{self.year}")
         return self
@@ -83,122 +84,128 @@ class IssueDate(_Strict):
 class Issuer(_Strict):
     """Who issues the plan: the header's left column, the number and the place and date."""
 
-    parent: str | None = Field(None, description="Cơ quan chủ quản, as printed "
-                               "(e.g. 'UBND TỈNH CAO BẰNG'); leave out if none.")
-    name: str = Field(min_length=1, description="Cơ quan ban hành, as printed, in capitals "
-                      "(e.g. 'BAN CHỈ ĐẠO 138'); a line break may be written as \\n.")
-    symbol: str = Field(min_length=1, description="Ký hiệu after the '/', e.g. 'KH-UBND', "
+    parent: str | None = Field(None, description=N_("Cơ quan chủ quản, as printed "
+                               "(e.g. 'UBND TỈNH CAO BẰNG'); leave out if none."))
+    name: str = Field(min_length=1, description=N_("Cơ quan ban hành, as printed, in capitals "
+                      "(e.g. 'BAN CHỈ ĐẠO 138'); a line break may be written as \\n."))
+    symbol: str = Field(min_length=1, description=N_("Ký hiệu after the '/', e.g. 'KH-UBND', "
                         "'KH-BCĐ', "
-                        "'BCĐ-CAT-PV05'. Groups joined by '-' with no spaces.")
-    number: int | None = Field(None, ge=1, description="Số; leave out in a draft "
-                               "(printed as a blank to be filled in by the văn thư).")
-    place: str = Field(min_length=1, description="Địa danh, e.g. 'Cao Bằng'.")
+                        "'BCĐ-CAT-PV05'. Groups joined by '-' with no spaces."))
+    number: int | None = Field(None, ge=1, description=N_("Số; leave out in a draft "
+                               "(printed as a blank to be filled in by the văn thư)."))
+    place: str = Field(min_length=1, description=N_("Địa danh, e.g. 'Cao Bằng'."))
     date: Annotated[IssueDate, WithJsonSchema(_ISSUE_DATE_SCHEMA)] = Field(
-        description="Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}.")
-    short_name: str | None = Field(None, description="How the body names itself in the "
-                                   "'Kèm theo' line of appendices, e.g. 'UBND tỉnh Cao Bằng'.")
+        description=N_("Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}."))
+    short_name: str | None = Field(None, description=N_("How the body names itself in the "
+                                   "'Kèm theo' line of appendices, e.g. 'UBND tỉnh Cao Bằng'."))
 
     @field_validator("symbol")
     @classmethod
     def _symbol(cls, value: str) -> str:
         if re.search(r"\s", value):
             joined = re.sub(r"\s+", "", value)
-            raise ValueError(f"write the ký hiệu without spaces: '{joined}' "
-                             "(Nghị định 30, PL1 II.3.c)")
+            raise ValueError(_("write the ký hiệu without spaces: '{joined}' (Nghị "
+                               "định 30, PL1 II.3.c)").format(joined=joined))
         if value.startswith("/"):
-            raise ValueError("write the ký hiệu without the leading '/'")
+            raise ValueError(_("write the ký hiệu without the leading '/'"))
         return value
 
     @field_validator("name", "parent")
     @classmethod
     def _capitals(cls, value: str | None) -> str | None:
         if value is not None and value != value.upper():
-            raise ValueError(f"body names are printed in capitals: '{value.upper()}'")
+            raise ValueError(_("body names are printed in capitals: '{upper}'").format(
+                                   upper=value.upper()))
         return value
 
 
 class LegalBasis(_Strict):
     """A document the plan rests on, written as 'Căn cứ Quyết định số … ngày … của … về …'."""
 
-    verb: str | None = Field(None, description="'Căn cứ' or 'Thực hiện'; defaults to the "
-                             "preamble's verb.")
-    type: str | None = Field(None, description="Document type: Luật, Nghị định, Quyết định, "
-                             "Kế hoạch, Công văn, …")
-    number: str | None = Field(None, description="Số and ký hiệu, e.g. '521/QĐ-TTg'.")
-    date: Day | None = Field(None, description="Date of the document.")
-    issuer: str | None = Field(None, description="Who issued it, e.g. 'Thủ tướng Chính phủ'.")
-    subject: str | None = Field(None, description="What it is about, starting with 'về …'.")
-    text: str | None = Field(None, description="The whole basis in your own words instead.")
+    verb: str | None = Field(None, description=N_("'Căn cứ' or 'Thực hiện'; defaults to the "
+                             "preamble's verb."))
+    type: str | None = Field(None, description=N_("Document type: Luật, Nghị định, Quyết định, "
+                             "Kế hoạch, Công văn, …"))
+    number: str | None = Field(None, description=N_("Số and ký hiệu, e.g. '521/QĐ-TTg'."))
+    date: Day | None = Field(None, description=N_("Date of the document."))
+    issuer: str | None = Field(None, description=N_("Who issued it, e.g. 'Thủ tướng Chính phủ'."))
+    subject: str | None = Field(None, description=N_("What it is about, starting with 'về …'."))
+    text: str | None = Field(None, description=N_("The whole basis in your own words instead."))
 
     @model_validator(mode="after")
     def _enough(self) -> LegalBasis:
         if not self.text and not self.type:
-            raise ValueError("give the document 'type' (and number, date, issuer, subject) "
-                             "or write the basis as 'text'")
+            raise ValueError(_("give the document 'type' (and number, date, issuer, "
+                               "subject) or write the basis as 'text'"))
         return self
 
 
 class Preamble(_Strict):
     """The opening: legal bases, one per line, then the sentence that introduces the plan."""
 
-    verb: str = Field("Căn cứ", description="Default verb of each basis.")
+    verb: str = Field("Căn cứ", description=N_("Default verb of each basis."))
     bases: list[Annotated[LegalBasis, expand("text", "LegalBasis")]] = Field(
-        default_factory=list, description="Legal bases, in order.")
-    text: str | None = Field(None, description="The sentence after the bases, e.g. "
-                             "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'.")
+        default_factory=list, description=N_("Legal bases, in order."))
+    text: str | None = Field(None, description=N_("The sentence after the bases, e.g. "
+                             "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'."))
 
 
 class Column(_Strict):
-    title: str
-    width: float | None = Field(None, gt=0, description="Width in cm; shared out if omitted.")
-    align: Literal["left", "center", "right", "justify"] = "left"
+    title: str = Field(description=N_("The column's heading."))
+    width: float | None = Field(None, gt=0, description=N_("Width in cm; shared out if omitted."))
+    align: Literal["left", "center", "right", "justify"] = Field(
+        "left", description=N_("How the column's cells are aligned."))
 
 
 class Table(_Strict):
     """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
 
-    columns: list[Annotated[Column, expand("title", "Column")]] = Field(min_length=1)
-    rows: list[list[str | int | float]] = Field(default_factory=list)
+    columns: list[Annotated[Column, expand("title", "Column")]] = Field(
+        min_length=1, description=N_("The columns, each a heading or {title, width, align}."))
+    rows: list[list[str | int | float]] = Field(
+        default_factory=list, description=N_("The rows, each a list of cells."))
 
     @model_validator(mode="after")
     def _row_lengths(self) -> Table:
         for index, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {index + 1} has {len(row)} cells; the table has "
-                                 f"{len(self.columns)} columns")
+                raise ValueError(_("row {row} has {cells} cells; the table has "
+                                   "{columns} columns").format(
+                                       row=index + 1, cells=len(row), columns=len(self.columns)))
         return self
 
 
 class Item(_Strict):
     """One numbered part of the plan, at any depth: heading, paragraphs, children."""
 
-    number: str | None = Field(None, description="Print this number instead of the automatic "
-                               "one (the following items continue from it).")
-    title: str | None = Field(None, description="Heading. Level 1 is printed in capitals. "
-                              "With 'unit', null means: no heading, the text names the unit.")
-    run_in: bool = Field(False, description="Print the title at the start of the first "
-                         "paragraph ('2. Sở Tài chính: Chủ trì …') instead of on its own line.")
-    text: str | list[str] | None = Field(None, description="Paragraph(s). Inline: **bold**, "
-                                         "*italic*, ^[footnote text].")
-    steps: list[str] | None = Field(None, description="A programme written in one paragraph "
-                                    "and numbered ⁽¹⁾ ⁽²⁾ … automatically.")
-    frame: list[str] | None = Field(None, description="Lines set centred in a framed box "
-                                    "(e.g. the backdrop title of the Ngày hội).")
-    table: Table | None = None
+    number: str | None = Field(None, description=N_("Print this number instead of the automatic "
+                               "one (the following items continue from it)."))
+    title: str | None = Field(None, description=N_("Heading. Level 1 is printed in capitals. "
+                              "With 'unit', null means: no heading, the text names the unit."))
+    run_in: bool = Field(False, description=N_("Print the title at the start of the first "
+                         "paragraph ('2. Sở Tài chính: Chủ trì …') instead of on its own line."))
+    text: str | list[str] | None = Field(None, description=N_("Paragraph(s). Inline: **bold**, "
+                                         "*italic*, ^[footnote text]."))
+    steps: list[str] | None = Field(None, description=N_("A programme written in one paragraph "
+                                    "and numbered ⁽¹⁾ ⁽²⁾ … automatically."))
+    frame: list[str] | None = Field(None, description=N_("Lines set centred in a framed box "
+                                    "(e.g. the backdrop title of the Ngày hội)."))
+    table: Table | None = Field(None, description=N_("A table printed after the text."))
     time: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
-        None, description="When: printed as (Thời gian thực hiện: …) after the text.")
-    unit: str | None = Field(None, description="The unit given this work (its title "
-                                 "defaults to the unit's name). Checked against Nơi nhận.")
+        None, description=N_("When: printed as (Thời gian thực hiện: …) after the text."))
+    unit: str | None = Field(None, description=N_("The unit given this work (its title "
+                                 "defaults to the unit's name). Checked against Nơi nhận."))
     role: Literal["chủ trì", "phối hợp", "đề nghị", "giao"] | None = Field(
-        None, description="'đề nghị' for bodies the issuer cannot instruct (it is printed "
-        "before the name); the others are recorded for checks.")
-    deadline: Day | None = Field(None, description="When the unit's work or report is due.")
-    report_to: str | None = Field(None, description="Whom the unit reports to.")
-    numbering: ListStyle | None = Field(None, description="Numbering of the children: roman, "
+        None, description=N_("'đề nghị' for bodies the issuer cannot instruct (it is printed "
+        "before the name); the others are recorded for checks."))
+    deadline: Day | None = Field(None, description=N_("When the unit's work or report is due."))
+    report_to: str | None = Field(None, description=N_("Whom the unit reports to."))
+    numbering: ListStyle | None = Field(None, description=N_("Numbering of the children: roman, "
                                         "arabic, dotted (1.1.), letter (a), dash (-), plus (+), "
-                                        "none.")
-    items: list[Annotated[Item, expand("text", "Item")]] = Field(default_factory=list)
-    after: str | list[str] | None = Field(None, description="Paragraph(s) after the children.")
+                                        "none."))
+    items: list[Annotated[Item, expand("text", "Item")]] = Field(
+        default_factory=list, description=N_("The numbered points under this one."))
+    after: str | list[str] | None = Field(None, description=N_("Paragraph(s) after the children."))
 
     def paragraphs(self) -> list[str]:
         return _paragraphs(self.text)
@@ -214,7 +221,7 @@ class Item(_Strict):
             prefix = "Đề nghị " if self.role == "đề nghị" else ""
             self.title = prefix + self.unit
         if self.run_in and not self.title:
-            raise ValueError("'run_in' needs a 'title' (or 'unit')")
+            raise ValueError(_("'run_in' needs a 'title' (or 'unit')"))
         return self
 
 
@@ -227,11 +234,11 @@ def _paragraphs(value: str | list[str] | None) -> list[str]:
 class Recipient(_Strict):
     """A line of Nơi nhận."""
 
-    name: str = Field(min_length=1, description="As printed, e.g. 'Bộ Công an'.")
-    note: str | None = Field(None, description="Purpose, printed in brackets: 'để b/cáo'.")
-    covers: list[str] = Field(default_factory=list, description="Units given work in the plan "
+    name: str = Field(min_length=1, description=N_("As printed, e.g. 'Bộ Công an'."))
+    note: str | None = Field(None, description=N_("Purpose, printed in brackets: 'để b/cáo'."))
+    covers: list[str] = Field(default_factory=list, description=N_("Units given work in the plan "
                               "that this line reaches (e.g. 'Các sở, ban, ngành tỉnh' covers "
-                              "'Sở Tài chính').")
+                              "'Sở Tài chính')."))
 
     @field_validator("name", "note")
     @classmethod
@@ -245,19 +252,20 @@ class Recipient(_Strict):
     def _bare(cls, value: str) -> str:
         value = value.strip()
         if value.startswith("-"):
-            raise ValueError("leave out the leading '-': antq writes it")
+            raise ValueError(_("leave out the leading '-': antq writes it"))
         if value.endswith((";", ",", ".")):
-            raise ValueError("leave out the final punctuation: antq writes ';' and '.'")
+            raise ValueError(_("leave out the final punctuation: antq writes ';' and "
+                               "'.'"))
         return value
 
 
 class Filing(_Strict):
     """The last line of Nơi nhận: '- Lưu: VT, NC.'"""
 
-    units: list[str] = Field(default_factory=lambda: ["VT"], description="Văn thư and the "
-                             "drafting unit, e.g. [VT, NC].")
-    drafter: str | None = Field(None, description="Drafter's initials (ô 12).")
-    copies: int | None = Field(None, ge=1, description="Number of copies issued (ô 12).")
+    units: list[str] = Field(default_factory=lambda: ["VT"], description=N_("Văn thư and the "
+                             "drafting unit, e.g. [VT, NC]."))
+    drafter: str | None = Field(None, description=N_("Drafter's initials (ô 12)."))
+    copies: int | None = Field(None, ge=1, description=N_("Number of copies issued (ô 12)."))
 
     @field_validator("units")
     @classmethod
@@ -269,13 +277,13 @@ class Filing(_Strict):
 class Signature(_Strict):
     """The signature block (ô 7a–7c)."""
 
-    titles: list[str] = Field(min_length=1, description="Authority and title lines, in "
-                              "capitals: ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN THỨ NHẤT'].")
-    post: str | None = Field(None, description="The signer's post in the parent body (ô 7b), "
-                             "e.g. 'GIÁM ĐỐC CÔNG AN TỈNH'.")
-    rank: str | None = Field(None, description="Rank before the name (armed forces, police): "
-                             "'Đại tá'.")
-    name: str = Field(description="Full name: 'Vũ Hồng Quang'.")
+    titles: list[str] = Field(min_length=1, description=N_("Authority and title lines, in "
+                              "capitals: ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN THỨ NHẤT']."))
+    post: str | None = Field(None, description=N_("The signer's post in the parent body (ô 7b), "
+                             "e.g. 'GIÁM ĐỐC CÔNG AN TỈNH'."))
+    rank: str | None = Field(None, description=N_("Rank before the name (armed forces, police): "
+                             "'Đại tá'."))
+    name: str = Field(description=N_("Full name: 'Vũ Hồng Quang'."))
 
     @field_validator("titles")
     @classmethod
@@ -284,29 +292,32 @@ class Signature(_Strict):
             wrong = _WRONG_PREFIX.match(line)
             if wrong:
                 right = wrong[1].replace("/", "") + "."
-                raise ValueError(f"write '{right}' with a period, not '{wrong[1]}' "
-                                 "(Nghị định 30, PL1 II.7.b)")
+                raise ValueError(_("write '{right}' with a period, not '{wrong}' (Nghị "
+                                   "định 30, PL1 II.7.b)").format(right=right, wrong=wrong[1]))
             if line != line.upper():
-                raise ValueError(f"signature titles are printed in capitals: '{line.upper()}'")
+                raise ValueError(_("signature titles are printed in capitals: '{upper}'").format(
+                                       upper=line.upper()))
         return lines
 
     @field_validator("post")
     @classmethod
     def _post(cls, value: str | None) -> str | None:
         if value is not None and value != value.upper():
-            raise ValueError(f"the post is printed in capitals: '{value.upper()}'")
+            raise ValueError(_("the post is printed in capitals: '{upper}'").format(
+                                   upper=value.upper()))
         return value
 
 
 class Appendix(_Strict):
     """A phụ lục, on its own page with its own page numbers."""
 
-    title: str | None = Field(None, description="Printed in capitals under 'Phụ lục'; \\n "
-                              "breaks a long one into lines.")
-    text: str | list[str] | None = None
-    table: Table | None = None
-    numbering: ListStyle = Field("roman", description="Numbering of the top-level items.")
-    items: list[Annotated[Item, expand("text", "Item")]] = Field(default_factory=list)
+    title: str | None = Field(None, description=N_("Printed in capitals under 'Phụ lục'; \\n "
+                              "breaks a long one into lines."))
+    text: str | list[str] | None = Field(None, description=N_("Paragraph(s) of the appendix."))
+    table: Table | None = Field(None, description=N_("A table, often the whole appendix."))
+    numbering: ListStyle = Field("roman", description=N_("Numbering of the top-level items."))
+    items: list[Annotated[Item, expand("text", "Item")]] = Field(
+        default_factory=list, description=N_("The numbered points of the appendix."))
 
     def paragraphs(self) -> list[str]:
         return _paragraphs(self.text)
@@ -315,37 +326,43 @@ class Appendix(_Strict):
 class Window(_Strict):
     """The period the plan covers, from its first activity to its last report."""
 
-    start: Day = Field(alias="from", description="First day.")
-    end: Day = Field(alias="to", description="Last day (reports may fall a little after).")
+    start: Day = Field(alias="from", description=N_("First day."))
+    end: Day = Field(alias="to", description=N_("Last day (reports may fall a little after)."))
 
     @model_validator(mode="after")
     def _order(self) -> Window:
         if self.end < self.start:
-            raise ValueError("the window ends before it starts; swap 'from' and 'to'")
+            raise ValueError(_("the window ends before it starts; swap 'from' and 'to'"))
         return self
 
 
 class Plan(_Strict):
     """A Kế hoạch (or another Mẫu 1.4 document) in the antq plan format."""
 
-    issuer: Issuer
+    issuer: Issuer = Field(description=N_("The issuing body, number, place and date (ô 1–4)."))
     type: Literal[tuple(DOCUMENT_TYPES)] = Field(  # type: ignore[valid-type]
-        "KH", description="Document type abbreviation (Phụ lục III): KH for Kế hoạch.")
-    subject: str = Field(min_length=1, description="Trích yếu, the subject under the title; "
-                         "\\n breaks a long one into lines (its rule follows the longest).")
-    window: Window | None = Field(None, description="The period the plan covers; "
-                                  "`antq validate --strict` checks times and deadlines against it.")
+        "KH", description=N_("Document type abbreviation (Phụ lục III): KH for Kế hoạch."))
+    subject: str = Field(min_length=1, description=N_("Trích yếu, the subject under the title; "
+                         "\\n breaks a long one into lines (its rule follows the longest)."))
+    window: Window | None = Field(None, description=N_(
+        "The period the plan covers; `antq validate --strict` checks times and deadlines "
+        "against it."))
     vars: dict[str, str | int | float | bool | dt.date] = Field(
-        default_factory=dict, description="Values for {{ name }} in the text.")
-    preamble: Preamble = Field(default_factory=Preamble)
-    numbering: ListStyle = Field("roman", description="Numbering of the sections.")
-    sections: list[Annotated[Item, expand("text", "Item")]] = Field(min_length=1)
-    closing: str | None = Field(None, description="The last paragraph ('Trên đây là …'); "
-                                "antq ends the body with './.'.")
-    recipients: list[Annotated[Recipient, expand("name", "Recipient")]] = Field(min_length=1)
-    filing: Filing = Field(default_factory=Filing)
-    signature: Signature
-    appendices: list[Appendix] = Field(default_factory=list)
+        default_factory=dict, description=N_("Values for {{ name }} in the text."))
+    preamble: Preamble = Field(default_factory=Preamble, description=N_(
+        "The legal bases (Căn cứ …, Thực hiện …) and the sentence after them."))
+    numbering: ListStyle = Field("roman", description=N_("Numbering of the sections."))
+    sections: list[Annotated[Item, expand("text", "Item")]] = Field(min_length=1, description=N_(
+        "The body: sections I, II, … each with its points."))
+    closing: str | None = Field(None, description=N_("The last paragraph ('Trên đây là …'); "
+                                "antq ends the body with './.'."))
+    recipients: list[Annotated[Recipient, expand("name", "Recipient")]] = Field(
+        min_length=1, description=N_("Nơi nhận: one line per recipient (ô 9b)."))
+    filing: Filing = Field(default_factory=Filing, description=N_(
+        "Lưu: the archive and the drafting unit (ô 9b)."))
+    signature: Signature = Field(description=N_("Who signs, and with what authority (ô 7)."))
+    appendices: list[Appendix] = Field(default_factory=list, description=N_(
+        "Appendices, each on a new page."))
 
     @property
     def document_name(self) -> str:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .shorthand import expand
+from ..i18n import N_, _
 
 __all__ = ["TimePoint", "Point", "Timeline", "parse_point", "parse_day"]
 
@@ -77,12 +78,13 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         if not 1 <= month <= 12:
-            raise ValueError(f"there is no month {month}") from None
+            raise ValueError(_("there is no month {month}").format(month=month)) from None
         last = calendar.monthrange(year, month)[1]
         from ..content.vietnamese import numeric_date
 
-        raise ValueError(f"{numeric_date(day, month, year)} does not exist: month {month} of "
-                         f"{year} has {last} days") from None
+        raise ValueError(_("{date} does not exist: month {month} of {year} has {last} days")
+                         .format(date=numeric_date(day, month, year), month=month, year=year,
+                                 last=last)) from None
 
 
 def parse_point(value: Any) -> Any:
@@ -94,7 +96,7 @@ def parse_point(value: Any) -> Any:
     if isinstance(value, int) and 1900 <= value <= 2200:
         return TimePoint(kind="year", year=value)
     if not isinstance(value, str):
-        raise ValueError("write a time as 19/8/2025, 8/2025, Q3/2025, 2025 or 'nay'")
+        raise ValueError(_("write a time as 19/8/2025, 8/2025, Q3/2025, 2025 or 'nay'"))
     text = value.strip()
     if text.lower() in ("nay", "now"):
         return TimePoint(kind="now")
@@ -104,15 +106,16 @@ def parse_point(value: Any) -> Any:
     if m := _MONTH.match(text):
         month = int(m[1])
         if not 1 <= month <= 12:
-            raise ValueError(f"there is no month {month}")
+            raise ValueError(_("there is no month {month}").format(month=month))
         return TimePoint(kind="month", year=int(m[2]), month=month)
     if m := _QUARTER.match(text):
         quarter = int(m[1]) if m[1] else _ROMAN_QUARTERS[m[2].upper()]
         return TimePoint(kind="quarter", year=int(m[3]), quarter=quarter)
     if m := _YEAR.match(text):
         return TimePoint(kind="year", year=int(m[1]))
-    raise ValueError(f"'{text}' is not a time antq understands; write 19/8/2025 (a day), "
-                     "8/2025 (a month), Q3/2025 (a quarter), 2025 (a year) or 'nay' (from now)")
+    raise ValueError(_("'{text}' is not a time antq understands; write 19/8/2025 (a "
+                       "day), 8/2025 (a month), Q3/2025 (a quarter), 2025 (a year) or "
+                       "'nay' (from now)").format(text=text))
 
 
 Point = Annotated[
@@ -128,22 +131,22 @@ class Timeline(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    at: Point | None = Field(None, description="A single day, month, quarter or year.")
+    at: Point | None = Field(None, description=N_("A single day, month, quarter or year."))
     start: Point | None = Field(None, alias="from",
-                                description="Start of a span ('nay' = from now).")
-    end: Point | None = Field(None, alias="to", description="End of a span.")
-    through: bool = Field(False, description="Write 'đến hết ngày …' (the end day included).")
-    until: str | None = Field(None, description="End described in words, e.g. "
-                              "'trước ngày tổ chức kỷ niệm'.")
+                                description=N_("Start of a span ('nay' = from now)."))
+    end: Point | None = Field(None, alias="to", description=N_("End of a span."))
+    through: bool = Field(False, description=N_("Write 'đến hết ngày …' (the end day included)."))
+    until: str | None = Field(None, description=N_("End described in words, e.g. "
+                              "'trước ngày tổ chức kỷ niệm'."))
     focus: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
-        None, description="The busiest part of the span ('trọng tâm các hoạt động …').")
-    every_month: int | None = Field(None, ge=1, le=31, description="Recurring day of each month "
-                                    "('ngày 15 hàng tháng').")
+        None, description=N_("The busiest part of the span ('trọng tâm các hoạt động …')."))
+    every_month: int | None = Field(None, ge=1, le=31, description=N_("Recurring day of each month "
+                                    "('ngày 15 hàng tháng')."))
     every_year: str | None = Field(None, pattern=r"^\s*\d{1,2}/\d{1,2}\s*$",
-                                   description="Recurring day of each year, day/month: '15/11' "
-                                   "('ngày 15/11 hằng năm').")
-    text: str | None = Field(None, description="Free wording, used as written.")
-    label: str = Field("Thời gian thực hiện", description="The words before the time.")
+                                   description=N_("Recurring day of each year, day/month: '15/11' "
+                                   "('ngày 15/11 hằng năm')."))
+    text: str | None = Field(None, description=N_("Free wording, used as written."))
+    label: str = Field("Thời gian thực hiện", description=N_("The words before the time."))
 
     @model_validator(mode="after")
     def _one_shape(self) -> Timeline:
@@ -151,21 +154,31 @@ class Timeline(BaseModel):
                   or self.until is not None, self.every_month is not None,
                   self.every_year is not None, self.text is not None]
         if sum(shapes) == 0:
-            raise ValueError("give 'at', 'from'/'to', 'every_month', 'every_year' or 'text'")
+            raise ValueError(_("give 'at', 'from'/'to', 'every_month', 'every_year' or "
+                               "'text'"))
         if sum(shapes) > 1:
-            raise ValueError("use only one of 'at', 'from'/'to', 'every_month', 'every_year', "
-                             "'text'")
+            raise ValueError(_("use only one of 'at', 'from'/'to', 'every_month', "
+                               "'every_year', 'text'"))
         if self.every_year is not None:
             day, month = (int(part) for part in self.every_year.split("/"))
             if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
-                raise ValueError(f"every_year: {self.every_year.strip()} is no day of the year "
-                                 "(write day/month, e.g. 15/11)")
+                raise ValueError(_("every_year: {strip} is no day of the year (write "
+                                   "day/month, e.g. 15/11)").format(strip=self.every_year.strip()))
         if self.start and self.end:
             today = dt.date(2000, 1, 1)
             if self.start.kind != "now" and self.end.kind != "now" and \
                     self.end.last_day(today) < self.start.first_day(today):
-                raise ValueError("the span ends before it starts; swap 'from' and 'to'")
+                raise ValueError(_("the span ends before it starts; swap 'from' and "
+                                   "'to'"))
         return self
+
+    def ends(self) -> list[TimePoint]:
+        """The points at which this timeline's work is over: its day, or the end of its span
+        (a span with no end runs on)."""
+        found = [p for p in (self.at, self.end) if p is not None]
+        if self.focus:
+            found += self.focus.ends()
+        return found
 
     def points(self) -> list[TimePoint]:
         """Every point this timeline names (for date checks)."""

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
 from ..content.templating import TemplateProblem, TextRenderer, build_context, has_template
+from ..i18n import _
 
 __all__ = ["ValidatedPlan", "validate_source", "validate_layers", "load_plan"]
 
@@ -52,8 +53,9 @@ def validate_org(source: Source):
     from .messages import problems_from_pydantic
 
     if not isinstance(source.data, dict):  # no line shown: it may be anybody's file
-        raise PlanError([Problem(source.file, 0, 0, "", "a profile is a group of 'key: "
-                                 "value' lines starting with 'issuer:'; this file is not")])
+        raise PlanError([Problem(source.file, 0, 0, "", _(
+            "a profile is a group of 'key: value' lines starting with 'issuer:'; this "
+            "file is not"))])
     try:
         org = Org.model_validate(source.data)
     except ValidationError as exc:
@@ -73,8 +75,9 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     from .rules import check_plan
 
     if not isinstance(source.data, dict):
-        raise PlanError([Problem(source.file, 0, 0, "", "a plan is a group of 'key: value' "
-                                 "lines starting with 'issuer:'; this file is not")])
+        raise PlanError([Problem(source.file, 0, 0, "", _(
+            "a plan is a group of 'key: value' lines starting with 'issuer:'; this "
+            "file is not"))])
     problems: list[Problem] = []
     renderer = TextRenderer(build_context(source.data, org))
     data = _render(source.data, (), renderer, source, problems)
@@ -88,8 +91,8 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     problems += check_plan(plan, source)
     if any(p.severity == "error" for p in problems):
         raise PlanError(problems)
-    warnings = [source.problem(path, "the text was not in Unicode NFC (typed with a "
-                               "combining-accent keyboard); antq normalised it",
+    warnings = [source.problem(path, _("the text was not in Unicode NFC (typed with a "
+                                       "combining-accent keyboard); antq normalised it"),
                                severity="warning") for path in source.normalised]
     from .places import place_warnings
 

@@ -17,6 +17,7 @@ from ..load.yaml_source import PathKey, Source
 from ..model.plan import Item, Plan
 from .rules import normalise_unit
 from .walk import walk_items
+from ..i18n import N_, _
 
 __all__ = ["lint_plan", "LINT_RULES"]
 
@@ -26,12 +27,12 @@ _PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-
 _IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
 
 LINT_RULES = {
-    "LINT-NUMBERING": "numbers skip or repeat after an overridden number",
-    "LINT-ABBREVIATION": "an abbreviation is used before it is defined",
-    "LINT-SELF-REFERENCE": "the plan's own number cited differently in its text",
-    "LINT-RECIPIENT-WORK": "a recipient asked to implement is given no work",
-    "LINT-WINDOW": "a time or deadline outside the plan's window",
-    "LINT-TONE-MARKS": "two tone-mark styles (hòa/hoà) in one document",
+    "LINT-NUMBERING": N_("numbers skip or repeat after an overridden number"),
+    "LINT-ABBREVIATION": N_("an abbreviation is used before it is defined"),
+    "LINT-SELF-REFERENCE": N_("the plan's own number cited differently in its text"),
+    "LINT-RECIPIENT-WORK": N_("a recipient asked to implement is given no work"),
+    "LINT-WINDOW": N_("a time or deadline outside the plan's window"),
+    "LINT-TONE-MARKS": N_("two tone-mark styles (hòa/hoà) in one document"),
 }
 
 
@@ -95,8 +96,9 @@ def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
                 if item.number and value != previous + 1:
                     what = "repeats" if value <= previous else "skips"
                     yield _warn(source, path + (index, "number"), "LINT-NUMBERING",
-                                f"number {item.number} {what} after {previous}; leave "
-                                "'number' out and let antq number the items")
+                                _("number {number} {what} after {previous}; leave "
+                                  "'number' out and let antq number the items").format(
+                                      number=item.number, what=what, previous=previous))
                 previous = value
         for index, item in enumerate(items):
             yield from siblings(item.items, path + (index, "items"))
@@ -106,7 +108,7 @@ def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
 
 def _abbreviations(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Problem]:
     defined: dict[str, int] = {}
-    for order, (_, text) in enumerate(texts):
+    for order, (_path, text) in enumerate(texts):
         for match in _DEFINITION.finditer(text):
             defined.setdefault(match[1], order)
     for order, (path, text) in enumerate(texts):
@@ -114,8 +116,9 @@ def _abbreviations(texts: list[tuple[PathKey, str]], source: Source) -> Iterator
             if order < defined_at and re.search(rf"(?<![\wĐđ]){re.escape(abbreviation)}"
                                                 rf"(?![\wĐđ])", text):
                 yield _warn(source, path, "LINT-ABBREVIATION",
-                            f"'{abbreviation}' is used here before it is defined "
-                            f"(\"… ({abbreviation})\" comes later); define it at first use")
+                            _("'{abbreviation}' is used here before it is defined (\"… "
+                              "({abbreviation})\" comes later); define it at first use").format(
+                                  abbreviation=abbreviation))
                 defined[abbreviation] = -1  # one warning per abbreviation
 
 
@@ -131,14 +134,17 @@ def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
                 continue
             if int(match[1]) != issuer.number:
                 yield _warn(source, path, "LINT-SELF-REFERENCE",
-                            f"cites Kế hoạch số {match[1]}/{match[2]}, but this plan is số "
-                            f"{issuer.number:02d}/{issuer.symbol}")
+                            _("cites Kế hoạch số {cited}, but this plan is số "
+                              "{number:02d}/{symbol}").format(
+                                cited=f"{match[1]}/{match[2]}", number=issuer.number,
+                                symbol=issuer.symbol))
             elif match[3] and not date.is_draft and (int(match[3]), int(match[4]),
                                                      int(match[5])) != (date.day, date.month,
                                                                         date.year):
                 yield _warn(source, path, "LINT-SELF-REFERENCE",
-                            f"cites this plan as dated {match[3]}/{match[4]}/{match[5]}, but it "
-                            f"is dated {date.day:02d}/{date.month}/{date.year}")
+                            _("cites this plan as dated {cited}, but it is dated {date}").format(
+                                cited=f"{match[3]}/{match[4]}/{match[5]}",
+                                date=f"{date.day:02d}/{date.month}/{date.year}"))
 
 
 def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:
@@ -152,8 +158,9 @@ def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:
         if not any(unit == name or unit in name or name in unit for unit in units
                    for name in names):
             yield _warn(source, ("recipients", index), "LINT-RECIPIENT-WORK",
-                        f"'{recipient.name}' is asked to implement ({recipient.note}) but no "
-                        "item gives it work; add 'unit:' to the item that concerns it")
+                        _("'{name}' is asked to implement ({note}) but no item gives "
+                          "it work; add 'unit:' to the item that concerns it").format(
+                              name=recipient.name, note=recipient.note))
 
 
 def _window(plan: Plan, source: Source) -> Iterator[Problem]:
@@ -164,16 +171,18 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
     for path, item in walk_items(plan):
         if item.deadline and not window.start <= item.deadline <= window.end:
             yield _warn(source, path + ("deadline",), "LINT-WINDOW",
-                        f"deadline {item.deadline:%d/%m/%Y} is outside the plan's window "
-                        f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
+                        _("deadline {deadline:%d/%m/%Y} is outside the plan's window "
+                          "({start:%d/%m/%Y}–{end:%d/%m/%Y})").format(
+                              deadline=item.deadline, start=window.start, end=window.end))
         if item.time:
             for point in item.time.points():
                 if point.kind == "now":
                     continue
                 if point.last_day(issued) < window.start or point.first_day(issued) > window.end:
                     yield _warn(source, path + ("time",), "LINT-WINDOW",
-                                f"this time falls outside the plan's window "
-                                f"({window.start:%d/%m/%Y}–{window.end:%d/%m/%Y})")
+                                _("this time falls outside the plan's window "
+                                  "({start:%d/%m/%Y}–{end:%d/%m/%Y})").format(
+                                      start=window.start, end=window.end))
                     break
 
 
@@ -194,12 +203,15 @@ def _tone_style(word: str) -> str | None:
     base = "".join(letter for letter, _ in letters)
     if len(letters) < 2 or not base.endswith(_OPEN_PAIRS) or base.endswith("quy"):
         return None
-    (_, first_marks), (_, second_marks) = letters[-2], letters[-1]
+    (_letter, first_marks), (_next, second_marks) = letters[-2], letters[-1]
     if any(m in _TONE_MARKS for m in first_marks):
         return "traditional"
     if any(m in _TONE_MARKS for m in second_marks):
         return "modern"
     return None
+
+
+_STYLE_NAMES = {"traditional": N_("traditional (hòa)"), "modern": N_("modern (hoà)")}
 
 
 def _tone_marks(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Problem]:
@@ -214,5 +226,7 @@ def _tone_marks(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Pr
         majority = found["modern" if minority == "traditional" else "traditional"]
         path, word = found[minority][0]
         yield _warn(source, path, "LINT-TONE-MARKS",
-                    f"'{word}' places its tone mark the {minority} way, while the rest of the "
-                    f"plan writes e.g. '{majority[0][1]}'; use one style throughout")
+                    _("'{word}' places its tone mark the {minority} way, while the "
+                      "rest of the plan writes e.g. '{majority}'; use one style "
+                      "throughout").format(word=word, minority=_(_STYLE_NAMES[minority]),
+                                           majority=majority[0][1]))

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..i18n import N_, _
 from ..load.yaml_source import Source
 
 __all__ = ["problems_from_pydantic"]
@@ -29,9 +30,10 @@ def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
             field = str(loc[-1])
             # What the key is, not how to use it: the first clause of its description.
             hint = _description(root, loc).split(";")[0].rstrip(".")
-            hint = hint + "." if hint else ""
-            problem = source.problem(loc[:-1], f"'{field}' is missing: add `{field}:`"
-                                     + (f" — {hint}" if hint else ""), key=True)
+            message = _("'{key}' is missing: add `{key}:`").format(key=field)
+            if hint:
+                message += f" — {hint}."
+            problem = source.problem(loc[:-1], message, key=True)
             problem = Problem(problem.file, problem.line, problem.column,
                               _join(loc), problem.message)
         else:
@@ -48,38 +50,52 @@ def _join(loc: tuple) -> str:
 def _unknown_key(key: str, allowed: list[str]) -> str:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return f"unknown key '{key}' — did you mean '{close[0]}'?"
+        return _("unknown key '{key}' — did you mean '{close}'?").format(key=key, close=close[0])
     if allowed:
-        return f"unknown key '{key}'; the keys allowed here are: {', '.join(allowed)}"
-    return f"unknown key '{key}'"
+        return _("unknown key '{key}'; the keys allowed here are: {keys}").format(
+            key=key, keys=", ".join(allowed))
+    return _("unknown key '{key}'").format(key=key)
 
 
+_WHOLE_NUMBER = N_("should be a whole number")
+_NUMBER = N_("should be a number")
+_YES_NO = N_("should be true or false")
+_DATE = N_("should be a date such as 19/8/2025")
+_GROUP = N_("should be a group of 'key: value' lines")
 _TYPE_WORDS = {
-    "string_type": "should be text",
-    "int_type": "should be a whole number",
-    "int_parsing": "should be a whole number",
-    "int_from_float": "should be a whole number",
-    "float_type": "should be a number",
-    "float_parsing": "should be a number",
-    "bool_type": "should be true or false",
-    "bool_parsing": "should be true or false",
-    "date_type": "should be a date such as 19/8/2025",
-    "date_parsing": "should be a date such as 19/8/2025",
-    "date_from_datetime_parsing": "should be a date such as 19/8/2025",
-    "list_type": "should be a list (one '- ' line per entry)",
-    "model_type": "should be a group of 'key: value' lines",
-    "dict_type": "should be a group of 'key: value' lines",
-    "model_attributes_type": "should be a group of 'key: value' lines",
+    "string_type": N_("should be text"),
+    "int_type": _WHOLE_NUMBER, "int_parsing": _WHOLE_NUMBER, "int_from_float": _WHOLE_NUMBER,
+    "float_type": _NUMBER, "float_parsing": _NUMBER,
+    "bool_type": _YES_NO, "bool_parsing": _YES_NO,
+    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,
+    "list_type": N_("should be a list (one '- ' line per entry)"),
+    "model_type": _GROUP, "dict_type": _GROUP, "model_attributes_type": _GROUP,
+    "too_short": N_("needs at least one entry"),
+    "string_too_short": N_("cannot be empty"),
+}
+# Bounds and choices, with pydantic's context values filled in.
+_BOUND_WORDS = {
+    "greater_than_equal": (N_("should be at least {bound}"), "ge"),
+    "greater_than": (N_("should be more than {bound}"), "gt"),
+    "less_than_equal": (N_("should be at most {bound}"), "le"),
+    "less_than": (N_("should be less than {bound}"), "lt"),
+    "literal_error": (N_("should be one of: {bound}"), "expected"),
+    "enum": (N_("should be one of: {bound}"), "expected"),
 }
 
 
 def _reword(kind: str, error: dict[str, Any]) -> str:
     given = error.get("input")
-    shown = f" (found {given!r})" if isinstance(given, str | int | float | bool) else ""
+    shown = (_(" (found {value!r})").format(value=given)
+             if isinstance(given, str | int | float | bool) else "")
     if kind in _TYPE_WORDS:
-        return _TYPE_WORDS[kind] + shown
-    if kind == "too_short":
-        return "needs at least one entry"
+        return _(_TYPE_WORDS[kind]) + ("" if kind.startswith(("too_", "string_too")) else shown)
+    if kind in _BOUND_WORDS:
+        words, key = _BOUND_WORDS[kind]
+        bound = (error.get("ctx") or {}).get(key, "")
+        if key == "expected":
+            bound = str(bound).replace(" or ", ", ")
+        return _(words).format(bound=bound) + shown
     message = str(error.get("msg", ""))
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
@@ -134,4 +150,4 @@ def _fields_at(root: type[BaseModel], loc: tuple) -> list[str]:
 def _description(root: type[BaseModel], loc: tuple) -> str:
     model = _model_at(root, loc[:-1])
     field = _field(model, str(loc[-1])) if model else None
-    return (field.description or "") if field else ""
+    return _(field.description) if field and field.description else ""

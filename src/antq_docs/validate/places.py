@@ -12,6 +12,7 @@ from ..load.yaml_source import Source
 from ..model.plan import Plan
 from ..places import REFORM_DATE, FORMER_PROVINCES, commune_problems, place_problem
 from .walk import walk_items
+from ..i18n import _
 
 __all__ = ["place_warnings"]
 
@@ -45,7 +46,8 @@ def _warnings(plan: Plan, source: Source, org) -> Iterator[Problem]:
                 yield warn(path, f"'{name}': {_HINT} [LINT-DISTRICT]")
         for match in _FORMER.finditer(name):
             former = next(f for f in FORMER_PROVINCES if f.casefold() == match[1].casefold())
-            yield warn(path, f"'tỉnh {former}' was merged into "
-                       f"{FORMER_PROVINCES[former]} on 01/7/2025")
+            yield warn(path, _("'tỉnh {former}' was merged into {successor} on "
+                               "01/7/2025").format(
+                                   former=former, successor=FORMER_PROVINCES[former]))
         for message in commune_problems(name, province):
             yield warn(path, message)

@@ -3,6 +3,7 @@ work given to units that never receive the plan."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from ..errors import Problem
 from ..load.yaml_source import Source
 from ..model.plan import Plan
 from .walk import walk_items
+from ..i18n import _
 
 __all__ = ["check_plan", "normalise_unit", "recipient_covers"]
 
@@ -53,19 +55,35 @@ def check_plan(plan: Plan, source: Source) -> list[Problem]:
 
 def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
     issued = plan.issuer.date.earliest()
-    issued_text = issued.strftime("%d/%m/%Y") if not plan.issuer.date.is_draft \
+    issued_text = _as_written(source, ("issuer", "date"), issued) \
+        if not plan.issuer.date.is_draft \
         else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
     for path, item in walk_items(plan):
         if item.deadline and item.deadline < issued:
-            yield source.problem(path + ("deadline",), f"the deadline "
-                                 f"{item.deadline:%d/%m/%Y} is before the plan's own date "
-                                 f"({issued_text})")
-        if item.time:
-            for point in item.time.points():
-                if point.kind != "now" and point.last_day(issued) < issued:
-                    yield source.problem(path + ("time",), "this time is over before the "
-                                         f"plan's own date ({issued_text})")
-                    break
+            yield source.problem(path + ("deadline",), _(
+                "the deadline {deadline} is before the plan's own date ({issued})").format(
+                deadline=_as_written(source, path + ("deadline",), item.deadline),
+                issued=issued_text))
+        # Over means ended: a span that began before the plan's date and runs on is not.
+        if item.time and any(point.kind != "now" and point.last_day(issued) < issued
+                             for point in item.time.ends()):
+            yield source.problem(path + ("time",), _(
+                "this time is over before the plan's own date ({issued})").format(
+                issued=issued_text))
+
+
+def _as_written(source: Source, path: tuple, value: dt.date) -> str:
+    """A date as the plan's YAML typed it («5/1/2026»), else as d/m/yyyy."""
+    raw = source.data
+    for part in path:
+        try:
+            raw = raw[part]
+        except (KeyError, IndexError, TypeError):
+            raw = None
+            break
+    if isinstance(raw, str) and raw.strip():
+        return raw.strip()
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def _recipients(plan: Plan, source: Source) -> Iterator[Problem]:
@@ -75,7 +93,8 @@ def _recipients(plan: Plan, source: Source) -> Iterator[Problem]:
             continue
         unit = normalise_unit(item.unit)
         if not any(unit == name or unit in name for name in covered):
-            yield source.problem(path + ("unit",), f"'{item.unit}' is given work but is not in "
-                                 "Nơi nhận: add it to 'recipients', or list it under the "
-                                 "'covers' of the recipient line that reaches it")
+            yield source.problem(path + ("unit",), _(
+                "'{unit}' is given work but is not in Nơi nhận: add it to "
+                "'recipients', or list it under the 'covers' of the recipient line "
+                "that reaches it").format(unit=item.unit))
 

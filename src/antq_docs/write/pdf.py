@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import MessageError
+from ..i18n import _
 
 __all__ = ["find_soffice", "convert_to_pdf", "convert_many", "PdfError", "INSTALL_HINT"]
 
@@ -80,7 +81,7 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
         work_dir = Path(work)
         profile = (work_dir / "profile").as_uri()
         sources = []
-        for index, (docx, _) in enumerate(pairs):
+        for index, (docx, _pdf) in enumerate(pairs):
             sources.append(work_dir / f"in{index}.docx")
             shutil.copyfile(docx, sources[-1])
         command = [str(soffice), f"-env:UserInstallation={profile}", "--headless",
@@ -91,11 +92,13 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
             subprocess.run(command, check=True, capture_output=True, timeout=timeout,
                            env=_environment())
         except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice did not finish within {timeout} s") from None
+            raise PdfError(_("LibreOffice did not finish within {timeout} s").format(
+                                 timeout=timeout)) from None
         except (subprocess.CalledProcessError, OSError) as exc:
-            raise PdfError(f"LibreOffice failed to convert the file: {exc}") from None
+            raise PdfError(_("LibreOffice failed to convert the file: {exc}").format(
+                                 exc=exc)) from None
         for source, (docx, pdf) in zip(sources, pairs):
             produced = source.with_suffix(".pdf")
             if not produced.exists():
-                raise PdfError(f"LibreOffice produced no PDF for {docx}")
+                raise PdfError(_("LibreOffice produced no PDF for {docx}").format(docx=docx))
             write_atomic(pdf, mark_pdf(produced.read_bytes()))

@@ -1,0 +1,171 @@
+"""The command line in the clerk's language: help texts, click's and typer's own words, and
+a console that never fails on a Vietnamese letter.
+
+Typer builds its click commands from the help strings each time the app runs; the command
+it builds is translated before it runs (`localised_command`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from .i18n import N_, _, choose_language, use_language
+
+# typer's own words, translated in its rich_utils module before each run.
+TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "ERRORS_PANEL_TITLE": N_("Error"),
+    "ABORTED_TEXT": N_("Aborted."),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+    "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+}
+
+def prepare(argv: list[str]) -> str | None:
+    """Choose the language from `--lang` in `argv` and the environment, and make the app and
+    the console speak it. Returns a message when `--lang` names no language antq has."""
+    explicit = _lang_argument(argv)
+    try:
+        code = choose_language(explicit)
+    except ValueError as exc:
+        use_language(choose_language(None, {}))
+        return _("--lang {value}: antq speaks vi (Tiếng Việt) and en (English)").format(
+            value=exc.args[0])
+    use_language(code)
+    return None
+
+
+def localised_command(app):
+    """The click command typer builds from `app`, with every help text, panel title and
+    click message in the current language."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    _localise(command)
+    _translate_typer_words()
+    _translate_click_words()
+    return command
+
+
+def _localise(command) -> None:
+    if command.help:
+        command.help = _(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        _localise(sub)
+
+
+def _translate_typer_words() -> None:
+    from typer import rich_utils
+
+    for name, msgid in TYPER_WORDS.items():
+        setattr(rich_utils, name, _(msgid))
+
+
+def _translate_click_words() -> None:
+    """typer vendors click with its words fixed in English: the help option, «Usage:» and
+    the messages of usage errors are put through the catalogue where they are made. With
+    another typer these hooks may be missing; the words then stay English."""
+    try:
+        from typer import rich_utils
+        from typer._click import decorators, formatting
+    except ImportError:
+        return
+    if not getattr(decorators.help_option, "_antq", False):
+        original_help_option = decorators.help_option
+
+        def help_option(names):
+            decorate = original_help_option(names)
+
+            def apply(command):
+                command = decorate(command)
+                command.params[-1].help = _("Show this message and exit.")
+                return command
+            return apply
+
+        help_option._antq = True  # type: ignore[attr-defined]
+        decorators.help_option = help_option
+    if not getattr(formatting.HelpFormatter.write_usage, "_antq", False):
+        original_write_usage = formatting.HelpFormatter.write_usage
+
+        def write_usage(self, prog, args="", prefix=None):
+            return original_write_usage(self, prog, args,
+                                        _("Usage:") + " " if prefix is None else prefix)
+
+        write_usage._antq = True  # type: ignore[attr-defined]
+        formatting.HelpFormatter.write_usage = write_usage
+    if not getattr(rich_utils.rich_format_error, "_antq", False):
+        original_format_error = rich_utils.rich_format_error
+
+        def rich_format_error(error):
+            english = error.format_message()
+            error.format_message = lambda: translate_click_message(english)
+            return original_format_error(error)
+
+        rich_format_error._antq = True  # type: ignore[attr-defined]
+        rich_utils.rich_format_error = rich_format_error
+
+
+_CLICK_PATTERNS = [(re.compile(pattern), msgid) for pattern, msgid in (
+    (r"^Missing argument '(?P<name>[^']+)'\.$", N_("Missing argument '{name}'.")),
+    (r"^Missing option '(?P<name>[^']+)'\.$", N_("Missing option '{name}'.")),
+    (r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
+     r"(?: \(Possible options: (?P<options>.*)\))?$", N_("No such option: {name}")),
+    (r"^No such command '(?P<name>[^']+)'\.$", N_("No such command '{name}'.")),
+    (r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
+     N_("Got unexpected extra argument ({args})")),
+    (r"^Option '(?P<name>[^']+)' requires an argument\.$",
+     N_("Option '{name}' requires an argument.")),
+    (r"^Invalid value for '(?P<name>[^']+)': (?:'(?P<value>.*)' is not a valid integer|"
+     r"Input should be a valid integer).*$",
+     N_("Invalid value for '{name}': write a whole number.")),
+    (r"^Invalid value for '(?P<name>[^']+)': (?P<detail>.*)$",
+     N_("Invalid value for '{name}': {detail}")),
+)]
+
+
+def translate_click_message(text: str) -> str:
+    """A usage error of (typer's) click in the current language; unknown ones as they are."""
+    for pattern, msgid in _CLICK_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            values = {k: v or "" for k, v in match.groupdict().items()}
+            message = _(msgid).format(**values)
+            if values.get("close"):
+                message += " " + _("Did you mean {possibility}?").format(
+                    possibility=values["close"])
+            if values.get("options"):
+                message += " " + _("(Possible options: {possibilities})").format(
+                    possibilities=values["options"])
+            return message
+    return text
+
+
+def _lang_argument(argv: list[str]) -> str | None:
+    """The value of `--lang X` or `--lang=X` before any `--` (which ends the options)."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def utf8_console() -> None:
+    """A Windows console whose code page is not UTF-8 still shows «Nơi nhận»: stdout and
+    stderr write UTF-8 (or escapes), never raise UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            try:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
