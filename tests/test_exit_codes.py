@@ -91,6 +91,10 @@ SITUATIONS = {
         (3, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", _clerks_file(t)]),
     ],
     "schema": [(0, lambda t: ["schema"])],
+    "validate --org": [(0, lambda t: ["validate", "--org", ROOT / "examples/orgs/cao-bang.yaml"]),
+                       (2, lambda t: ["validate", "--org", _bad_plan(t)])],
+    "--lang": [(0, lambda t: ["--lang", "en", "schema"]),
+               (2, lambda t: ["--lang", "fr", "schema"])],
     "--version": [(0, lambda t: ["--version"]), (0, lambda t: ["check", "--help"])],
 }
 

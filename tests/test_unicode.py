@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
 
-TEXT_FILES = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in
-              (".py", ".yaml", ".j2", ".md", ".txt", ".json", ".expected")
-              and ".venv" not in p.parts and ".git" not in p.parts]
+SUFFIXES = (".py", ".yaml", ".j2", ".md", ".txt", ".json", ".expected", ".po")
+# Without git (a source archive): the project's own folders, never a clerk's files beside them.
+PROJECT_FOLDERS = ("src", "tests", "templates", "examples", "schema", "scripts", "benchmarks",
+                   "docs", ".ci")
+
+
+def project_text_files() -> list[Path]:
+    """The project's text files: those git tracks (a plan a clerk keeps in the clone is
+    theirs, not ours), or the project's folders when there is no git."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True)
+    if listed.returncode == 0:
+        paths = [ROOT / name for name in listed.stdout.decode("utf-8").split("\0") if name]
+    else:
+        paths = [p for folder in PROJECT_FOLDERS for p in (ROOT / folder).rglob("*")]
+        paths += list(ROOT.glob("*.md"))
+    return [p for p in paths if p.suffix in SUFFIXES and p.is_file()]
 
 
 def test_project_text_is_nfc():
-    bad = [str(p.relative_to(ROOT)) for p in TEXT_FILES
+    bad = [str(p.relative_to(ROOT)) for p in project_text_files()
            if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))]
     assert bad == []
 

@@ -136,7 +136,7 @@ def batch(
             spec = BatchSpec(output=str(output), name_template=name_template, kind=source,
                              province=province, org_template=template_text,
                              org_template_file=str(org_template) if org_template else
-                             "<antq's commune profile>", strict=strict, force=force)
+                             _("<antq's commune profile>"), strict=strict, force=force)
             return spec, the_rows, chosen
         table = Path(source)
         if table.suffix.lower() not in (".csv", ".yaml", ".yml") or not table.is_file():

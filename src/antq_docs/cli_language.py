@@ -45,14 +45,19 @@ def localised_command(app):
 
     command = typer.main.get_command(app)
     _localise(command)
-    _translate_typer_words()
     _translate_click_words()
+    # rich costs ~60 ms to import: its words are set when typer imports it, if it does.
+    _when_imported("typer.rich_utils", _translate_rich_utils)
     return command
 
 
 def _localise(command) -> None:
     if command.help:
         command.help = _(command.help)
+    if getattr(command, "options_metavar", None) == "[OPTIONS]":
+        command.options_metavar = _("[OPTIONS]")
+    if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+        command.subcommand_metavar = _("COMMAND [ARGS]...")
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _(param.help)
@@ -60,19 +65,11 @@ def _localise(command) -> None:
         _localise(sub)
 
 
-def _translate_typer_words() -> None:
-    from typer import rich_utils
-
-    for name, msgid in TYPER_WORDS.items():
-        setattr(rich_utils, name, _(msgid))
-
-
 def _translate_click_words() -> None:
-    """typer vendors click with its words fixed in English: the help option, «Usage:» and
-    the messages of usage errors are put through the catalogue where they are made. With
-    another typer these hooks may be missing; the words then stay English."""
+    """typer vendors click with its words fixed in English: the help option and «Usage:»
+    are put through the catalogue where they are made. With another typer these hooks may
+    be missing; the words then stay English."""
     try:
-        from typer import rich_utils
         from typer._click import decorators, formatting
     except ImportError:
         return
@@ -99,6 +96,12 @@ def _translate_click_words() -> None:
 
         write_usage._antq = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = write_usage
+
+
+def _translate_rich_utils(rich_utils) -> None:
+    """typer's panel titles, and the usage errors it prints in a panel."""
+    for name, msgid in TYPER_WORDS.items():
+        setattr(rich_utils, name, _(msgid))
     if not getattr(rich_utils.rich_format_error, "_antq", False):
         original_format_error = rich_utils.rich_format_error
 
@@ -109,6 +112,35 @@ def _translate_click_words() -> None:
 
         rich_format_error._antq = True  # type: ignore[attr-defined]
         rich_utils.rich_format_error = rich_format_error
+
+
+def _when_imported(name: str, then) -> None:
+    """Run `then(module)` now if `name` is imported, else right after its first import."""
+    if name in sys.modules:
+        then(sys.modules[name])
+        return
+    import importlib.abc
+    import importlib.util
+
+    class AfterImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            if spec is None or spec.loader is None:
+                return spec
+            run_module = spec.loader.exec_module
+
+            def exec_module(module):
+                run_module(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    if not any(type(f).__name__ == "AfterImport" for f in sys.meta_path):
+        sys.meta_path.insert(0, AfterImport())
 
 
 _CLICK_PATTERNS = [(re.compile(pattern), msgid) for pattern, msgid in (

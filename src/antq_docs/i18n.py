@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
+import string
 from pathlib import Path
 
 __all__ = ["_", "N_", "ngettext", "gettext_in", "use_language", "language", "choose_language",
@@ -94,12 +96,42 @@ def _translations() -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """`message` in the chosen language."""
-    return _translations().gettext(message)
+    """`message` in the chosen language; its `.format()` writes numbers the language's way."""
+    return Message(_translations().gettext(message))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _translations().ngettext(singular, plural, count)
+    return Message(_translations().ngettext(singular, plural, count))
+
+
+class Message(str):
+    """A translated message: `.format()` writes decimal numbers as the language does —
+    «25,4 mm» and «1.500 dòng» in Vietnamese, «25.4 mm» and «1,500 rows» in English. Whole
+    numbers without a grouping mark (years, line numbers) are left as they are."""
+
+    __slots__ = ()
+
+    def format(self, *args, **kwargs) -> str:  # type: ignore[override]
+        return _FORMATTER.vformat(str(self), args, kwargs)
+
+
+class _NumberFormatter(string.Formatter):
+    def format_field(self, value, format_spec: str):
+        if language() != "vi" or isinstance(value, bool) or not isinstance(value, int | float):
+            return super().format_field(value, format_spec)
+        if isinstance(value, int) and "," not in format_spec:
+            return super().format_field(value, format_spec)
+        from babel.numbers import format_decimal
+
+        decimals = re.search(r"\.(\d+)[fF]", format_spec)
+        grouping = "#,##0" if "," in format_spec else "0"
+        if decimals:
+            pattern = grouping + ("." + "0" * int(decimals[1]) if int(decimals[1]) else "")
+            return format_decimal(value, format=pattern, locale="vi_VN")
+        return format_decimal(value, format=grouping + ".###", locale="vi_VN")
+
+
+_FORMATTER = _NumberFormatter()
 
 
 def gettext_in(code: str, message: str) -> str:

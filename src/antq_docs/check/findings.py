@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]  # N_("error"), N_("warning"): shown translated
+from ..i18n import N_
+
+Severity = Literal["error", "warning"]
+SEVERITY_WORDS = (N_("error"), N_("warning"))  # how a severity is shown: _(severity)
 Certainty = Literal["certain", "estimate"]
 
 

@@ -172,8 +172,8 @@ class _Builder:
                 if self.count > MAX_NODES:
                     raise PlanError([Problem(self.source.file, *self.mark(node),
                                              format_path(path), _(
-                        "the file has more than {count} values once its '<<' merges are "
-                        "expanded; remove repeated anchors").format(count=f"{MAX_NODES:,}"))])
+                        "the file has more than {count:,} values once its '<<' merges are "
+                        "expanded; remove repeated anchors").format(count=MAX_NODES))])
         node.value = merged + own
 
     def refuse(self, node: Node, path: PathKey, message: str) -> None:
@@ -311,8 +311,8 @@ def load_source(path: str | Path) -> Source:
 
 
 def _too_many() -> str:
-    return _("the file has more than {count} values; a plan never has that many").format(
-        count=f"{MAX_NODES:,}")
+    return _("the file has more than {count:,} values; a plan never has that many").format(
+        count=MAX_NODES)
 
 
 def _too_deep() -> str:

@@ -45,8 +45,8 @@ _ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
     "properties": {"day": {"type": "integer", "minimum": 1, "maximum": 31},
                    "month": {"type": "integer", "minimum": 1, "maximum": 12},
                    "year": {"type": "integer", "minimum": 1945, "maximum": 2200}}}],
-    "description": "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}, "
-                   "or {year: 2026} with the month blank too."}
+    "description": N_("Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: "
+                      "2024}, or {year: 2026} with the month blank too.")}
 
 
 class IssueDate(_Strict):

@@ -12,15 +12,15 @@ from ..load.yaml_source import Source
 from ..model.plan import Plan
 from ..places import REFORM_DATE, FORMER_PROVINCES, commune_problems, place_problem
 from .walk import walk_items
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = ["place_warnings"]
 
 _DISTRICT = re.compile(r"\b(huyện|thị xã|quận)\b", re.IGNORECASE)
 _FORMER = re.compile(r"\btỉnh (" + "|".join(map(re.escape, FORMER_PROVINCES)) + r")\b",
                      re.IGNORECASE)
-_HINT = ("since 01/7/2025 local government has two levels; assign the work to 'UBND các "
-         "xã, phường' instead")
+_HINT = N_("since 01/7/2025 local government has two levels; assign the work to 'UBND các "
+           "xã, phường' instead")
 
 
 def place_warnings(plan: Plan, source: Source, org=None) -> list[Problem]:
@@ -43,7 +43,7 @@ def _warnings(plan: Plan, source: Source, org) -> Iterator[Problem]:
     for path, name in named:
         if path[-1] == "unit" or path[0] == "recipients":
             if _DISTRICT.search(name):
-                yield warn(path, f"'{name}': {_HINT} [LINT-DISTRICT]")
+                yield warn(path, f"'{name}': {_(_HINT)} [LINT-DISTRICT]")
         for match in _FORMER.finditer(name):
             former = next(f for f in FORMER_PROVINCES if f.casefold() == match[1].casefold())
             yield warn(path, _("'tỉnh {former}' was merged into {successor} on "

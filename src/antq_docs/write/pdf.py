@@ -10,14 +10,14 @@ import tempfile
 from pathlib import Path
 
 from ..errors import MessageError
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = ["find_soffice", "convert_to_pdf", "convert_many", "PdfError", "INSTALL_HINT"]
 
-INSTALL_HINT = ("LibreOffice is needed for PDF output. Install it from "
-                "https://www.libreoffice.org/download/ (Windows, macOS) or with "
-                "'sudo apt install libreoffice-writer fonts-liberation2' (Debian, Ubuntu), "
-                "then run the command again.")
+INSTALL_HINT = N_("LibreOffice is needed for PDF output. Install it from "
+                  "https://www.libreoffice.org/download/ (Windows, macOS) or with "
+                  "'sudo apt install libreoffice-writer fonts-liberation2' (Debian, Ubuntu), "
+                  "then run the command again.")
 _TIMEOUT_SECONDS = 180
 
 
@@ -74,7 +74,7 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
     atomically to its place: no half-written PDF, whatever the names hold."""
     soffice = find_soffice()
     if soffice is None:
-        raise PdfError(INSTALL_HINT)
+        raise PdfError(_(INSTALL_HINT))
     from ..output import mark_pdf, write_atomic
 
     with tempfile.TemporaryDirectory(prefix="antq-pdf-") as work:
