@@ -170,12 +170,12 @@ def test_the_catalogue_agrees_with_the_code():
 # Calls whose text reaches a person: their literal words must be marked for the catalogue.
 _SHOWN_BY = {"echo", "_error", "Problem", "problem", "OutputError", "MessageError",
              "PdfError", "TemplateProblem", "MarkupProblem", "ValueError", "LookupError",
-             "Refused", "print", "missing", "_warn", "PlanError", "BadParameter", "prompt"}
+             "Refused", "print", "missing", "_warn", "PlanError", "BadParameter", "prompt",
+             "append", "extend", "said"}
 _EXEMPT = {  # text that is not words for a clerk
     "src/antq_docs/inspect/dump.py",  # a developer's dump of a document
 }
 _NOT_TRANSLATED = {
-    "Quốc hiệu", "Tiêu ngữ",  # the decree's own names, the same in both languages
     # a programming error (antq itself never asks for these): it would be an internal error
     "no Roman numeral for ", "footnote in a place that cannot carry one",
 }
@@ -197,8 +197,9 @@ def _unmarked(path: Path) -> list[str]:
                 words = arg.value
             elif isinstance(arg, ast.JoinedStr):
                 words = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+            # English words; Vietnamese ones are the document's own text or the decree's terms
             if words not in _NOT_TRANSLATED and sum(
-                    len(w) > 2 for w in words.split() if w.isalpha()) >= 2:
+                    len(w) > 2 for w in words.split() if w.isalpha() and w.isascii()) >= 2:
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words[:60]!r}")
     return found
 
@@ -220,3 +221,18 @@ def test_a_console_that_is_not_utf8_still_shows_vietnamese(monkeypatch):
     print("Nơi nhận: Ủy ban nhân dân tỉnh")
     console.flush()
     assert raw.getvalue().decode("utf-8").strip() == "Nơi nhận: Ủy ban nhân dân tỉnh"
+
+
+def test_the_readme_names_every_key_as_the_schema_does():
+    import re
+
+    from antq_docs.model.key_names import KEY_NAMES
+    from antq_docs.model.schema import schema_dict
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    listed = dict(re.findall(r"`([a-z_]+)` \| ([^|]+?) \|", text[text.index("| key | tên gọi"):]))
+    assert listed == KEY_NAMES
+    keys = {key for which in ("plan", "org") for holder in [
+        schema_dict(which), *schema_dict(which)["$defs"].values()]
+        for key in holder.get("properties", {})}
+    assert keys <= set(KEY_NAMES), sorted(keys - set(KEY_NAMES))

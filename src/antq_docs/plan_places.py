@@ -10,7 +10,7 @@ from .i18n import _
 
 __all__ = ["place_in_words"]
 
-_PART = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+_PART = re.compile(r"([^.[\]]+)|\[(\d+)\]")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 

@@ -204,8 +204,20 @@ def _drafter_mark(para: Para) -> str:
     return mark.strip()
 
 
-def recipients_items(parts: Parts) -> Found:
+def recipient_lines(parts: Parts) -> tuple[list[Para], int, set[int]]:
+    """The lines under «Nơi nhận:»; the index of the «- Lưu: …» line (the last line when
+    there is none); and the indexes of the labels of lists printed after it, as Bắc Giang's
+    «Bản điện tử:»."""
     items = [p for p in parts.recipients if squash(p.text)]
+    filing = next((i for i, p in enumerate(items) if re.match(r"^-\s*Lưu\b", squash(p.text))),
+                  len(items) - 1)
+    labels = {i for i, p in enumerate(items) if i > filing
+              and not squash(p.text).startswith(("-", "+"))}
+    return items, filing, labels
+
+
+def recipients_items(parts: Parts) -> Found:
+    items, filing, labels = recipient_lines(parts)
     if parts.recipients_label is None:
         return
     if not items:
@@ -214,14 +226,32 @@ def recipients_items(parts: Parts) -> Found:
         return
     for index, para in enumerate(items):
         text = squash(para.text)
-        problems = format_problems(parts, para, sizes_pt=(11, 11), bold=False, italic=False)
-        if not text.startswith("- "):
-            problems.append("start with «- »")
-        if index == len(items) - 1:
-            mark = _drafter_mark(para)
+        if index in labels:  # «Bản điện tử:», set like «Nơi nhận:»
+            if not text.endswith(":"):
+                yield (where(parts, para), excerpt(para), _(
+                    "a list after the Lưu line starts with its name and «:», e.g. «Bản điện "
+                    "tử:»"))
+            continue
+        # a drafter's mark after the Lưu line keeps its own small size
+        mark = _drafter_mark(para) if index == filing else ""
+        problems = format_problems(parts, para, sizes_pt=None if mark else (11, 11),
+                                   bold=False, italic=False)
+        nested = text.startswith("+ ")
+        if not text.startswith("- ") and not nested:
+            problems.append(_("start with «- »"))
+        if index > filing:  # a list after the Lưu line ends, as Nơi nhận does, with «.»
+            last = index == len(items) - 1 or index + 1 in labels
+            if last and not text.endswith("."):
+                problems.append(_("the last line of a list ends with «.»"))
+            elif not last and not text.endswith(";"):
+                problems.append(_("end with a single «;» (a note in brackets goes before "
+                                  "it)"))
+        elif text.endswith(":") and index + 1 < len(items) and squash(
+                items[index + 1].text).startswith("+ "):
+            pass  # «- Các sở, ban, ngành tỉnh:» over its «+ …;» lines
+        elif index == filing:
             if mark:
                 text = text[: len(text) - len(squash(mark))].strip()
-                problems = [p for p in problems if not p.startswith("size")]
             if not re.match(r"^- Lưu: ", text):
                 problems.append(_("the last line is «- Lưu: VT, …» (with a colon)"))
             if not text.endswith("."):
@@ -233,9 +263,9 @@ def recipients_items(parts: Parts) -> Found:
 
 
 def drafter_mark(parts: Parts) -> Found:
-    items = [p for p in parts.recipients if squash(p.text)]
-    mark = _drafter_mark(items[-1]) if items else ""
+    items, filing, _labels = recipient_lines(parts)
+    mark = _drafter_mark(items[filing]) if items else ""
     if mark and mark != mark.upper():
-        yield (where(parts, items[-1]), excerpt(items[-1]), _(
+        yield (where(parts, items[filing]), excerpt(items[filing]), _(
             "«{mark}» after the Lưu line: a drafter's mark (ô 12) is written in "
             "capitals, 11 pt, e.g. «PL.(300)»").format(mark=mark))

@@ -7,11 +7,13 @@ import re
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
 from ..model.plan import Item, LegalBasis, Plan, Table as TableModel
+from ..model.table import TEXT_WIDTH_CM
+from ..model.timeline import YearlyDay
 from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
                           Table, TableCell, Title)
 from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
-from .timeline_text import timeline_phrase
+from .timeline_text import timeline_phrase, yearly_phrase
 from .vietnamese import DRAFT_BLANK, issue_date_text, padded, roman, short_date
 from ..i18n import _
 
@@ -62,15 +64,18 @@ class _Builder:
         paragraphs: list[tuple[Inline, ...]] = []
         if item.title:
             title = item.title.upper() if level == 1 else item.title
+            # «3.1. ***Thủ tục khen thưởng:*** …»: emphasis the author marked wins over the
+            # level's.
+            own = {} if _MARKED.search(title) else {"bold": bold, "italic": italic}
             if item.run_in:
-                head = title if title.endswith(":") else title + ":"
+                head = title if title.rstrip("*").endswith(":") else title + ":"
                 first = texts.pop(0) if texts else ""
-                runs = prefix + self.inline(head, path + ("title",), bold=bold, italic=italic)
+                runs = prefix + self.inline(head, path + ("title",), **own)
                 if first:
                     runs += (Run(" "),) + self.inline(first, path + ("text",))
                 paragraphs.append(runs)
             else:
-                heading = self.inline(title, path + ("title",), bold=bold, italic=italic)
+                heading = self.inline(title, path + ("title",), **own)
                 runs = merge_runs(_emphasise(prefix, bold, italic) + list(heading))
                 blocks.append(Paragraph(runs, role="heading", level=level))
         elif texts:
@@ -119,18 +124,26 @@ class _Builder:
         runs.append(Run("."))
         return tuple(runs)
 
-    def table(self, table: TableModel, path: PathKey) -> Table:
-        rows = []
-        for r, row in enumerate(table.rows):
-            cells = []
-            for c, value in enumerate(row):
-                text = value if isinstance(value, str) else f"{value:g}" if isinstance(
-                    value, float) else str(value)
-                cells.append(TableCell(self.inline(text, path + ("rows", r, c)),
-                                       align=table.columns[c].align))
-            rows.append(tuple(cells))
+    def table(self, table: TableModel, path: PathKey, orientation: str = "portrait") -> Table:
+        placed = table.placed()
+        grid: list[dict[int, TableCell]] = [{} for _row in table.rows]
+        for cell in placed:
+            where = path + ("rows", cell.row, cell.source_index)
+            paragraphs = tuple(self.inline(text, where) for text in cell.paragraphs)
+            grid[cell.row][cell.column] = TableCell(paragraphs, cell.align, cell.span,
+                                                    cell.rows)
+            for below in range(cell.row + 1, cell.row + cell.rows):
+                grid[below][cell.column] = TableCell(((),), cell.align, cell.span, 1,
+                                                     merged=True)
+        rows = tuple(tuple(row[c] for c in sorted(row)) for row in grid)
+        given = sum(col.width or 0 for col in table.columns)
+        if given > TEXT_WIDTH_CM[orientation] + 0.005 and self.source is not None:
+            self.problems.append(self.source.problem(path + ("columns",), _(
+                "the columns are {given:.1f} cm wide; the text of a {orientation} page is "
+                "{width:.1f} cm wide: narrow them, or leave some widths out").format(
+                given=given, orientation=_(orientation), width=TEXT_WIDTH_CM[orientation])))
         return Table(tuple(col.title for col in table.columns),
-                     tuple(col.width for col in table.columns), tuple(rows))
+                     tuple(col.width for col in table.columns), rows)
 
     # -- fixed parts -----------------------------------------------------------------
     def header(self) -> Header:
@@ -148,9 +161,19 @@ class _Builder:
         preamble = self.plan.preamble
         blocks: list[Block] = []
         count = len(preamble.bases)
-        for index, basis in enumerate(preamble.bases):
-            text = _basis_sentence(basis, preamble.verb).rstrip(";.,")
-            end = "." if index == count - 1 else ";"
+        sentences = [_basis_sentence(basis, preamble.verb).rstrip(";.,")
+                     for basis in preamble.bases]
+        if preamble.run_in and sentences:
+            # «Thực hiện …; Thực hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:»
+            runs: tuple[Inline, ...] = ()
+            for index, sentence in enumerate(sentences):
+                mark = "; " if index < count - 1 else (", " if preamble.text else ".")
+                runs += self.inline(sentence + mark, ("preamble", "bases", index))
+            if preamble.text:
+                runs += self.inline(preamble.text, ("preamble", "text"))
+            return [Paragraph(merge_runs(runs))]
+        for index, text in enumerate(sentences):
+            end = preamble.last_mark if index == count - 1 else ";"
             runs = self.inline(text + end, ("preamble", "bases", index), italic=True)
             blocks.append(Paragraph(runs, role="basis"))
         if preamble.text:
@@ -162,7 +185,11 @@ class _Builder:
         lines = []
         for recipient in plan.recipients:
             note = f" ({recipient.note})" if recipient.note else ""
-            lines.append(f"- {recipient.name}{note};")
+            if recipient.items:  # «- Các sở, ban, ngành tỉnh:» then «+ Sở Tài chính;» …
+                lines.append(f"- {recipient.name}{note}:")
+                lines += [f"+ {item};" for item in recipient.items]
+            else:
+                lines.append(f"- {recipient.name}{note};")
         filing = ", ".join(plan.filing.units) + "."
         if plan.filing.drafter:
             filing += f" {plan.filing.drafter}."
@@ -172,7 +199,11 @@ class _Builder:
         lines.append(f"- Lưu: {filing}")
         signature = plan.signature
         name = f"{signature.rank} {signature.name}" if signature.rank else signature.name
-        return Closing(tuple(lines), tuple(signature.titles), signature.post, name)
+        lists = tuple((group.label + ":", tuple(
+            f"- {r.name}" + (f" ({r.note})" if r.note else "")
+            + ("." if index == len(group.items) - 1 else ";")
+            for index, r in enumerate(group.items))) for group in plan.after_filing)
+        return Closing(tuple(lines), tuple(signature.titles), signature.post, name, lists)
 
     def appendices(self) -> list[Part]:
         plan = self.plan
@@ -184,10 +215,12 @@ class _Builder:
             blocks: list[Block] = [Paragraph(self.inline(t, path + ("text",)))
                                    for t in appendix.paragraphs()]
             if appendix.table:
-                blocks.append(self.table(appendix.table, path + ("table",)))
+                blocks.append(self.table(appendix.table, path + ("table",),
+                                         appendix.orientation))
             blocks += self.items(appendix.items, appendix.numbering, "", 1, path + ("items",))
             parts.append(Part(label, appendix.title.upper() if appendix.title else None,
-                              self.attached_line(path), tuple(blocks)))
+                              self.attached_line(path), tuple(blocks),
+                              landscape=appendix.orientation == "landscape"))
         return parts
 
     def attached_line(self, path: PathKey) -> str:
@@ -241,13 +274,17 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
         words.append(f"số {basis.number}")
     if basis.date:
         date = basis.date
-        words.append(issue_date_text(date.day, date.month, date.year) if is_law
+        long_form = basis.date_form == "long" if basis.date_form else is_law
+        words.append(issue_date_text(date.day, date.month, date.year) if long_form
                      else f"ngày {short_date(date)}")
     if basis.issuer:
         words.append(f"của {basis.issuer}")
     if basis.subject:
         words.append(basis.subject)
     return " ".join(w for w in words if w)
+
+
+_MARKED = re.compile(r"(?<!\\)\*")  # a «*» that is markup, not an escaped star
 
 
 def _due_sentence(item: Item) -> str:
@@ -262,7 +299,9 @@ def _due_sentence(item: Item) -> str:
     if item.report_to and item.report_to.casefold() in written.casefold():
         return ""
     words = [f"báo cáo kết quả về {item.report_to}" if item.report_to else "hoàn thành"]
-    if item.deadline:
+    if isinstance(item.deadline, YearlyDay):
+        words.append(f"trước {yearly_phrase(item.deadline.day, item.deadline.month)}")
+    elif item.deadline:
         words.append(f"trước ngày {short_date(item.deadline)}")
     return " ".join(words)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.timeline import Timeline, TimePoint
+from ..model.timeline import Timeline, TimePoint, day_of_year
 from .vietnamese import day_month, padded, roman, short_date
 
 __all__ = ["timeline_phrase"]
@@ -38,15 +38,19 @@ def _span(start: TimePoint | None, end: TimePoint | None, through: bool,
     return " ".join(parts)
 
 
+def yearly_phrase(day: int, month: int) -> str:
+    """«ngày 15/11 hằng năm»: the short form of a day, months 1 and 2 with a zero."""
+    return f"ngày {padded(day)}/{month:02d} hằng năm" if month <= 2 else \
+        f"ngày {padded(day)}/{month} hằng năm"
+
+
 def timeline_phrase(timeline: Timeline) -> str:
     if timeline.text:
         return timeline.text
     if timeline.every_month:
         return f"ngày {padded(timeline.every_month)} hàng tháng"
     if timeline.every_year:
-        day, month = (int(part) for part in timeline.every_year.split("/"))
-        return f"ngày {padded(day)}/{month:02d} hằng năm" if month <= 2 else \
-            f"ngày {padded(day)}/{month} hằng năm"
+        return yearly_phrase(*day_of_year(timeline.every_year))
     if timeline.at is not None:
         phrase = _point(timeline.at)
     else:

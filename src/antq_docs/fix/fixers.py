@@ -15,7 +15,7 @@ from ..inspect.docx_read import Para
 from ..inspect.model import q
 from . import page_fixes
 from .edit import replace_text, set_paragraph, set_run_format
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = ["FixContext", "FIXERS", "Change"]
 
@@ -38,8 +38,8 @@ class FixContext:
     rule: str = ""
 
     def said(self, para: Para | None, what: str) -> None:
-        self.changes.append(Change(self.rule, where(self.parts, para) if para else "document",
-                                   what))
+        self.changes.append(Change(self.rule, where(self.parts, para) if para else
+                                   _("document"), what))
 
 
 def _clamp(sizes: set[float], low: float, high: float) -> float:
@@ -47,8 +47,12 @@ def _clamp(sizes: set[float], low: float, high: float) -> float:
     return min(max(value, low), high)
 
 
+_BOLD = {True: N_("bold"), False: N_("not bold")}
+_ITALIC = {True: N_("italic"), False: N_("upright")}
+
+
 def _format(ctx: FixContext, paras: list[Para], low: float, high: float, *,
-            bold: bool | None = None, italic: bool | None = None, what: str = "") -> None:
+            bold: bool | None = None, italic: bool | None = None) -> None:
     for para in paras:
         runs = visible(para)
         sizes = {r.size for r in runs if r.size is not None}
@@ -61,10 +65,10 @@ def _format(ctx: FixContext, paras: list[Para], low: float, high: float, *,
         for run in runs:
             set_run_format(run.element, size=target, bold=bold, italic=italic,
                            underline=False)
-        style = ", ".join(filter(None, [f"{target:g} pt", {True: "bold", False: "not bold",
-                                                          None: ""}[bold],
-                                        {True: "italic", False: "upright", None: ""}[italic]]))
-        ctx.said(para, f"{what or 'set'} {style}")
+        style = ", ".join(filter(None, [_("{size:g} pt").format(size=target),
+                                        _(_BOLD[bold]) if bold is not None else "",
+                                        _(_ITALIC[italic]) if italic is not None else ""]))
+        ctx.said(para, _("set {style}").format(style=style))
 
 
 # -- header --------------------------------------------------------------------------------------
@@ -150,7 +154,7 @@ def title_block(ctx: FixContext) -> None:
     _format(ctx, [ctx.parts.title], 13, 14, bold=True, italic=False)
     if ctx.parts.title.align != "center":
         set_paragraph(ctx.parts.title.element, align="center")
-        ctx.said(ctx.parts.title, "centred")
+        ctx.said(ctx.parts.title, _("centred"))
 
 
 def subject_block(ctx: FixContext) -> None:
@@ -259,7 +263,7 @@ def body_alignment(ctx: FixContext) -> None:
     for para in ctx.parts.body:
         if not _looks_like_heading(para) and not _is_note(para) and para.align != "both":
             set_paragraph(para.element, align="both")
-            ctx.said(para, "justified")
+            ctx.said(para, _("justified"))
 
 
 def body_indent(ctx: FixContext) -> None:
@@ -303,7 +307,7 @@ def headings(ctx: FixContext) -> None:
         para = next(p for p in ctx.parts.body if where(ctx.parts, p) == where_)
         for run in visible(para):
             set_run_format(run.element, bold=True)
-        ctx.said(para, "bold")
+        ctx.said(para, _("bold"))
 
 
 def end_mark(ctx: FixContext) -> None:
@@ -333,11 +337,13 @@ def recipients_label(ctx: FixContext) -> None:
 
 
 def recipients_items(ctx: FixContext) -> None:
-    from ..check.body_rules import _drafter_mark
+    from ..check.body_rules import _drafter_mark, recipient_lines
 
-    items = [p for p in ctx.parts.recipients if squash(p.text)]
+    items, filing, labels = recipient_lines(ctx.parts)
     for index, para in enumerate(items):
-        mark = _drafter_mark(para) if index == len(items) - 1 else ""
+        if index in labels:  # «Bản điện tử:» keeps the style of «Nơi nhận:»
+            continue
+        mark = _drafter_mark(para) if index == filing else ""
         runs = visible(para)
         if mark:  # the drafter's mark keeps its own small size
             runs = [r for r in runs if not (r.subscript or r.superscript or (
@@ -345,9 +351,9 @@ def recipients_items(ctx: FixContext) -> None:
         if any(r.size != 11 or r.bold or r.italic for r in runs):
             for run in runs:
                 set_run_format(run.element, size=11, bold=False, italic=False)
-            ctx.said(para, "11 pt, upright")
+            ctx.said(para, _("11 pt, upright"))
     if items:
-        last = items[-1]
+        last = items[filing]
         if replace_text(last.element, r"(Lưu)(\s+)(?=VT)", r"\1:\2"):
             ctx.said(last, _("colon added after «Lưu»"))
         text = squash(last.text)

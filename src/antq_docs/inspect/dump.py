@@ -108,7 +108,7 @@ def dump_text(view: DocxView) -> str:
                             lines.append(f"  [{r}.{c}] {line}")
             lines.append("[/table]")
         else:
-            line = _para_line(block, text_mm)
+            line = _para_line(block, _section_text_mm(view, block, text_mm))
             if line:
                 lines.append(line)
     if view.footnotes:
@@ -118,6 +118,16 @@ def dump_text(view: DocxView) -> str:
                             for p in paras)
             lines.append(f"[^{note_id}]: {text}")
     return "\n".join(lines) + "\n"
+
+
+def _section_text_mm(view: DocxView, para: Para, default: float | None) -> float | None:
+    """The text width of the section `para` is in (a landscape appendix is wider)."""
+    found = [s for s in view.sections if s.first_paragraph <= para.index]
+    if not found:
+        return default
+    sect = found[-1]
+    return _twips_mm(sect.page_width - sect.margins.get("left", 0)
+                     - sect.margins.get("right", 0))
 
 
 def plain_paragraphs(view: DocxView) -> list[str]:

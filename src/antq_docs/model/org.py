@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .plan import Filing, IssueDate, Issuer, Recipient, Signature, _Strict
+from .plan import Filing, IssueDate, Issuer, Recipient, RecipientList, Signature, _Strict
 from .shorthand import expand
 from ..i18n import N_
 
@@ -44,3 +44,6 @@ class Org(_Strict):
         "'recipients+:')."))
     filing: Filing = Field(default_factory=Filing, description=N_(
         "Lưu: the archive and the drafting unit (ô 9b)."))
+    after_filing: list[RecipientList] = Field(default_factory=list, description=N_(
+        "Lists printed after «- Lưu: …», each with its name: [{label: Bản điện tử, items: "
+        "[…]}]."))

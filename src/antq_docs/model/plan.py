@@ -10,11 +10,13 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
-                      field_validator, model_validator)
+from pydantic import (BeforeValidator, Discriminator, Field, Tag,
+                      WithJsonSchema, field_validator, model_validator)
 
+from .base import Strict
 from .shorthand import DAY_SCHEMA, expand
-from .timeline import Timeline, parse_day
+from .table import Column, Table
+from .timeline import Timeline, YearlyDay, parse_day
 from ..i18n import N_, _
 
 __all__ = [
@@ -35,11 +37,15 @@ _WRONG_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?=\s)")
 ListStyle = Literal["roman", "arabic", "dotted", "letter", "dash", "plus", "none"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+_Strict = Strict
 
 
 Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
+# A day, or a day of every year: only the shape written is tried, so that a mistake in one
+# is not also reported as a mistake in the other. Tags start with "~": messages drop them.
+Deadline = Annotated[Annotated[Day, Tag("~day")] | Annotated[YearlyDay, Tag("~yearly")],
+                     Discriminator(lambda v: "~yearly" if isinstance(v, dict | YearlyDay)
+                                   else "~day")]
 _ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
     "type": "object", "additionalProperties": False, "required": ["year"],
     "properties": {"day": {"type": "integer", "minimum": 1, "maximum": 31},
@@ -128,6 +134,9 @@ class LegalBasis(_Strict):
                              "Kế hoạch, Công văn, …"))
     number: str | None = Field(None, description=N_("Số and ký hiệu, e.g. '521/QĐ-TTg'."))
     date: Day | None = Field(None, description=N_("Date of the document."))
+    date_form: Literal["long", "short"] | None = Field(None, description=N_(
+        "How its date is printed: long ('ngày 19 tháng 6 năm 2015', for laws by default) or "
+        "short ('ngày 15/6/2022', for the others by default)."))
     issuer: str | None = Field(None, description=N_("Who issued it, e.g. 'Thủ tướng Chính phủ'."))
     subject: str | None = Field(None, description=N_("What it is about, starting with 'về …'."))
     text: str | None = Field(None, description=N_("The whole basis in your own words instead."))
@@ -148,31 +157,11 @@ class Preamble(_Strict):
         default_factory=list, description=N_("Legal bases, in order."))
     text: str | None = Field(None, description=N_("The sentence after the bases, e.g. "
                              "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'."))
-
-
-class Column(_Strict):
-    title: str = Field(description=N_("The column's heading."))
-    width: float | None = Field(None, gt=0, description=N_("Width in cm; shared out if omitted."))
-    align: Literal["left", "center", "right", "justify"] = Field(
-        "left", description=N_("How the column's cells are aligned."))
-
-
-class Table(_Strict):
-    """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
-
-    columns: list[Annotated[Column, expand("title", "Column")]] = Field(
-        min_length=1, description=N_("The columns, each a heading or {title, width, align}."))
-    rows: list[list[str | int | float]] = Field(
-        default_factory=list, description=N_("The rows, each a list of cells."))
-
-    @model_validator(mode="after")
-    def _row_lengths(self) -> Table:
-        for index, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
-                raise ValueError(_("row {row} has {cells} cells; the table has "
-                                   "{columns} columns").format(
-                                       row=index + 1, cells=len(row), columns=len(self.columns)))
-        return self
+    run_in: bool = Field(False, description=N_(
+        "Print the bases and the sentence after them as one paragraph: 'Thực hiện …; Thực "
+        "hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'."))
+    last_mark: Literal[".", ";"] = Field(".", description=N_(
+        "The mark after the last basis when each has its own line: '.' or ';'."))
 
 
 class Item(_Strict):
@@ -198,7 +187,8 @@ class Item(_Strict):
     role: Literal["chủ trì", "phối hợp", "đề nghị", "giao"] | None = Field(
         None, description=N_("'đề nghị' for bodies the issuer cannot instruct (it is printed "
         "before the name); the others are recorded for checks."))
-    deadline: Day | None = Field(None, description=N_("When the unit's work or report is due."))
+    deadline: Deadline | None = Field(None, description=N_(
+        "When the unit's work or report is due: a day, or {every_year: 15/11}."))
     report_to: str | None = Field(None, description=N_("Whom the unit reports to."))
     numbering: ListStyle | None = Field(None, description=N_("Numbering of the children: roman, "
                                         "arabic, dotted (1.1.), letter (a), dash (-), plus (+), "
@@ -239,6 +229,13 @@ class Recipient(_Strict):
     covers: list[str] = Field(default_factory=list, description=N_("Units given work in the plan "
                               "that this line reaches (e.g. 'Các sở, ban, ngành tỉnh' covers "
                               "'Sở Tài chính')."))
+    items: list[str] = Field(default_factory=list, description=N_(
+        "Lines under this one, each printed '+ …;' (this line then ends with ':')."))
+
+    @field_validator("items")
+    @classmethod
+    def _sub_items(cls, items: list[str]) -> list[str]:
+        return [cls._bare(" ".join(item.split())) for item in items]
 
     @field_validator("name", "note")
     @classmethod
@@ -257,6 +254,20 @@ class Recipient(_Strict):
             raise ValueError(_("leave out the final punctuation: antq writes ';' and "
                                "'.'"))
         return value
+
+
+class RecipientList(_Strict):
+    """A list printed after «- Lưu: …» with its own name, as Bắc Giang's «Bản điện tử:»."""
+
+    label: str = Field(min_length=1, description=N_(
+        "Its name, printed like «Nơi nhận:»: 'Bản điện tử'."))
+    items: list[Annotated[Recipient, expand("name", "Recipient")]] = Field(
+        min_length=1, description=N_("Its lines, each '- …;', the last '- ….'."))
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str) -> str:
+        return " ".join(value.split()).rstrip(":")
 
 
 class Filing(_Strict):
@@ -318,6 +329,9 @@ class Appendix(_Strict):
     numbering: ListStyle = Field("roman", description=N_("Numbering of the top-level items."))
     items: list[Annotated[Item, expand("text", "Item")]] = Field(
         default_factory=list, description=N_("The numbered points of the appendix."))
+    orientation: Literal["portrait", "landscape"] = Field("portrait", description=N_(
+        "'landscape' for a wide table: A4 turned, the margins turned with it, the main text "
+        "staying upright."))
 
     def paragraphs(self) -> list[str]:
         return _paragraphs(self.text)
@@ -360,6 +374,9 @@ class Plan(_Strict):
         min_length=1, description=N_("Nơi nhận: one line per recipient (ô 9b)."))
     filing: Filing = Field(default_factory=Filing, description=N_(
         "Lưu: the archive and the drafting unit (ô 9b)."))
+    after_filing: list[RecipientList] = Field(default_factory=list, description=N_(
+        "Lists printed after «- Lưu: …», each with its name: [{label: Bản điện tử, items: "
+        "[…]}]."))
     signature: Signature = Field(description=N_("Who signs, and with what authority (ô 7)."))
     appendices: list[Appendix] = Field(default_factory=list, description=N_(
         "Appendices, each on a new page."))

@@ -61,6 +61,36 @@ class TimePoint(BaseModel):
         return dt.date(self.year, 12, 31)
 
 
+def day_of_year(text: str) -> tuple[int, int]:
+    """'15/11' -> (15, 11), a day that every year has (29/2 included); ValueError if none."""
+    day, month = (int(part) for part in text.split("/"))
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+        raise ValueError(_("every_year: {day} is no day of the year (write day/month, e.g. "
+                           "15/11)").format(day=text.strip()))
+    return day, month
+
+
+class YearlyDay(BaseModel):
+    """A deadline that comes back every year: «trước ngày 15/11 hằng năm»."""
+
+    model_config = ConfigDict(extra="forbid")
+    every_year: str = Field(pattern=r"^\s*\d{1,2}/\d{1,2}\s*$", description=N_(
+        "Day/month that comes back each year: '15/11' ('ngày 15/11 hằng năm')."))
+
+    @model_validator(mode="after")
+    def _real_day(self) -> YearlyDay:
+        day_of_year(self.every_year)
+        return self
+
+    @property
+    def day(self) -> int:
+        return day_of_year(self.every_year)[0]
+
+    @property
+    def month(self) -> int:
+        return day_of_year(self.every_year)[1]
+
+
 def parse_day(value: Any) -> Any:
     """'04/4/2024' -> date; dates and anything else pass through for pydantic to judge."""
     if isinstance(value, str):
@@ -160,10 +190,7 @@ class Timeline(BaseModel):
             raise ValueError(_("use only one of 'at', 'from'/'to', 'every_month', "
                                "'every_year', 'text'"))
         if self.every_year is not None:
-            day, month = (int(part) for part in self.every_year.split("/"))
-            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
-                raise ValueError(_("every_year: {strip} is no day of the year (write "
-                                   "day/month, e.g. 15/11)").format(strip=self.every_year.strip()))
+            day_of_year(self.every_year)
         if self.start and self.end:
             today = dt.date(2000, 1, 1)
             if self.start.kind != "now" and self.end.kind != "now" and \

@@ -53,15 +53,21 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class TableCell:
-    runs: tuple[Inline, ...]
+    """A cell of the grid: its paragraphs, and how it merges. A cell spanning rows is
+    followed, in the rows below, by `merged` cells that continue it (Word's vMerge)."""
+
+    paragraphs: tuple[tuple[Inline, ...], ...]
     align: Literal["left", "center", "right", "justify"] = "left"
+    span: int = 1  # columns (gridSpan)
+    rows: int = 1  # rows, from this one down (vMerge restart when > 1)
+    merged: bool = False  # continues the cell above
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
     headings: tuple[str, ...]
-    widths_cm: tuple[float | None, ...]
-    rows: tuple[tuple[TableCell, ...], ...]
+    widths_cm: tuple[float | None, ...]  # None: the writer shares the width by content
+    rows: tuple[tuple[TableCell, ...], ...]  # each row's cells in grid order
 
 
 Block = Paragraph | Frame | Table
@@ -89,6 +95,8 @@ class Closing:
     signer_titles: tuple[str, ...]
     signer_post: str | None
     signer_name: str
+    # lists after «- Lưu: …», each (label with its colon, printed lines)
+    after_filing: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,7 @@ class Part:
     title: str | None
     attached_to: str
     blocks: tuple[Block, ...]
+    landscape: bool = False
 
 
 @dataclass(frozen=True, slots=True)

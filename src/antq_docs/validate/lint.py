@@ -8,6 +8,7 @@ window, work for districts after the 2025 reform, and two tone-mark styles in on
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -169,7 +170,8 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
         return
     issued = plan.issuer.date.earliest()
     for path, item in walk_items(plan):
-        if item.deadline and not window.start <= item.deadline <= window.end:
+        if isinstance(item.deadline, dt.date) and not (
+                window.start <= item.deadline <= window.end):
             yield _warn(source, path + ("deadline",), "LINT-WINDOW",
                         _("deadline {deadline:%d/%m/%Y} is outside the plan's window "
                           "({start:%d/%m/%Y}–{end:%d/%m/%Y})").format(

@@ -20,7 +20,9 @@ def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
                            root: type[BaseModel]) -> list[Problem]:
     problems: dict[tuple, Problem] = {}
     for error in errors:
-        loc = tuple(error["loc"])
+        # "~…" are the tags of unions that choose their shape (model/plan.py: Deadline)
+        loc = tuple(part for part in error["loc"]
+                    if not (isinstance(part, str) and part.startswith("~")))
         kind = error["type"]
         if kind == "extra_forbidden":
             parent = loc[:-1]

@@ -41,9 +41,10 @@ def normalise_unit(name: str) -> str:
 
 def recipient_covers(plan: Plan) -> list[str]:
     names = []
-    for recipient in plan.recipients:
+    lines = [*plan.recipients, *(r for group in plan.after_filing for r in group.items)]
+    for recipient in lines:
         names.append(normalise_unit(recipient.name))
-        names.extend(normalise_unit(n) for n in recipient.covers)
+        names.extend(normalise_unit(n) for n in [*recipient.covers, *recipient.items])
     return names
 
 
@@ -59,7 +60,7 @@ def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
         if not plan.issuer.date.is_draft \
         else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
     for path, item in walk_items(plan):
-        if item.deadline and item.deadline < issued:
+        if isinstance(item.deadline, dt.date) and item.deadline < issued:
             yield source.problem(path + ("deadline",), _(
                 "the deadline {deadline} is before the plan's own date ({issued})").format(
                 deadline=_as_written(source, path + ("deadline",), item.deadline),

@@ -41,7 +41,13 @@ def _block(block: Block, notes: list[str]) -> str:
 
 def _table(table: Table, notes: list[str]) -> str:
     rows = [" | ".join(table.headings), " | ".join("---" for _ in table.headings)]
-    rows += [" | ".join(_inline(cell.runs, notes) for cell in row) for row in table.rows]
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            # a merged cell: its text once, «←» in the columns it spans, «↑» in the rows below
+            text = "↑" if cell.merged else "<br>".join(_inline(p, notes) for p in cell.paragraphs)
+            cells += [text] + ["←"] * (cell.span - 1)
+        rows.append(" | ".join(cells))
     return "\n".join(f"| {row} |" for row in rows)
 
 
@@ -54,7 +60,10 @@ def render_text(document: Document) -> str:
              f"**{_inline(document.title.subject, notes)}**", ""]
     parts += [_block(b, notes) + "\n" for b in document.body]
     closing = document.closing
-    parts += ["***Nơi nhận:***  ", *(line + "  " for line in closing.recipients), ""]
+    parts += ["***Nơi nhận:***  ", *(line + "  " for line in closing.recipients)]
+    for name, lines in closing.after_filing:
+        parts += [f"***{name}***  ", *(line + "  " for line in lines)]
+    parts.append("")
     parts += [f"**{line}**  " for line in closing.signer_titles]
     if closing.signer_post:
         parts.append(f"**{closing.signer_post}**  ")

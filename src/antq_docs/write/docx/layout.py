@@ -18,6 +18,11 @@ MARGIN_LEFT_MM = 30
 MARGIN_RIGHT_MM = 15
 HEADER_DISTANCE_MM = 10  # the page number sits in the top margin (PL1 I.7)
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 165
+# A landscape appendix (PL1 I.2): the sheet turned, its binding edge (30 mm) now at the top;
+# left and right 25 mm (20–25), bottom 15 mm (15–20).
+LANDSCAPE_MARGINS_MM = {"top": 30, "bottom": 15, "left": 25, "right": 25}
+LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - 25 - 25  # 247
+NARROW_COLUMN_CM = 1.2  # «TT», «STT»: a row number
 
 # PL3 Mẫu 1.4 column widths, narrowed on the left so that the table fits the text width:
 # the right column keeps its 10 cm, enough for the 13 pt Quốc hiệu on one line (≈ 92 mm).

@@ -112,10 +112,16 @@ def rule_paragraph(length_mm: float, available_mm: float, *, after_pt: float = 0
                      before_pt=3, exact_line_pt=1, after_pt=after_pt, mark=RunFormat(size=1))
 
 
-def cell(content: str, width_cm: float, *, valign: str | None = None) -> str:
+def cell(content: str, width_cm: float, *, valign: str | None = None, span: int = 1,
+         v_merge: str | None = None) -> str:
+    """A table cell; `span` columns (gridSpan); `v_merge` "restart" for the top of a cell
+    spanning rows and "continue" for its place in the rows below."""
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    merge = ('<w:vMerge w:val="restart"/>' if v_merge == "restart" else
+             "<w:vMerge/>" if v_merge == "continue" else "")
     va = f'<w:vAlign w:val="{valign}"/>' if valign else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{layout.twips_cm(width_cm)}" w:type="dxa"/>{va}'
-            f"</w:tcPr>{content or paragraph('')}</w:tc>")
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{layout.twips_cm(width_cm)}" w:type="dxa"/>{grid}'
+            f"{merge}{va}</w:tcPr>{content or paragraph('')}</w:tc>")
 
 
 def table(rows: Iterable[Sequence[str]], widths_cm: Sequence[float], *, borders: bool,

@@ -87,12 +87,14 @@ def title_block(title: Title, notes: _Notes) -> str:
 
 
 # -- ô 6: the body ---------------------------------------------------------------------------
-def body_paragraph(block: Paragraph, notes: _Notes) -> str:
+def body_paragraph(block: Paragraph, notes: _Notes, *, with_next: bool = False) -> str:
+    """`with_next`: the paragraph stays whole and on the page of what follows (headings;
+    the body's last paragraph, so that Nơi nhận and the signature never stand alone)."""
+    keep = with_next or block.role == "heading"
     return oxml.paragraph(
         _runs(block.runs, notes=notes), align="justify",
         first_line_cm=layout.FIRST_LINE_INDENT_CM, before_pt=layout.SPACE_BEFORE_PT,
-        line=layout.LINE_SPACING, keep_next=block.role == "heading",
-        keep_lines=block.role == "heading")
+        line=layout.LINE_SPACING, keep_next=keep, keep_lines=keep)
 
 
 def frame_block(frame: Frame, notes: _Notes) -> str:
@@ -104,8 +106,8 @@ def frame_block(frame: Frame, notes: _Notes) -> str:
             + oxml.paragraph("", exact_line_pt=6))
 
 
-def table_block(block: Table, notes: _Notes) -> str:
-    widths = _share_widths(block.widths_cm, layout.TEXT_WIDTH_MM / 10)
+def table_block(block: Table, notes: _Notes, width_mm: float = layout.TEXT_WIDTH_MM) -> str:
+    widths = share_widths(block, width_mm / 10)
     size = layout.SIZE_TABLE
     head = [oxml.cell(oxml.paragraph(oxml.run(text, RunFormat(size=size, bold=True)),
                                      align="center", before_pt=3, after_pt=3), width,
@@ -113,42 +115,95 @@ def table_block(block: Table, notes: _Notes) -> str:
             for text, width in zip(block.headings, widths)]
     rows = [head]
     for row in block.rows:
-        rows.append([oxml.cell(oxml.paragraph(_runs(c.runs, RunFormat(size=size), notes),
-                                              align=c.align, before_pt=3, after_pt=3), width)
-                     for c, width in zip(row, widths)])
-    return (oxml.table(rows, widths, borders=True, header_rows=1)
+        cells, column = [], 0
+        for cell in row:
+            width = sum(widths[column:column + cell.span])
+            column += cell.span
+            content = "".join(oxml.paragraph(_runs(runs, RunFormat(size=size), notes),
+                                             align=cell.align, before_pt=3, after_pt=3)
+                              for runs in cell.paragraphs)
+            merge = "continue" if cell.merged else "restart" if cell.rows > 1 else None
+            cells.append(oxml.cell(content, width, span=cell.span, v_merge=merge))
+        rows.append(cells)
+    # A row is never split across pages (Word still splits one taller than a page); the
+    # heading row repeats on each page.
+    return (oxml.table(rows, widths, borders=True, header_rows=1, keep_rows_whole=True)
             + oxml.paragraph("", exact_line_pt=6))
 
 
-def _share_widths(widths: tuple[float | None, ...], total_cm: float) -> list[float]:
-    fixed = sum(w for w in widths if w)
-    free = [w for w in widths if not w]
-    share = max(total_cm - fixed, 1.0) / len(free) if free else 0
-    return [w or share for w in widths]
+def share_widths(block: Table, total_cm: float) -> list[float]:
+    """The given widths; the rest of the text width shared by content: a «TT» column
+    narrow, the others by the length of their longest text (never below 2 cm)."""
+    given = block.widths_cm
+    free = [i for i, width in enumerate(given) if not width]
+    if not free:
+        return [float(w) for w in given]  # type: ignore[arg-type]
+    counters = [i for i in free if _is_counter(block.headings[i])]
+    rest = max(total_cm - sum(w for w in given if w) - layout.NARROW_COLUMN_CM * len(counters),
+               2.0 * (len(free) - len(counters)))
+    longest = {i: max([len(block.headings[i])] + [
+        len(_plain(runs)) for row in block.rows for c, cell in _columns(row)
+        if c == i and cell.span == 1 for runs in cell.paragraphs]) for i in free}
+    weights = {i: min(max(longest[i], 6), 80) for i in free if i not in counters}
+    total_weight = sum(weights.values()) or 1
+    shares = {i: rest * w / total_weight for i, w in weights.items()}
+    small = [i for i, w in shares.items() if w < 2.0]
+    if small and len(small) < len(shares):  # lift the narrow ones to 2 cm, from the others
+        lift = sum(2.0 - shares[i] for i in small)
+        others = [i for i in shares if i not in small]
+        for i in small:
+            shares[i] = 2.0
+        for i in others:
+            shares[i] -= lift * weights[i] / sum(weights[j] for j in others)
+    return [float(given[i]) if given[i] else (  # type: ignore[arg-type]
+        layout.NARROW_COLUMN_CM if i in counters else shares[i]) for i in range(len(given))]
 
 
-def block_xml(block: Block, notes: _Notes) -> str:
+def _is_counter(heading: str) -> bool:
+    return " ".join(heading.lower().replace(".", " ").split()) in ("tt", "stt", "số tt",
+                                                                    "số thứ tự")
+
+
+def _columns(row):
+    column = 0
+    for cell in row:
+        yield column, cell
+        column += cell.span
+
+
+def _plain(runs) -> str:
+    return "".join(r.text for r in runs if isinstance(r, Run))
+
+
+def block_xml(block: Block, notes: _Notes, width_mm: float = layout.TEXT_WIDTH_MM) -> str:
     if isinstance(block, Paragraph):
         return body_paragraph(block, notes)
     if isinstance(block, Frame):
         return frame_block(block, notes)
-    return table_block(block, notes)
+    return table_block(block, notes, width_mm)
 
 
 # -- ô 7, 9b: recipients beside the signature ----------------------------------------------
 def signature_block(closing: Closing) -> str:
     left_cm, right_cm = layout.SIGNATURE_COLUMNS_CM
-    label = oxml.paragraph(oxml.run(layout.RECIPIENTS_LABEL, RunFormat(
-        size=layout.SIZE_RECIPIENTS_LABEL, bold=True, italic=True)), before_pt=0)
-    items = "".join(oxml.paragraph(oxml.run(line, RunFormat(size=layout.SIZE_RECIPIENTS)),
-                                   align="left") for line in closing.recipients)
+    def heading(text: str) -> str:  # «Nơi nhận:», and «Bản điện tử:» set the same way
+        return oxml.paragraph(oxml.run(text, RunFormat(
+            size=layout.SIZE_RECIPIENTS_LABEL, bold=True, italic=True)), before_pt=0)
+
+    def lines(texts) -> str:
+        return "".join(oxml.paragraph(oxml.run(line, RunFormat(size=layout.SIZE_RECIPIENTS)),
+                                      align="left") for line in texts)
+
+    label = heading(layout.RECIPIENTS_LABEL)
+    items = lines(closing.recipients) + "".join(
+        heading(name) + lines(group) for name, group in closing.after_filing)
     size = layout.SIZE_SIGNATURE
     signer = [_centered(line, size, bold=True) for line in closing.signer_titles]
     signer += [oxml.paragraph("", mark=RunFormat(size=size))] * layout.SIGNATURE_GAP_LINES
     if closing.signer_post:
         signer.append(_centered(closing.signer_post, size, bold=True))
     signer.append(_centered(closing.signer_name, size, bold=True))
-    gap = oxml.paragraph("", exact_line_pt=12)
+    gap = oxml.paragraph("", exact_line_pt=12, keep_next=True)
     row = [oxml.cell(label + items, left_cm), oxml.cell("".join(signer), right_cm)]
     return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False,
                             keep_rows_whole=True)
@@ -156,15 +211,15 @@ def signature_block(closing: Closing) -> str:
 
 # -- appendices -----------------------------------------------------------------------------
 def appendix_block(part: Part, notes: _Notes) -> str:
+    width_mm = layout.LANDSCAPE_TEXT_WIDTH_MM if part.landscape else layout.TEXT_WIDTH_MM
     head = _centered(part.label, layout.SIZE_APPENDIX_LABEL, bold=True)
     if part.title:
         head += _centered(part.title, layout.SIZE_TITLE, bold=True)
     head += _centered(part.attached_to, layout.SIZE_BODY, italic=True)
     attached_width = min(layout.estimated_width_mm(part.attached_to, layout.SIZE_BODY),
-                         layout.TEXT_WIDTH_MM)
-    head += oxml.rule_paragraph(attached_width * layout.RULE_FRACTION, layout.TEXT_WIDTH_MM,
-                                after_pt=6)
-    return head + "".join(block_xml(b, notes) for b in part.blocks)
+                         width_mm)
+    head += oxml.rule_paragraph(attached_width * layout.RULE_FRACTION, width_mm, after_pt=6)
+    return head + "".join(block_xml(b, notes, width_mm) for b in part.blocks)
 
 
 # -- the whole document -------------------------------------------------------------------
@@ -175,8 +230,11 @@ def render_docx(document: Document) -> bytes:
     docx = open_docx(io.BytesIO(base_package()))
     notes = _Notes()
     blocks = _Blocks(docx.element.body)
+    body = list(document.body)
+    last = body.pop() if body and isinstance(body[-1], Paragraph) else None
     blocks.append(header_block(document.header) + title_block(document.title, notes)
-                  + "".join(block_xml(b, notes) for b in document.body)
+                  + "".join(block_xml(b, notes) for b in body)
+                  + (body_paragraph(last, notes, with_next=True) if last else "")
                   + signature_block(document.closing))
     section = docx.sections[0]
     _setup_section(section, restart_numbering=False)
@@ -185,7 +243,7 @@ def render_docx(document: Document) -> bytes:
         from docx.enum.section import WD_SECTION
 
         new = docx.add_section(WD_SECTION.NEW_PAGE)
-        _setup_section(new, restart_numbering=True)
+        _setup_section(new, restart_numbering=True, landscape=part.landscape)
         blocks.append(appendix_block(part, notes))
     blocks.fill(docx)
     if notes.bodies:
@@ -226,15 +284,20 @@ class _Blocks:
         docx.part._element = parse_xml(text)
 
 
-def _setup_section(section, *, restart_numbering: bool) -> None:
+def _setup_section(section, *, restart_numbering: bool, landscape: bool = False) -> None:
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
-    section.page_width = Mm(layout.PAGE_WIDTH_MM)
-    section.page_height = Mm(layout.PAGE_HEIGHT_MM)
-    section.top_margin = Mm(layout.MARGIN_TOP_MM)
-    section.bottom_margin = Mm(layout.MARGIN_BOTTOM_MM)
-    section.left_margin = Mm(layout.MARGIN_LEFT_MM)
-    section.right_margin = Mm(layout.MARGIN_RIGHT_MM)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Mm(layout.PAGE_HEIGHT_MM if landscape else layout.PAGE_WIDTH_MM)
+    section.page_height = Mm(layout.PAGE_WIDTH_MM if landscape else layout.PAGE_HEIGHT_MM)
+    margins = layout.LANDSCAPE_MARGINS_MM if landscape else {
+        "top": layout.MARGIN_TOP_MM, "bottom": layout.MARGIN_BOTTOM_MM,
+        "left": layout.MARGIN_LEFT_MM, "right": layout.MARGIN_RIGHT_MM}
+    section.top_margin = Mm(margins["top"])
+    section.bottom_margin = Mm(margins["bottom"])
+    section.left_margin = Mm(margins["left"])
+    section.right_margin = Mm(margins["right"])
     section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.gutter = Mm(0)
