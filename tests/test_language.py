@@ -104,6 +104,9 @@ def test_the_language_is_chosen_from_the_environment(environment, language):
 
 def test_lang_option_wins_and_a_wrong_one_is_refused():
     assert "Render a plan to DOCX" in antq("--lang", "en", "--help", ANTQ_LANG="vi").stdout
+    after = antq("validate", "--lang", "en", str(INVALID))  # after the command, too
+    assert "unknown key 'subjct'" in after.stderr and after.returncode == 2
+    assert "unknown key" in antq("validate", str(INVALID), "--lang=en").stderr
     refused = antq("--lang", "fr", "render", str(EXAMPLE))
     assert refused.returncode == 2
     assert "--lang fr" in refused.stderr and "vi" in refused.stderr and "Traceback" not in (

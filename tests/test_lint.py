@@ -74,7 +74,7 @@ def test_times_outside_the_window(tmp_path):
     text = text.replace("        deadline: 25/8/2026\n", "        deadline: 25/8/2026\n"
                         "        time: {from: 01/9/2026, to: 30/9/2026}\n")
     found = lint(tmp_path, text)
-    assert any("outside the plan's window (01/08/2026–19/08/2026)" in f for f in found)
+    assert any("outside the plan's window (01/8/2026–19/8/2026)" in f for f in found)
 
 
 def test_districts_after_the_reform(tmp_path):

@@ -423,14 +423,14 @@ def _number(value: int) -> str:
 
 
 def main() -> None:
-    from .cli_language import localised_command, prepare, utf8_console
+    from .cli_language import localised_command, prepare, utf8_console, without_lang
 
     utf8_console()
     problem = prepare(sys.argv[1:])
     if problem:
         _error(problem)
         raise SystemExit(EXIT_INVALID)
-    localised_command(app)(prog_name="antq")
+    localised_command(app)(args=without_lang(sys.argv[1:]), prog_name="antq")
 
 
 from . import cli_batch, cli_documents  # noqa: E402,F401 — register their commands on the app

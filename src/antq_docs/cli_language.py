@@ -178,6 +178,24 @@ def translate_click_message(text: str) -> str:
     return text
 
 
+def without_lang(argv: list[str]) -> list[str]:
+    """`argv` without its `--lang X`: the option may stand after the command too
+    («antq validate --lang en plan.yaml»), where click would not know it."""
+    out: list[str] = []
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if "--" in argv[:index]:
+            out.append(arg)
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
 def _lang_argument(argv: list[str]) -> str | None:
     """The value of `--lang X` or `--lang=X` before any `--` (which ends the options)."""
     for index, arg in enumerate(argv):

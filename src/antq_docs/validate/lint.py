@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..load.yaml_source import PathKey, Source
 from ..model.plan import Item, Plan
-from .rules import normalise_unit
+from .rules import as_written, normalise_unit
 from .walk import walk_items
 from ..i18n import N_, _
 
@@ -173,9 +173,9 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
         if isinstance(item.deadline, dt.date) and not (
                 window.start <= item.deadline <= window.end):
             yield _warn(source, path + ("deadline",), "LINT-WINDOW",
-                        _("deadline {deadline:%d/%m/%Y} is outside the plan's window "
-                          "({start:%d/%m/%Y}–{end:%d/%m/%Y})").format(
-                              deadline=item.deadline, start=window.start, end=window.end))
+                        _("deadline {deadline} is outside the plan's window ({start}–{end})")
+                        .format(deadline=as_written(source, path + ("deadline",),
+                                                    item.deadline), **_window_ends(source, window)))
         if item.time:
             for point in item.time.points():
                 if point.kind == "now":
@@ -183,9 +183,14 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
                 if point.last_day(issued) < window.start or point.first_day(issued) > window.end:
                     yield _warn(source, path + ("time",), "LINT-WINDOW",
                                 _("this time falls outside the plan's window "
-                                  "({start:%d/%m/%Y}–{end:%d/%m/%Y})").format(
-                                      start=window.start, end=window.end))
+                                  "({start}–{end})").format(**_window_ends(source, window)))
                     break
+
+
+def _window_ends(source: Source, window) -> dict[str, str]:
+    """The window's ends as the plan writes them."""
+    return {"start": as_written(source, ("window", "from"), window.start),
+            "end": as_written(source, ("window", "to"), window.end)}
 
 
 # -- tone marks ---------------------------------------------------------------------------------

@@ -56,14 +56,14 @@ def check_plan(plan: Plan, source: Source) -> list[Problem]:
 
 def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
     issued = plan.issuer.date.earliest()
-    issued_text = _as_written(source, ("issuer", "date"), issued) \
+    issued_text = as_written(source, ("issuer", "date"), issued) \
         if not plan.issuer.date.is_draft \
         else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
     for path, item in walk_items(plan):
         if isinstance(item.deadline, dt.date) and item.deadline < issued:
             yield source.problem(path + ("deadline",), _(
                 "the deadline {deadline} is before the plan's own date ({issued})").format(
-                deadline=_as_written(source, path + ("deadline",), item.deadline),
+                deadline=as_written(source, path + ("deadline",), item.deadline),
                 issued=issued_text))
         # Over means ended: a span that began before the plan's date and runs on is not.
         if item.time and any(point.kind != "now" and point.last_day(issued) < issued
@@ -73,7 +73,7 @@ def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
                 issued=issued_text))
 
 
-def _as_written(source: Source, path: tuple, value: dt.date) -> str:
+def as_written(source: Source, path: tuple, value: dt.date) -> str:
     """A date as the plan's YAML typed it («5/1/2026»), else as d/m/yyyy."""
     raw = source.data
     for part in path:
