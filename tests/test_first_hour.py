@@ -233,3 +233,14 @@ def test_the_readme_quick_start_runs_verbatim_in_a_fresh_environment(tmp_path):
 def _base_python() -> str:
     """The interpreter this virtual environment was made from (not the venv's own)."""
     return getattr(sys, "_base_executable", None) or sys.executable
+
+
+@pytest.mark.parametrize("text, says", [
+    ("sections:\n  - text: Ban Chỉ đạo ban hành Kế hoạch như sau:\n",
+     "3:48 a value that ends with ':' must be in quotes"),
+    ("sections:\n  - text: Thời gian: tháng 8\n",
+     "3:20 ': ' inside a value — put the whole value in quotes"),
+])
+def test_a_colon_in_a_value_is_not_taken_for_an_indent(text, says):
+    (found,) = problems_of("subject: Kế hoạch\n" + text)
+    assert found == says or found.startswith(says)

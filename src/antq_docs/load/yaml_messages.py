@@ -22,6 +22,12 @@ def syntax_message(problem: str, lines: list[str], line: int, column: int) -> st
     if "\t" in text[: max(column, 1)] or "found character '\\t'" in problem \
             or (text[column - 1: column] == "\t"):
         return _("tab: indent with spaces (YAML does not accept tabs), as the lines above are")
+    key = _KEY_LINE.match(text)
+    if "mapping values are not allowed" in problem and key and column > key.end():
+        # a colon in the value itself, «text: Thời gian: tháng 8» or «… như sau:»
+        if not text[column - 1:].strip(": "):
+            return _("a value that ends with ':' must be in quotes: write \"… như sau:\"")
+        return _("': ' inside a value — put the whole value in quotes")
     indent = _indent_hint(lines, line)
     if indent and any(words in problem for words in (
             "mapping values are not allowed", "did not find expected key",
@@ -61,6 +67,11 @@ def _indent_hint(lines: list[str], line: int) -> str:
     position = max(n for n, entry in enumerate(above) if entry == parent)
     children = [(i, k) for i, k in above[position + 1:] if i > parent[0]]
     if not children:
+        parent_line = next(candidate for candidate in reversed(lines[: line - 1])
+                           if (m := _KEY_LINE.match(candidate)) and len(m[1]) == parent[0]
+                           and m[2].strip("'\"") == parent[1])
+        if not parent_line.split(":", 1)[1].split("#")[0].strip():
+            return ""  # its first child: nothing to compare the indent with
         return _("'{key}' is indented {spaces} spaces, under '{parent}', which already has "
                  "a value on its line: put '{parent}:' alone on its line, or indent "
                  "'{key}' as '{parent}' is ({parent_spaces} spaces)").format(
