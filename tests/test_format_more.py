@@ -267,3 +267,25 @@ def test_in_libreoffice_the_signature_page_is_never_bare_and_rows_stay_whole(
                             ("Kiểm tra, đôn đốc", "Thành viên phụ trách thôn")):
             page = next(p for p in pages[signed + 1:] if first in p)
             assert last in page and first in appendix
+
+
+def test_each_of_several_appendices_restarts_its_numbers_once(tmp_path):
+    """A section copies the one before it: its pgNumType must not be doubled (found by a
+    long property run)."""
+    import yaml
+
+    from .conftest import ooxml_errors
+
+    data = yaml.safe_load(MODEL.read_text("utf-8"))
+    data["appendices"] = data["appendices"] * 3
+    docx = render_file(_plan(tmp_path, yaml.safe_dump(data, allow_unicode=True))).docx
+    sections = _document(docx).findall(".//w:sectPr", NS)
+    assert [len(s.findall("w:pgNumType", NS)) for s in sections] == [0, 1, 1, 1]
+    (tmp_path / "o.docx").write_bytes(docx)
+    assert ooxml_errors(tmp_path / "o.docx") == []
+
+
+def test_a_recipient_called_luu_is_not_the_filing_line(tmp_path):
+    text = MINIMAL.replace("recipients:\n  - Công an tỉnh\n",
+                           "recipients:\n  - Lưu trữ lịch sử tỉnh\n  - Công an tỉnh\n")
+    assert check_docx(render_file(_plan(tmp_path, text)).docx) == []

@@ -102,7 +102,8 @@ def test_mutated_plans_render_correctly_or_are_refused_with_a_place(base, mutati
     for operation, index, retyped, text, flag in mutations:
         nodes = list(_nodes(target))
         path = nodes[index % len(nodes)]
-        value = retyped if operation == "retype" else text
+        # a copy: the same list put in twice would end up inside itself
+        value = copy.deepcopy(retyped) if operation == "retype" else text
         target = _apply(target, path, operation, value if operation != "wrap" else flag)
     if profile is target:
         profile = target

@@ -209,8 +209,9 @@ def recipient_lines(parts: Parts) -> tuple[list[Para], int, set[int]]:
     there is none); and the indexes of the labels of lists printed after it, as Bắc Giang's
     «Bản điện tử:»."""
     items = [p for p in parts.recipients if squash(p.text)]
-    filing = next((i for i, p in enumerate(items) if re.match(r"^-\s*Lưu\b", squash(p.text))),
-                  len(items) - 1)
+    # the last «- Lưu…» line: a recipient may be called «Lưu …» too
+    filing = max((i for i, p in enumerate(items) if re.match(r"^-\s*Lưu\b", squash(p.text))),
+                 default=len(items) - 1)
     labels = {i for i, p in enumerate(items) if i > filing
               and not squash(p.text).startswith(("-", "+"))}
     return items, filing, labels

@@ -307,12 +307,15 @@ def _setup_section(section, *, restart_numbering: bool, landscape: bool = False)
         from docx.oxml import parse_xml
 
         sect_pr = section._sectPr
+        for old in sect_pr.findall(f"{{{oxml.W_NS}}}pgNumType"):  # copied from the last one
+            sect_pr.remove(old)
         pg = parse_xml(f'<w:pgNumType xmlns:w="{oxml.W_NS}" w:start="1"/>')
-        anchor = sect_pr.find(f"{{{oxml.W_NS}}}cols")
-        if anchor is not None:
-            anchor.addprevious(pg)
-        else:
-            sect_pr.append(pg)
+        # schema order (ECMA-376 §17.6.17): … pgSz, pgMar, paperSrc, pgBorders, lnNumType,
+        # pgNumType, cols, … titlePg: after the last of those before it that is present
+        before = [sect_pr.find(f"{{{oxml.W_NS}}}{name}") for name in (
+            "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType")]
+        anchor = [element for element in before if element is not None][-1]
+        anchor.addnext(pg)
 
 
 def _page_number_headers(section) -> None:
