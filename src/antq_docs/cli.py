@@ -331,12 +331,12 @@ def _report(problems) -> None:
     lines_cache: dict[str, list[str]] = {}
     problems = list(problems)
     if len(problems) > MAX_SHOWN:  # 400,000 duplicate keys: the first ones say enough
-        console.print("[red]" + escape(_("{count} problems; the first {shown} are shown").format(
-            count=_number(len(problems)), shown=MAX_SHOWN)) + "[/red]")
+        console.print("[red]" + escape(_("{count:,} problems; the first {shown} are shown")
+                                       .format(count=len(problems), shown=MAX_SHOWN)) + "[/red]")
         problems = problems[:MAX_SHOWN]
     for problem in problems:
         colour = "yellow" if problem.severity == "warning" else "red"
-        console.print(f"[{colour}]{escape(problem.shown())}[/{colour}]")
+        console.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
         source_line = _source_line(problem, lines_cache)
         if source_line is not None:
             console.print(f"    {escape(source_line)}")
@@ -413,24 +413,15 @@ def _guarded(run) -> int:
         return EXIT_INTERNAL
 
 
-def _number(value: int) -> str:
-    """1,234 in English, 1.234 in Vietnamese."""
-    from babel.numbers import format_decimal
-
-    from .i18n import language
-
-    return format_decimal(value, locale="vi_VN" if language() == "vi" else "en_US")
-
-
 def main() -> None:
-    from .cli_language import localised_command, prepare, utf8_console, without_lang
+    from .cli_language import localised_command, prepare, split_lang, utf8_console
 
     utf8_console()
     problem = prepare(sys.argv[1:])
     if problem:
         _error(problem)
         raise SystemExit(EXIT_INVALID)
-    localised_command(app)(args=without_lang(sys.argv[1:]), prog_name="antq")
+    localised_command(app)(args=split_lang(sys.argv[1:])[1], prog_name="antq")
 
 
 from . import cli_batch, cli_documents  # noqa: E402,F401 — register their commands on the app

@@ -27,7 +27,7 @@ TYPER_WORDS = {
 def prepare(argv: list[str]) -> str | None:
     """Choose the language from `--lang` in `argv` and the environment, and make the app and
     the console speak it. Returns a message when `--lang` names no language antq has."""
-    explicit = _lang_argument(argv)
+    explicit = split_lang(argv)[0]
     try:
         code = choose_language(explicit)
     except ValueError as exc:
@@ -178,34 +178,22 @@ def translate_click_message(text: str) -> str:
     return text
 
 
-def without_lang(argv: list[str]) -> list[str]:
-    """`argv` without its `--lang X`: the option may stand after the command too
-    («antq validate --lang en plan.yaml»), where click would not know it."""
-    out: list[str] = []
-    skip = False
-    for index, arg in enumerate(argv):
-        if skip:
-            skip = False
-            continue
-        if "--" in argv[:index]:
-            out.append(arg)
-        elif arg == "--lang":
-            skip = True
-        elif not arg.startswith("--lang="):
-            out.append(arg)
-    return out
-
-
-def _lang_argument(argv: list[str]) -> str | None:
-    """The value of `--lang X` or `--lang=X` before any `--` (which ends the options)."""
-    for index, arg in enumerate(argv):
+def split_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The value of `--lang X` (or `--lang=X`) and `argv` without it. The option may stand
+    after the command too («antq validate --lang en plan.yaml»), where click would not know
+    it; after `--` nothing is an option."""
+    value, rest = None, []
+    arguments = iter(argv)
+    for arg in arguments:
         if arg == "--":
-            break
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+            rest += [arg, *arguments]
+        elif arg == "--lang":
+            value = next(arguments, None)
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return value, rest
 
 
 def utf8_console() -> None:

@@ -24,9 +24,6 @@ class Problem:
     severity: str = field(default="error", compare=False)  # "error" or "warning"
 
     def __str__(self) -> str:
-        return self.shown()
-
-    def shown(self) -> str:
         """FILE:LINE:COL: [warning:] place: message — the place in the words of the
         document («mục II.1, ý thứ 3») before the field path, which stays as typed."""
         from .i18n import _

@@ -90,8 +90,7 @@ def _compiled_from_po(po_path: Path) -> gettext.NullTranslations:
 
 
 def _translations() -> gettext.NullTranslations:
-    if _state["translations"] is None:
-        use_language(choose_language())
+    language()  # chosen on first use
     return _state["translations"]  # type: ignore[return-value]
 
 

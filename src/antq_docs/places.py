@@ -95,8 +95,12 @@ def province_problem(name: str) -> str | None:
 
 def _successor_province(name: str) -> str | None:
     """The province a tỉnh abolished in 2025 became part of."""
-    former = {_key(k): v for k, v in FORMER_PROVINCES.items()}
-    return former.get(_key(_strip_city(name)))
+    return _former_provinces().get(_key(_strip_city(name)))
+
+
+@functools.cache
+def _former_provinces() -> dict[str, str]:
+    return {_key(k): v for k, v in FORMER_PROVINCES.items()}
 
 
 def place_problem(place: str, date: dt.date) -> str | None:

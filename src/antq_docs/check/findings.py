@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from ..i18n import N_
+from ..i18n import N_, _
 
 Severity = Literal["error", "warning"]
 SEVERITY_WORDS = (N_("error"), N_("warning"))  # how a severity is shown: _(severity)
@@ -36,8 +36,6 @@ class Finding:
         return self.severity == "error" and self.certainty == "certain"
 
     def __str__(self) -> str:
-        from ..i18n import _
-
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
         judged = _(" (estimate)") if self.certainty == "estimate" else ""
         return (f"[{self.rule}] {_(self.severity)}{judged} ({self.clause}) {self.where}"

@@ -40,19 +40,18 @@ def page_size(parts: Parts) -> Found:
 
 
 def orientation(parts: Parts) -> Found:
-    sections = parts.view.sections
-    for number, section in enumerate(sections, start=1):
-        end = sections[number].first_paragraph if number < len(sections) else None
-        # a table of data: three rows or columns at least (the header and the signature
-        # are laid out in tables of two columns and at most two rows)
-        shape: dict[int, tuple[int, int]] = {}
-        for p in parts.view.paragraphs():
-            if p.cell is not None and p.index >= section.first_paragraph and (
-                    end is None or p.index < end):
-                rows, columns = shape.get(p.cell[0], (0, 0))
-                shape[p.cell[0]] = (max(rows, p.cell[1]), max(columns, p.cell[2]))
-        holds_table = any(rows >= 3 or columns >= 3 for rows, columns in shape.values())
-        if section.landscape and not holds_table:  # a wide table is the decree's own case
+    # A table of data, three rows or columns at least (the header and the signature are laid
+    # out in tables of two columns and at most two rows), makes a landscape section the
+    # decree's own case (PL1 I.2).
+    shape: dict[int, tuple[int, int, int]] = {}  # table -> (section, rows, columns)
+    for p in parts.view.paragraphs():
+        if p.cell is not None:
+            _section, rows, columns = shape.get(p.cell[0], (p.section, 0, 0))
+            shape[p.cell[0]] = (p.section, max(rows, p.cell[1]), max(columns, p.cell[2]))
+    with_tables = {section for section, rows, columns in shape.values()
+                   if rows >= 3 or columns >= 3}
+    for number, section in enumerate(parts.view.sections, start=1):
+        if section.landscape and number not in with_tables:
             yield (_section_name(parts, number), "", _(
                 "landscape pages: the decree allows them for a wide table or chart "
                 "(PL1 I.2) and says nothing of appendices; keep them for wide tables"))

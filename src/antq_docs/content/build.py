@@ -6,7 +6,7 @@ import re
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
-from ..model.plan import Item, LegalBasis, Plan, Table as TableModel
+from ..model.plan import Item, LegalBasis, Plan, Recipient, Table as TableModel
 from ..model.table import TEXT_WIDTH_CM
 from ..model.timeline import YearlyDay
 from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
@@ -184,12 +184,11 @@ class _Builder:
         plan = self.plan
         lines = []
         for recipient in plan.recipients:
-            note = f" ({recipient.note})" if recipient.note else ""
             if recipient.items:  # «- Các sở, ban, ngành tỉnh:» then «+ Sở Tài chính;» …
-                lines.append(f"- {recipient.name}{note}:")
+                lines.append(_recipient_line(recipient, ":"))
                 lines += [f"+ {item};" for item in recipient.items]
             else:
-                lines.append(f"- {recipient.name}{note};")
+                lines.append(_recipient_line(recipient, ";"))
         filing = ", ".join(plan.filing.units) + "."
         if plan.filing.drafter:
             filing += f" {plan.filing.drafter}."
@@ -200,8 +199,7 @@ class _Builder:
         signature = plan.signature
         name = f"{signature.rank} {signature.name}" if signature.rank else signature.name
         lists = tuple((group.label + ":", tuple(
-            f"- {r.name}" + (f" ({r.note})" if r.note else "")
-            + ("." if index == len(group.items) - 1 else ";")
+            _recipient_line(r, "." if index == len(group.items) - 1 else ";")
             for index, r in enumerate(group.items))) for group in plan.after_filing)
         return Closing(tuple(lines), tuple(signature.titles), signature.post, name, lists)
 
@@ -282,6 +280,12 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
     if basis.subject:
         words.append(basis.subject)
     return " ".join(w for w in words if w)
+
+
+def _recipient_line(recipient: Recipient, end: str) -> str:
+    """«- Cục V05 - BCA (để b/cáo);»"""
+    note = f" ({recipient.note})" if recipient.note else ""
+    return f"- {recipient.name}{note}{end}"
 
 
 _MARKED = re.compile(r"(?<!\\)\*")  # a «*» that is markup, not an escaped star

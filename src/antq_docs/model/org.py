@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .plan import Filing, IssueDate, Issuer, Recipient, RecipientList, Signature, _Strict
+from .base import Strict
+from .plan import Filing, IssueDate, Issuer, Recipient, RecipientList, Signature
 from .shorthand import expand
 from ..i18n import N_
 
@@ -23,7 +24,7 @@ class OrgIssuer(Issuer):
         None, description=N_("Usually left out: each plan gives its own date."))
 
 
-class Org(_Strict):
+class Org(Strict):
     """Parent and issuing body, place, symbol, signatory, standing agency, recipients."""
 
     issuer: OrgIssuer = Field(description=N_("The issuing body, its parent, symbol and place "

@@ -37,7 +37,6 @@ _WRONG_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?=\s)")
 ListStyle = Literal["roman", "arabic", "dotted", "letter", "dash", "plus", "none"]
 
 
-_Strict = Strict
 
 
 Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
@@ -55,7 +54,7 @@ _ISSUE_DATE_SCHEMA = {"anyOf": [*DAY_SCHEMA["anyOf"], {
                       "2024}, or {year: 2026} with the month blank too.")}
 
 
-class IssueDate(_Strict):
+class IssueDate(Strict):
     """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`."""
 
     day: int | None = Field(None, ge=1, le=31, description=N_("Day; leave out in a draft."))
@@ -87,7 +86,7 @@ class IssueDate(_Strict):
         return dt.date(self.year, self.month or 1, self.day or 1)
 
 
-class Issuer(_Strict):
+class Issuer(Strict):
     """Who issues the plan: the header's left column, the number and the place and date."""
 
     parent: str | None = Field(None, description=N_("Cơ quan chủ quản, as printed "
@@ -125,7 +124,7 @@ class Issuer(_Strict):
         return value
 
 
-class LegalBasis(_Strict):
+class LegalBasis(Strict):
     """A document the plan rests on, written as 'Căn cứ Quyết định số … ngày … của … về …'."""
 
     verb: str | None = Field(None, description=N_("'Căn cứ' or 'Thực hiện'; defaults to the "
@@ -149,7 +148,7 @@ class LegalBasis(_Strict):
         return self
 
 
-class Preamble(_Strict):
+class Preamble(Strict):
     """The opening: legal bases, one per line, then the sentence that introduces the plan."""
 
     verb: str = Field("Căn cứ", description=N_("Default verb of each basis."))
@@ -164,7 +163,7 @@ class Preamble(_Strict):
         "The mark after the last basis when each has its own line: '.' or ';'."))
 
 
-class Item(_Strict):
+class Item(Strict):
     """One numbered part of the plan, at any depth: heading, paragraphs, children."""
 
     number: str | None = Field(None, description=N_("Print this number instead of the automatic "
@@ -221,7 +220,7 @@ def _paragraphs(value: str | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-class Recipient(_Strict):
+class Recipient(Strict):
     """A line of Nơi nhận."""
 
     name: str = Field(min_length=1, description=N_("As printed, e.g. 'Bộ Công an'."))
@@ -256,7 +255,7 @@ class Recipient(_Strict):
         return value
 
 
-class RecipientList(_Strict):
+class RecipientList(Strict):
     """A list printed after «- Lưu: …» with its own name, as Bắc Giang's «Bản điện tử:»."""
 
     label: str = Field(min_length=1, description=N_(
@@ -270,7 +269,7 @@ class RecipientList(_Strict):
         return " ".join(value.split()).rstrip(":")
 
 
-class Filing(_Strict):
+class Filing(Strict):
     """The last line of Nơi nhận: '- Lưu: VT, NC.'"""
 
     units: list[str] = Field(default_factory=lambda: ["VT"], description=N_("Văn thư and the "
@@ -285,7 +284,7 @@ class Filing(_Strict):
         return [" ".join(unit.split()) for unit in units]
 
 
-class Signature(_Strict):
+class Signature(Strict):
     """The signature block (ô 7a–7c)."""
 
     titles: list[str] = Field(min_length=1, description=N_("Authority and title lines, in "
@@ -319,7 +318,7 @@ class Signature(_Strict):
         return value
 
 
-class Appendix(_Strict):
+class Appendix(Strict):
     """A phụ lục, on its own page with its own page numbers."""
 
     title: str | None = Field(None, description=N_("Printed in capitals under 'Phụ lục'; \\n "
@@ -337,7 +336,7 @@ class Appendix(_Strict):
         return _paragraphs(self.text)
 
 
-class Window(_Strict):
+class Window(Strict):
     """The period the plan covers, from its first activity to its last report."""
 
     start: Day = Field(alias="from", description=N_("First day."))
@@ -350,7 +349,7 @@ class Window(_Strict):
         return self
 
 
-class Plan(_Strict):
+class Plan(Strict):
     """A Kế hoạch (or another Mẫu 1.4 document) in the antq plan format."""
 
     issuer: Issuer = Field(description=N_("The issuing body, number, place and date (ô 1–4)."))

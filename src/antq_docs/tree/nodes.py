@@ -33,6 +33,11 @@ Inline = Run | FootnoteRef
 ParagraphRole = Literal["basis", "body", "heading"]
 
 
+def plain_text(runs) -> str:
+    """The words of inline runs, footnote references left out."""
+    return "".join(r.text for r in runs if isinstance(r, Run))
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: tuple[Inline, ...]
@@ -41,7 +46,7 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs if isinstance(r, Run))
+        return plain_text(self.runs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import io
 import re
 
 from ...tree.nodes import (Block, Closing, Document, FootnoteRef, Frame, Header, Inline,
-                           Paragraph, Part, Run, Table, Title)
+                           Paragraph, Part, Run, Table, Title, plain_text)
 from . import layout, oxml
 from .oxml import RunFormat
 from .package import base_package, finish_package, package_entries
@@ -77,7 +77,7 @@ def header_block(header: Header) -> str:
 # -- ô 5a: document type and subject -------------------------------------------------------
 def title_block(title: Title, notes: _Notes) -> str:
     size = layout.SIZE_TITLE
-    subject_text = "".join(r.text for r in title.subject if isinstance(r, Run))
+    subject_text = plain_text(title.subject)
     subject_width = min(layout.estimated_width_mm(subject_text, size), layout.TEXT_WIDTH_MM)
     return (_centered(title.name, size, bold=True, before=18)
             + oxml.paragraph(_runs(title.subject, RunFormat(size=size, bold=True), notes),
@@ -142,7 +142,7 @@ def share_widths(block: Table, total_cm: float) -> list[float]:
     rest = max(total_cm - sum(w for w in given if w) - layout.NARROW_COLUMN_CM * len(counters),
                2.0 * (len(free) - len(counters)))
     longest = {i: max([len(block.headings[i])] + [
-        len(_plain(runs)) for row in block.rows for c, cell in _columns(row)
+        len(plain_text(runs)) for row in block.rows for c, cell in _columns(row)
         if c == i and cell.span == 1 for runs in cell.paragraphs]) for i in free}
     weights = {i: min(max(longest[i], 6), 80) for i in free if i not in counters}
     total_weight = sum(weights.values()) or 1
@@ -169,10 +169,6 @@ def _columns(row):
     for cell in row:
         yield column, cell
         column += cell.span
-
-
-def _plain(runs) -> str:
-    return "".join(r.text for r in runs if isinstance(r, Run))
 
 
 def block_xml(block: Block, notes: _Notes, width_mm: float = layout.TEXT_WIDTH_MM) -> str:
@@ -345,7 +341,7 @@ def _properties(docx, document: Document) -> None:
     """Document properties come from the plan, never from the clock (reproducible output)."""
     props = docx.core_properties
     stamp = dt.datetime.combine(document.date, dt.time(0, 0))
-    subject = "".join(r.text for r in document.title.subject if isinstance(r, Run))
+    subject = plain_text(document.title.subject)
     props.title = f"{document.title.name.capitalize()} {subject}"[:250]
     props.subject = subject[:250]
     props.author = document.author
