@@ -16,7 +16,7 @@ __all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
 FONT = "Times New Roman"
 _LEGACY_FONTS = re.compile(r"^(\.Vn|VNI[- ]|VN[ -]?Times)", re.IGNORECASE)
 _MARGINS = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
-_SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"),
+SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"),
                "right": N_("right")}
 
 
@@ -72,11 +72,11 @@ def _margin_problems(section: Section) -> list[str]:
             fits("top", 15, 20) and fits("bottom", 30, 35))
         if sides_ok and bound:
             return []
-        return [f"{_(_SIDE_NAMES[side])} {value[side]:.1f} mm" for side in _MARGINS] + [
+        return [f"{_(SIDE_NAMES[side])} {value[side]:.1f} mm" for side in _MARGINS] + [
             _("turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
               "and the other 15–20, left and right 20–25")]
     return [_("{side} {value:.1f} mm (should be {low}–{high})").format(
-                  side=_(_SIDE_NAMES[side]), value=value[side], low=low, high=high)
+                  side=_(SIDE_NAMES[side]), value=value[side], low=low, high=high)
             for side, (low, high) in _MARGINS.items() if not fits(side, low, high)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..check.common import squash
-from ..check.page_rules import _margin_problems, _page_fields
+from ..check.page_rules import SIDE_NAMES, _margin_problems, _page_fields
 from ..inspect.model import q
 from .edit import SECT_ORDER, replace_text, set_child, set_run_format
 from ..i18n import _
@@ -49,7 +49,8 @@ def margins(ctx) -> None:
         margin = set_child(section.element, q("pgMar"), SECT_ORDER)
         for side, twips in values.items():
             margin.set(q(side), str(twips))
-        shown = ", ".join(f"{side} {twips * 25.4 / 1440:.0f}" for side, twips in values.items())
+        shown = ", ".join(f"{_(SIDE_NAMES[side])} {twips * 25.4 / 1440:.0f}"
+                          for side, twips in values.items())
         ctx.changes.append(_change(ctx, _name(ctx, number), _(
             "margins set to {shown} mm").format(shown=shown)))
 
