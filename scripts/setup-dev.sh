@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Everything the test suite needs, on Debian/Ubuntu or any machine that already has it:
 # LibreOffice (PDF tests), Liberation 2 fonts (Times New Roman metrics with every
-# Vietnamese letter), poppler-utils (pdftotext, pdffonts), then a virtualenv in .venv.
+# Vietnamese letter), poppler-utils (pdftotext, pdffonts), then a virtualenv in .venv with
+# the tested versions of constraints.txt (ANTQ_CONSTRAINTS=none: the newest releases instead,
+# as the drift job installs). Needs Python >= 3.11 with venv (Debian: python3-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,10 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "antq needs Python 3.11 or newer; this python3 is $(python3 --version)" >&2; exit 2; }
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+pins=(-c constraints.txt)
+[ "${ANTQ_CONSTRAINTS:-}" = none ] && pins=()
+.venv/bin/python -m pip install -q "${pins[@]}" --upgrade pip
+.venv/bin/python -m pip install -q "${pins[@]}" -e ".[test]"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -15,14 +14,31 @@ os.environ["ANTQ_LANG"] = "en"
 from antq_docs.inspect import read_docx
 from antq_docs.render import render_file
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-SHARED = ROOT.parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from .helpers import EXAMPLES
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true",
+                     help="also run the slow tier (tests marked slow or pdf); .ci/run does")
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "pdf: converts DOCX to PDF with LibreOffice")
+    config.addinivalue_line("markers", "pdf: converts DOCX to PDF with LibreOffice (slow tier)")
+    config.addinivalue_line("markers", "slow: the slow tier: long property runs, the real "
+                            "documents, a fresh virtual environment, LibreOffice")
+
+
+def pytest_collection_modifyitems(config, items):
+    """`pytest` alone runs the fast tier; `pytest --slow` runs both, as CI does."""
+    if config.getoption("--slow"):
+        return
+    fast, slow = [], []
+    for item in items:
+        (slow if item.get_closest_marker("slow") or item.get_closest_marker("pdf")
+         else fast).append(item)
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = fast
 
 
 @pytest.fixture(scope="session")
@@ -46,11 +62,3 @@ def soffice():
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
     return found
-
-
-def ooxml_errors(path: Path) -> list[str]:
-    """openxml-audit's findings on one file, from a fresh validator each time: a validator
-    that is reused caches cross-part counts by `id(package)`, and Python reuses ids, so a
-    later file can be judged with an earlier file's footnote count."""
-    openxml_audit = pytest.importorskip("openxml_audit")
-    return [str(e) for e in openxml_audit.OpenXmlValidator().validate(str(path)).errors]

@@ -8,7 +8,7 @@ from antq_docs.inspect import read_docx
 from antq_docs.inspect.docx_read import TableView
 from antq_docs.render import render_file
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 
 @pytest.fixture(scope="module")

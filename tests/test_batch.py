@@ -24,7 +24,7 @@ from antq_docs.cli import app
 from antq_docs.inspect import read_docx
 from antq_docs.inspect.dump import plain_paragraphs
 
-from .conftest import FIXTURES, ROOT, ooxml_errors
+from .helpers import FIXTURES, ROOT, ooxml_errors
 
 BATCH = FIXTURES / "batch"
 BASE = BATCH / "base.yaml"
@@ -301,6 +301,7 @@ def _batch_command(out: Path) -> list[str]:
             "--province", "Cao Bằng", "-o", str(out), "-j", "2"]
 
 
+@pytest.mark.slow
 def test_a_killed_batch_leaves_only_complete_files_and_resumes_to_the_same_result(tmp_path):
     """SIGKILL part-way: every file then present is complete, and running the command
     again ends with exactly the files of an uninterrupted run."""

@@ -13,8 +13,8 @@ from antq_docs.check import check_document
 from antq_docs.cli import app
 from antq_docs.render import render_file
 
-from .conftest import FIXTURES
-from .test_check import BODY_RUN, DOC, mutate
+from .helpers import FIXTURES
+from .helpers import BODY_RUN, DOC, mutate
 
 RULE = (r'<w:p><w:pPr><w:pBdr><w:top w:val="single"[^>]*/></w:pBdr>(?:(?!</w:p>).)*'
         r'</w:pPr></w:p>')  # antq's rules: an empty bordered paragraph
@@ -220,7 +220,7 @@ def test_a_one_page_letter_needs_no_page_number(clean, rendered):
 
 
 def test_a_page_number_centred_by_a_tab_stop_and_sized_inside_fldsimple(clean):
-    from .test_check import mutate as change
+    from .helpers import mutate as change
 
     header_part = "word/header1.xml"
     docx = clean

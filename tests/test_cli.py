@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from antq_docs import __version__
 from antq_docs.cli import app
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "minimal.yaml"
 

@@ -10,7 +10,7 @@ import io
 
 from antq_docs.render import render_file
 
-from .conftest import EXAMPLES
+from .helpers import EXAMPLES
 
 
 def test_two_renders_are_byte_identical(rendered):

@@ -15,7 +15,7 @@ from antq_docs.cli import app
 from antq_docs.errors import PlanError
 from antq_docs.load.yaml_source import load_text
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text("utf-8")
 PROFILE = ROOT / "examples" / "orgs" / "cao-bang.yaml"
@@ -201,6 +201,7 @@ def test_the_readme_quick_start_is_what_this_test_runs():
     assert [c.split()[1] for c in first_hour] == ["new", "render", "check"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("ANTQ_SKIP_QUICKSTART") == "1",
                     reason="ANTQ_SKIP_QUICKSTART=1")
 def test_the_readme_quick_start_runs_verbatim_in_a_fresh_environment(tmp_path):

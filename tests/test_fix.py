@@ -17,8 +17,8 @@ from antq_docs.cli import app
 from antq_docs.fix import FIXERS, Refused, fix_document
 from antq_docs.render import render_file
 
-from .conftest import FIXTURES
-from .test_check import DEFECTS, DOC, OTHER_BASES, mutate
+from .helpers import FIXTURES
+from .helpers import DEFECTS, DOC, OTHER_BASES, mutate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

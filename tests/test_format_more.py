@@ -16,7 +16,7 @@ from antq_docs.check import check_docx
 from antq_docs.errors import PlanError
 from antq_docs.render import render_file
 
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from .helpers import EXAMPLES, FIXTURES, ROOT
 
 MODEL = ROOT / "examples" / "mau-phan-cong-nhiem-vu.yaml"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text("utf-8")
@@ -274,7 +274,7 @@ def test_each_of_several_appendices_restarts_its_numbers_once(tmp_path):
     long property run)."""
     import yaml
 
-    from .conftest import ooxml_errors
+    from .helpers import ooxml_errors
 
     data = yaml.safe_load(MODEL.read_text("utf-8"))
     data["appendices"] = data["appendices"] * 3

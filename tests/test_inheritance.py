@@ -8,7 +8,7 @@ from antq_docs.errors import PlanError
 from antq_docs.render import render_file
 from antq_docs.validate import load_plan
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT
 
 ORG = (ROOT / "examples" / "orgs" / "cao-bang.yaml").read_text("utf-8")
 BASE = (FIXTURES / "minimal.yaml").read_text("utf-8")

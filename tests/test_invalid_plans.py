@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from antq_docs.cli import app
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 CASES = sorted((FIXTURES / "invalid").glob("*.yaml"))
 

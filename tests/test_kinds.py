@@ -15,7 +15,7 @@ from antq_docs.render import build_tree, render_file
 from antq_docs.validate import load_plan
 from antq_docs.write.text import render_text
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 ORGS = {p.stem: p for p in (ROOT / "examples" / "orgs").glob("*.yaml")}
 YEARS = range(2022, 2031)
@@ -122,9 +122,9 @@ def test_new_list_and_errors(tmp_path, monkeypatch):
 
 def test_prompts_only_in_a_terminal(tmp_path, monkeypatch):
     out = tmp_path / "plan.yaml"
-    import antq_docs.cli
+    import antq_docs.cli.console
 
-    monkeypatch.setattr(antq_docs.cli, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(antq_docs.cli.console, "stdin_is_terminal", lambda: True)
     runner = CliRunner()
     result = runner.invoke(app, ["new", "--year", "2027", "-o", str(out)],
                            input=f"ky-niem\n{ORGS['cao-bang']}\n")

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from antq_docs.cli import app
 from antq_docs.validate import load_plan
 
-from .conftest import EXAMPLES, FIXTURES
+from .helpers import EXAMPLES, FIXTURES
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text("utf-8")
 

@@ -12,7 +12,7 @@ from antq_docs.load import load_source, load_text
 from antq_docs.load import yaml_source
 from antq_docs.validate import load_plan
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 
 def test_positions_of_keys_and_values():
@@ -89,7 +89,7 @@ def test_an_impossible_iso_date_is_reported_at_its_position():
 
 
 def test_every_error_type_pickles():
-    from antq_docs.content.templating import TemplateProblem
+    from antq_docs.validate.templating import TemplateProblem
     from antq_docs.errors import OutputError
     from antq_docs.write.pdf import PdfError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def test_every_package_is_listed_in_pyproject():

@@ -10,7 +10,7 @@ import pytest
 
 from antq_docs.write.pdf import convert_to_pdf
 
-from .conftest import EXAMPLES
+from .helpers import EXAMPLES
 
 pytestmark = pytest.mark.pdf
 # Pages as laid out with Liberation Serif 2 (Times New Roman metrics).

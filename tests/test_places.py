@@ -8,7 +8,7 @@ from antq_docs.places import (FORMER_PROVINCES, commune_problems, current_provin
                               place_problem, province_problem)
 from antq_docs.validate import load_plan
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 AFTER = dt.date(2026, 1, 5)
 BEFORE = dt.date(2024, 4, 1)

@@ -15,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,9 @@ from antq_docs.check import check_docx
 from antq_docs.errors import PlanError
 from antq_docs.render import render_file
 
-from .conftest import EXAMPLES, ROOT, ooxml_errors
+from .helpers import EXAMPLES, ROOT, ooxml_errors
+
+pytestmark = pytest.mark.slow  # thousands of random plans: the slow tier
 
 EXAMPLES_COUNT = int(os.environ.get("ANTQ_PROPERTY_EXAMPLES", "2000"))
 HOSTILE_TEXT = [

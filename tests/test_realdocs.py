@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ooxml_errors
+from .helpers import ooxml_errors
 
 REALDOCS = Path(__file__).resolve().parents[1] / ".." / "shared" / "realdocs"
 if not (REALDOCS / "expected.json").is_file():
     pytest.skip("../shared/realdocs not available", allow_module_level=True)
+
+pytestmark = pytest.mark.slow  # every real document read, checked and fixed
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from .helpers import EXAMPLES, FIXTURES, ROOT
 
 SCHEMA = json.loads((ROOT / "schema" / "plan.schema.json").read_text("utf-8"))
 PLANS = EXAMPLES + [FIXTURES / "minimal.yaml", FIXTURES / "with-appendix.yaml"]

@@ -13,7 +13,7 @@ import pytest
 
 from antq_docs.inspect.docx_read import Para
 
-from .conftest import SHARED
+from .helpers import SHARED
 
 # (text as the seed has it, text as antq writes it), applied to the seed in this order.
 CORRECTIONS: dict[str, list[tuple[str, str]]] = {

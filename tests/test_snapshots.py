@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from antq_docs.cli import app
 from antq_docs.regression import discover, kind_plans, run_case
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 PLANS = discover(ROOT)

@@ -8,9 +8,9 @@ import pytest
 
 from antq_docs.content.markup import MarkupProblem, parse_inline
 from antq_docs.content.numbering import Counter
-from antq_docs.content.templating import TextRenderer, TemplateProblem, build_context
+from antq_docs.validate.templating import TextRenderer, TemplateProblem, build_context
 from antq_docs.content.timeline_text import timeline_phrase
-from antq_docs.content.vietnamese import issue_date_text, letter, roman, short_date
+from antq_docs.nd30.forms import issue_date_text, letter, roman, short_date
 from antq_docs.model.timeline import Timeline
 from antq_docs.tree.nodes import FootnoteRef, Run
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 SUFFIXES = (".py", ".yaml", ".j2", ".md", ".txt", ".json", ".expected", ".po")
 # Without git (a source archive): the project's own folders, never a clerk's files beside them.

@@ -12,7 +12,7 @@ from lxml import etree
 
 from antq_docs.render import render_file
 
-from .conftest import EXAMPLES, FIXTURES, ooxml_errors
+from .helpers import EXAMPLES, FIXTURES, ooxml_errors
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Child order required by the WordprocessingML schema (ECMA-376 Part 1, §17), for the

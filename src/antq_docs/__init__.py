@@ -7,7 +7,7 @@ that importing the package stays cheap for the command line.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["__version__", "Problem", "PlanError", "OutputError", "load_plan", "render_file",
            "build_document", "render_docx"]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import OutputError, PlanError
+from .files import schema_near
 from .i18n import _
 
 __all__ = ["write_new_plan"]
@@ -31,7 +32,7 @@ def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
         raise OutputError(str(target), _("already exists; choose another name with -o, "
                                          "or add --force to replace it"))
     relative_org = Path(os.path.relpath(org_path.resolve(), target.resolve().parent))
-    schema = _schema_near(target)
+    schema = schema_near(target)
     text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)
     # Check the plan exactly as it will be read, beside its profile, before writing it.
     probe = target.with_name(f".{target.name}.check.yaml")
@@ -56,12 +57,3 @@ def _rename(problem, probe: Path, target: Path):
     from dataclasses import replace
 
     return replace(problem, file=str(target)) if problem.file == str(probe) else problem
-
-
-def _schema_near(target: Path) -> str | None:
-    """A relative path to the plan schema when the plan is written inside this project."""
-    for folder in [target.resolve().parent, *target.resolve().parents]:
-        candidate = folder / "schema" / "plan.schema.json"
-        if candidate.is_file():
-            return Path(os.path.relpath(candidate, target.resolve().parent)).as_posix()
-    return None

@@ -29,7 +29,7 @@ def check_overwrite(path: Path, *, force: bool) -> None:
                                        "pipe); choose another name"))
     if force or not path.exists():
         return
-    from .write.docx.package import read_fingerprint
+    from .fingerprint import read_fingerprint
 
     found = read_fingerprint(path)
     if found is None:

@@ -11,6 +11,7 @@ from .i18n import _
 __all__ = ["place_in_words"]
 
 _PART = re.compile(r"([^.[\]]+)|\[(\d+)\]")
+# Not nd30.forms.roman, which refuses 4,000 and more: a hostile plan's list can be longer.
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -67,6 +68,6 @@ def _outline(head: str, numbers: list[int]) -> str:
 
 def _key_name(key: str) -> str:
     from .i18n import language
-    from .model.key_names import KEY_NAMES
+    from .key_names import KEY_NAMES
 
     return KEY_NAMES.get(key, key) if language() == "vi" else key.replace("_", " ")

@@ -191,7 +191,7 @@ def _check_unit(values: dict[str, str], row: Row) -> None:
 
 def _digest(validated) -> str:
     """What the document depends on: the validated plan and this version of antq."""
-    from .. import __version__
+    from ..version import __version__
 
     text = validated.plan.model_dump_json() + "\0" + __version__
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

@@ -1,25 +1,40 @@
 """Rules on the body and the closing: size, alignment, indents, spacing, headings, the end
-mark, the signature block and Nơi nhận (PL1 II.6–9)."""
+mark, the signature block and Nơi nhận (PL1 II.6–9). The predicates their fixers share
+(`looks_like_heading`, `is_note`, `apart`, `drafter_mark_of`) are public here."""
 
 from __future__ import annotations
 
 import re
 
-from ..inspect.docx_read import Para
-from .common import Found, excerpt, format_problems, missing, report, squash, visible, where
+from .. import nd30
+from ..inspect.docx_read import Para, TextRun
+from ..ooxml.units import twips_from_mm
+from .common import (Found, element_problems, format_problems, hit, missing, report, squash,
+                     visible)
 from .locate import Parts
 from ..i18n import _
+
+__all__ = ["body_size", "body_alignment", "body_notes", "body_indent", "body_spacing",
+           "blank_paragraphs", "body_line_spacing", "headings", "end_mark", "signature_block",
+           "recipients_label", "recipients_items", "drafter_mark", "recipient_lines",
+           "looks_like_heading", "is_note", "apart", "drafter_mark_of", "is_mark_run",
+           "EXACT_LINE_PT"]
+
+#: Line spacing set in points («exactly»): single to 1.5 lines of 13–14 pt text.
+EXACT_LINE_PT = (15, 25)
+_TWIPS_PER_CM = 567  # as Word rounds it
+_INDENT_SLACK_TWIPS = 15
 
 # -- ô 6: body (PL1 II.6) -------------------------------------------------------------------
 _KHOAN = re.compile(r"^\d+\.\s+\S")
 
 
-def _looks_like_heading(para: Para) -> bool:
+def looks_like_heading(para: Para) -> bool:
     runs = visible(para)
     return bool(runs) and all(r.bold for r in runs) and len(squash(para.text)) < 160
 
 
-def _is_note(para: Para) -> bool:
+def is_note(para: Para) -> bool:
     """A centred one-line note in brackets («(Phân công nhiệm vụ theo Phụ lục đính kèm)»)."""
     text = squash(para.text)
     return para.align == "center" and text.startswith("(") and text.endswith(")")
@@ -27,20 +42,20 @@ def _is_note(para: Para) -> bool:
 
 def body_size(parts: Parts) -> Found:
     for para in parts.body:
-        yield from report(parts, para, format_problems(parts, para, sizes_pt=(13, 14)))
+        yield from report(parts, para, element_problems(parts, para, nd30.BODY))
 
 
 def body_alignment(parts: Parts) -> Found:
     for para in parts.body:
-        if not _looks_like_heading(para) and not _is_note(para) and para.align != "both":
-            yield where(parts, para), excerpt(para), _(
-                "aligned {align}; justify the body").format(align=para.align)
+        if not looks_like_heading(para) and not is_note(para) and para.align != nd30.BODY.align:
+            yield hit(parts, para, _("aligned {align}; justify the body").format(
+                align=para.align))
 
 
 def body_notes(parts: Parts) -> Found:
     for para in parts.body:
-        if _is_note(para):
-            yield (where(parts, para), excerpt(para), _(
+        if is_note(para):
+            yield hit(parts, para, _(
                 "a centred note in the body: the decree asks for justified text and "
                 "says nothing of notes; keep it only if it is deliberate"))
 
@@ -48,11 +63,13 @@ def body_notes(parts: Parts) -> Found:
 def body_indent(parts: Parts) -> Found:
     for para in parts.body:
         value = para.first_line_twips
-        if (_looks_like_heading(para) and value == 0) or _is_note(para):
+        if (looks_like_heading(para) and value == 0) or is_note(para):
             continue
-        if not (abs(value - 567) <= 15 or abs(value - 720) <= 15):
-            yield (where(parts, para), excerpt(para), _(
-                "first-line indent {value:.2f} cm; use 1 cm or 1.27 cm").format(value=value / 567))
+        if not any(abs(value - twips_from_mm(cm * 10)) <= _INDENT_SLACK_TWIPS
+                   for cm in nd30.FIRST_LINE_INDENT_CM.allowed):
+            yield hit(parts, para, _(
+                "first-line indent {value:.2f} cm; use 1 cm or 1.27 cm").format(
+                value=value / _TWIPS_PER_CM))
 
 
 def body_spacing(parts: Parts) -> Found:
@@ -60,12 +77,13 @@ def body_spacing(parts: Parts) -> Found:
     the space before the next (the last before the signature has nothing after it)."""
     body = parts.body
     for previous, para in zip(body, body[1:]):
-        if previous.section != para.section or _apart(parts, previous, para):
+        if previous.section != para.section or apart(parts, previous, para):
             continue
-        if previous.after_twips + para.before_twips < 120:
-            yield (where(parts, para), excerpt(para), _(
+        least = nd30.PARAGRAPH_SPACING_PT.low * 20
+        if previous.after_twips + para.before_twips < least:
+            yield hit(parts, para, _(
                 "less than 6 pt between this paragraph and the one before; set spacing "
-                "before or after of at least 6 pt"))
+                "before or after of at least 6 pt"), data=round(least) - previous.after_twips)
 
 
 def blank_paragraphs(parts: Parts) -> Found:
@@ -84,13 +102,13 @@ def blank_paragraphs(parts: Parts) -> Found:
             continue  # a one-space paragraph keeps a table off the text above it
         if para.line_rule != "exact" and not (para.border_top or para.border_bottom) \
                 and not para.shapes:
-            yield (where(parts, para), "", _("an empty paragraph used as spacing: the "
-                                             "decree asks for at least 6 pt between "
-                                             "paragraphs and does not forbid this, but "
-                                             "paragraph spacing is the reliable way"))
+            yield hit(parts, para, _("an empty paragraph used as spacing: the "
+                                     "decree asks for at least 6 pt between "
+                                     "paragraphs and does not forbid this, but "
+                                     "paragraph spacing is the reliable way"), quoted=False)
 
 
-def _apart(parts: Parts, previous: Para, para: Para) -> bool:
+def apart(parts: Parts, previous: Para, para: Para) -> bool:
     """Something stands between two body lines (a table, a blank line, a line break)."""
     if previous.index == para.index:
         return True  # two lines of one paragraph
@@ -103,12 +121,12 @@ def body_line_spacing(parts: Parts) -> Found:
         if para.line is None:
             continue
         if para.line_rule == "auto":
-            if not 240 <= para.line <= 360:
-                yield (where(parts, para), excerpt(para), _(
+            if not nd30.LINE_SPACING.fits(para.line / 240):
+                yield hit(parts, para, _(
                     "line spacing {value:.2f} lines; use single to 1.5 lines").format(
                     value=para.line / 240))
-        elif not 15 * 20 <= para.line <= 25 * 20:
-            yield (where(parts, para), excerpt(para), _(
+        elif not EXACT_LINE_PT[0] * 20 <= para.line <= EXACT_LINE_PT[1] * 20:
+            yield hit(parts, para, _(
                 "line spacing {value:g} pt; use single to 1.5 lines (about 15–25 pt "
                 "for 14 pt text)").format(value=para.line / 20))
 
@@ -140,16 +158,15 @@ def headings(parts: Parts) -> Found:
         return
     for para in titled:
         if not any(r.bold for r in visible(para)):
-            yield (where(parts, para), excerpt(para), _(
+            yield hit(parts, para, _(
                 "a khoản with a title is bold, as the other titled khoản of this "
                 "document are"))
 
 
 def end_mark(parts: Parts) -> Found:
-    if parts.body and not squash(parts.body[-1].text).endswith("./."):
+    if parts.body and not squash(parts.body[-1].text).endswith(nd30.END_MARK):
         last = parts.body[-1]
-        yield where(parts, last), excerpt(last), _(
-            "end the body with «./.»")
+        yield hit(parts, last, _("end the body with «./.»"))
 
 
 # -- ô 7: signature (PL1 II.7) ------------------------------------------------------------------
@@ -167,10 +184,10 @@ def signature_block(parts: Parts) -> Found:
     wrong = _WRONG_AUTHORITY.match(squash(lines[0].text))
     if wrong:
         right = wrong[1].replace("/", "") + "."
-        yield where(parts, lines[0]), excerpt(lines[0]), _(
-            "write «{right}» with a period, not «{wrong}»").format(right=right, wrong=wrong[1])
+        yield hit(parts, lines[0], _("write «{right}» with a period, not «{wrong}»").format(
+            right=right, wrong=wrong[1]))
     for para in lines:
-        problems = format_problems(parts, para, sizes_pt=(13, 14), bold=True, italic=False)
+        problems = element_problems(parts, para, nd30.SIGNATURE)
         if para is not lines[-1] and squash(para.text) != squash(para.text).upper():
             problems.append(_("titles are written in capitals"))
         yield from report(parts, para, problems)
@@ -183,21 +200,27 @@ def recipients_label(parts: Parts) -> Found:
         if not parts.attached:
             yield from missing("«Nơi nhận:»", _("list the recipients at the bottom left"))
         return
-    problems = format_problems(parts, label, sizes_pt=(12, 12), bold=True, italic=True)
-    if squash(label.text) != "Nơi nhận:":
+    problems = element_problems(parts, label, nd30.RECIPIENTS_LABEL)
+    if squash(label.text) != nd30.RECIPIENTS_LABEL.text:
         problems.append(_("write «Nơi nhận:» with its colon"))
     yield from report(parts, label, problems)
 
 
-def _drafter_mark(para: Para) -> str:
+def is_mark_run(run: TextRun) -> bool:
+    """A run of a drafter's mark: subscript, superscript, or smaller than the items."""
+    small = run.size is not None and run.size < nd30.RECIPIENTS.size.low and any(
+        c.isalnum() for c in run.text)
+    return run.subscript or run.superscript or small
+
+
+def drafter_mark_of(para: Para) -> str:
     """A drafter's mark after the Lưu line (ô 12): small or subscript runs at its end."""
     mark = ""
     for run in reversed(para.runs):
         if not run.text.strip():
             mark = run.text + mark
             continue
-        small = run.size is not None and run.size < 11 and any(c.isalnum() for c in run.text)
-        if run.subscript or run.superscript or small:
+        if is_mark_run(run):
             mark = run.text + mark
         else:
             break
@@ -222,21 +245,23 @@ def recipients_items(parts: Parts) -> Found:
     if parts.recipients_label is None:
         return
     if not items:
-        yield where(parts, parts.recipients_label), "", _(
-            "no recipients under «Nơi nhận:»")
+        yield hit(parts, parts.recipients_label, _("no recipients under «Nơi nhận:»"),
+                  quoted=False)
         return
     for index, para in enumerate(items):
         text = squash(para.text)
         if index in labels:  # «Bản điện tử:», set like «Nơi nhận:»
             if not text.endswith(":"):
-                yield (where(parts, para), excerpt(para), _(
+                yield hit(parts, para, _(
                     "a list after the Lưu line starts with its name and «:», e.g. «Bản điện "
                     "tử:»"))
             continue
         # a drafter's mark after the Lưu line keeps its own small size
-        mark = _drafter_mark(para) if index == filing else ""
-        problems = format_problems(parts, para, sizes_pt=None if mark else (11, 11),
-                                   bold=False, italic=False)
+        mark = drafter_mark_of(para) if index == filing else ""
+        items_format = nd30.RECIPIENTS
+        problems = format_problems(parts, para, sizes_pt=None if mark else
+                                   items_format.size.allowed, bold=items_format.bold,
+                                   italic=items_format.italic)
         nested = text.startswith("+ ")
         if not text.startswith("- ") and not nested:
             problems.append(_("start with «- »"))
@@ -253,7 +278,7 @@ def recipients_items(parts: Parts) -> Found:
         elif index == filing:
             if mark:
                 text = text[: len(text) - len(squash(mark))].strip()
-            if not re.match(r"^- Lưu: ", text):
+            if not text.startswith(nd30.FILING_PREFIX):
                 problems.append(_("the last line is «- Lưu: VT, …» (with a colon)"))
             if not text.endswith("."):
                 problems.append(_("the Lưu line ends with «.»"))
@@ -265,8 +290,8 @@ def recipients_items(parts: Parts) -> Found:
 
 def drafter_mark(parts: Parts) -> Found:
     items, filing, _labels = recipient_lines(parts)
-    mark = _drafter_mark(items[filing]) if items else ""
+    mark = drafter_mark_of(items[filing]) if items else ""
     if mark and mark != mark.upper():
-        yield (where(parts, items[filing]), excerpt(items[filing]), _(
+        yield hit(parts, items[filing], _(
             "«{mark}» after the Lưu line: a drafter's mark (ô 12) is written in "
             "capitals, 11 pt, e.g. «PL.(300)»").format(mark=mark))

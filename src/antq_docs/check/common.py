@@ -1,19 +1,35 @@
-"""What the rules share: visible runs, sizes, formatting problems in words, and drawn rules."""
+"""What the rules share: hits, visible runs, sizes, formatting problems in words, and drawn
+rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
 from ..inspect.docx_read import Para, TextRun
+from ..nd30 import Element
+from .findings import Certainty, Found, Hit
+from ..ooxml.units import TWIPS_PER_MM
 from .locate import Parts, excerpt, squash
 from .where import where
 from ..i18n import _
 
-__all__ = ["Found", "MM", "visible", "size_of", "sizes", "format_problems", "report",
-           "missing", "rule_under", "line_width_mm", "excerpt", "squash", "where"]
+__all__ = ["Found", "Hit", "MM", "hit", "place_hit", "visible", "size_of", "sizes",
+           "format_problems", "element_problems", "report", "missing", "rule_under",
+           "line_width_mm", "excerpt", "squash", "where"]
+MM = TWIPS_PER_MM
 
-Found = Iterator[tuple]
-MM = 1440 / 25.4  # twips per millimetre
+
+def hit(parts: Parts, para: Para, message: str, *, certainty: Certainty = "certain",
+        data: Any = None, quoted: bool = True) -> Hit:
+    """A hit on a line, located and quoted (`quoted=False`: an empty line, no excerpt)."""
+    return Hit(para, where(parts, para), excerpt(para) if quoted else "", message, certainty,
+               data)
+
+
+def place_hit(place: str, message: str, *, certainty: Certainty = "certain",
+              data: Any = None) -> Hit:
+    """A hit on the document, a section or a header rather than on a line."""
+    return Hit(None, place, "", message, certainty, data)
 
 
 def visible(para: Para) -> list[TextRun]:
@@ -54,13 +70,19 @@ def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] |
     return wrong
 
 
+def element_problems(parts: Parts, para: Para, element: Element) -> list[str]:
+    """What is wrong with `para` as the decree sets `element`: size, bold, italic."""
+    return format_problems(parts, para, sizes_pt=element.size.allowed, bold=element.bold,
+                           italic=element.italic)
+
+
 def report(parts: Parts, para: Para | None, problems: list[str]) -> Found:
     if para is not None and problems:
-        yield where(parts, para), excerpt(para), "; ".join(problems)
+        yield hit(parts, para, "; ".join(problems))
 
 
 def missing(name: str, hint: str) -> Found:
-    yield _("document"), "", _("no {part} found; {hint}").format(part=name, hint=hint)
+    yield place_hit(_("document"), _("no {part} found; {hint}").format(part=name, hint=hint))
 
 
 def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> float | None:

@@ -6,23 +6,15 @@ from __future__ import annotations
 
 import re
 
+from ..nd30 import ABBREVIATIONS, CONG_VAN
+
 __all__ = ["TYPE_NAMES", "ABBREVIATIONS", "type_of_symbol", "type_of_title", "CONG_VAN"]
 
-#: Phụ lục III, Mục I: abbreviation -> type (administrative types with a tên loại).
-ABBREVIATIONS: dict[str, str] = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế",
-    "QyĐ": "Quy định", "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn",
-    "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án",
-    "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "HĐ": "Hợp đồng",
-    "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận",
-    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu",
-    "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển", "PB": "Phiếu báo",
-}
-#: The tên loại as printed (in capitals) -> type.
+#: The tên loại as printed (in capitals) -> type: the types of Phụ lục III (nd30), the
+#: Điều lệ, and the old-style accents clerks still type («THOẢ», «UỶ»).
 TYPE_NAMES: dict[str, str] = {name.upper(): name for name in ABBREVIATIONS.values()}
 TYPE_NAMES.update({"QUY CHẾ": "Quy chế", "ĐIỀU LỆ": "Điều lệ", "BẢN THOẢ THUẬN":
                    "Bản thỏa thuận", "GIẤY UỶ QUYỀN": "Giấy ủy quyền"})
-CONG_VAN = "công văn"
 _SYMBOL = re.compile(r"/\s*([^\s/-]+)")
 
 

@@ -1,16 +1,38 @@
-"""Rules and the findings they produce."""
+"""Rules, the hits their checks yield, and the findings made of them.
+
+A rule's check yields typed `Hit`s: the line it judged (or None for the document or a
+section), the place a clerk can find it, an excerpt, the message, and whatever its fixer
+needs to correct it (`data`). `antq check` turns hits into `Finding`s; `antq fix` hands the
+same hits to the rule's fixer, so the fixer does not work out again what is wrong.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from ..inspect.docx_read import Para
 from ..i18n import N_, _
 
 Severity = Literal["error", "warning"]
 SEVERITY_WORDS = (N_("error"), N_("warning"))  # how a severity is shown: _(severity)
 Certainty = Literal["certain", "estimate"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One departure a rule's check found, as its fixer needs it."""
+
+    para: Para | None  # the line judged; None: the document, a section, a header
+    where: str
+    excerpt: str
+    message: str
+    certainty: Certainty = "certain"
+    data: Any = None  # rule-specific: what the fixer needs (a section number, a target)
+
+
+Found = Iterator[Hit]
 
 
 @dataclass(frozen=True)
@@ -26,6 +48,11 @@ class Finding:
     # "certain": read from the file; "estimate": judged from a layout antq estimates without
     # Word (a rule's length, a page count). An estimate alone does not fail `antq check`.
     certainty: Certainty = "certain"
+
+    @classmethod
+    def of(cls, rule: Rule, hit: Hit) -> Finding:
+        return cls(rule.id, rule.severity, rule.clause, hit.where, hit.excerpt, hit.message,
+                   hit.certainty)
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -44,19 +71,19 @@ class Finding:
 
 @dataclass(frozen=True)
 class Rule:
-    """A stable id, the clause it enforces, and a function that yields findings as
-    (where, excerpt, message) or (where, excerpt, message, certainty)."""
+    """A stable id, the clause it enforces, a check that yields its hits, and the fixer
+    that corrects them. check/ never sets `fix` (it does not import fix/): fix/registry.py
+    pairs each check with the fixer declared for it."""
 
     id: str
     severity: Severity
     clause: str
     title: str
-    check: Callable[..., Iterable[tuple]]
+    check: Callable[[Any], Iterable[Hit]]  # Parts -> hits
+    fix: Callable[[Any, list[Hit]], None] | None = None  # (FixContext, hits)
 
-    def run(self, parts) -> list[Finding]:
-        out = []
-        for found in self.check(parts):
-            where, excerpt, message, *rest = found
-            out.append(Finding(self.id, self.severity, self.clause, where, excerpt, message,
-                               rest[0] if rest else "certain"))
-        return out
+    def hits(self, parts: Any) -> list[Hit]:
+        return list(self.check(parts))
+
+    def run(self, parts: Any) -> list[Finding]:
+        return [Finding.of(self, hit) for hit in self.check(parts)]

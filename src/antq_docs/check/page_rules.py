@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import re
 
+from .. import nd30
 from ..inspect.docx_read import Para, Section, TextRun
-from .common import MM, Found, excerpt, format_problems, size_of, squash, where
+from ..ooxml.units import twips_from_mm
+from .common import MM, Found, format_problems, hit, place_hit, size_of, squash
 from .locate import Parts
 from ..i18n import N_, _
 
 __all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
-           "appendix_page_numbers", "appendix_heading", "fake_footnotes", "FONT"]
+           "appendix_page_numbers", "appendix_heading", "fake_footnotes", "FONT",
+           "SIDE_NAMES", "section_name", "is_a4", "margin_problems", "is_legacy_font",
+           "page_fields"]
 
-FONT = "Times New Roman"
+FONT = nd30.FONT
 _LEGACY_FONTS = re.compile(r"^(\.Vn|VNI[- ]|VN[ -]?Times)", re.IGNORECASE)
-_MARGINS = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+A4_TWIPS = tuple(twips_from_mm(mm) for mm in nd30.PAPER_MM)  # (11906, 16838)
+_PAPER_SLACK_TWIPS = 30
+_MARGIN_SLACK_MM = 0.5  # Word shows margins in tenths of a cm
 SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"),
                "right": N_("right")}
 
 
-def _section_name(parts: Parts, number: int) -> str:
+def section_name(parts: Parts, number: int) -> str:
     if number == 1:
         return _("page setup of the main text (section 1)")
     for appendix in parts.appendices:
@@ -30,13 +36,21 @@ def _section_name(parts: Parts, number: int) -> str:
     return _("page setup of section {number}").format(number=number)
 
 
+def is_a4(section: Section) -> bool:
+    """A4 in either orientation, to within what Word's unit conversions leave."""
+    width, height = sorted((section.page_width, section.page_height))
+    return all(abs(found - a4) <= _PAPER_SLACK_TWIPS
+               for found, a4 in zip((width, height), A4_TWIPS))
+
+
 def page_size(parts: Parts) -> Found:
+    """Hits carry the section's number (1-based)."""
     for number, section in enumerate(parts.view.sections, start=1):
         width, height = sorted((section.page_width, section.page_height))
-        if abs(width - 11906) > 30 or abs(height - 16838) > 30:
-            yield (_section_name(parts, number), "", _(
+        if not is_a4(section):
+            yield place_hit(section_name(parts, number), _(
                 "paper is {value:.0f} × {value2:.0f} mm; use A4 (210 × 297 mm)").format(
-                value=width / MM, value2=height / MM))
+                value=width / MM, value2=height / MM), data=number)
 
 
 def orientation(parts: Parts) -> Found:
@@ -52,40 +66,44 @@ def orientation(parts: Parts) -> Found:
                    if rows >= 3 or columns >= 3}
     for number, section in enumerate(parts.view.sections, start=1):
         if section.landscape and number not in with_tables:
-            yield (_section_name(parts, number), "", _(
+            yield place_hit(section_name(parts, number), _(
                 "landscape pages: the decree allows them for a wide table or chart "
-                "(PL1 I.2) and says nothing of appendices; keep them for wide tables"))
+                "(PL1 I.2) and says nothing of appendices; keep them for wide tables"),
+                data=number)
 
 
-def _margin_problems(section: Section) -> list[str]:
+def margin_problems(section: Section) -> list[str]:
     """Portrait pages against the decree's ranges; a landscape page as it is bound: turned,
     its top or bottom edge is the binding edge (30–35 mm), the other 15–20 mm, and its left
     and right edges are the top and bottom (20–25 mm)."""
-    value = {side: section.margins.get(side, 0) / MM for side in _MARGINS}
+    value = {side: section.margins.get(side, 0) / MM for side, _range in nd30.MARGINS.items()}
 
-    def fits(side: str, low: float, high: float) -> bool:
-        return low - 0.5 <= value[side] <= high + 0.5
+    def fits(side: str, allowed: nd30.MmRange) -> bool:
+        return allowed.fits(value[side], slack=_MARGIN_SLACK_MM)
 
     if section.landscape:
-        sides_ok = fits("left", 20, 25) and fits("right", 20, 25)
-        bound = (fits("top", 30, 35) and fits("bottom", 15, 20)) or (
-            fits("top", 15, 20) and fits("bottom", 30, 35))
+        turned = nd30.LANDSCAPE_MARGINS
+        sides_ok = fits("left", turned.left) and fits("right", turned.right)
+        bound = (fits("top", turned.top) and fits("bottom", turned.bottom)) or (
+            fits("top", turned.bottom) and fits("bottom", turned.top))
         if sides_ok and bound:
             return []
-        return [f"{_(SIDE_NAMES[side])} {value[side]:.1f} mm" for side in _MARGINS] + [
+        return [f"{_(SIDE_NAMES[side])} {value[side]:.1f} mm" for side in value] + [
             _("turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
               "and the other 15–20, left and right 20–25")]
     return [_("{side} {value:.1f} mm (should be {low}–{high})").format(
-                  side=_(SIDE_NAMES[side]), value=value[side], low=low, high=high)
-            for side, (low, high) in _MARGINS.items() if not fits(side, low, high)]
+                  side=_(SIDE_NAMES[side]), value=value[side], low=allowed.low,
+                  high=allowed.high)
+            for side, allowed in nd30.MARGINS.items() if not fits(side, allowed)]
 
 
 def margins(parts: Parts) -> Found:
+    """Hits carry the section's number (1-based)."""
     for number, section in enumerate(parts.view.sections, start=1):
-        wrong = _margin_problems(section)
+        wrong = margin_problems(section)
         if wrong:
             kind = _("landscape page margins: ") if section.landscape else _("margins: ")
-            yield _section_name(parts, number), "", kind + ", ".join(wrong)
+            yield place_hit(section_name(parts, number), kind + ", ".join(wrong), data=number)
 
 
 def fonts(parts: Parts) -> Found:
@@ -101,17 +119,22 @@ def fonts(parts: Parts) -> Found:
                    for font in run.drawn_fonts.values() if font != FONT}
             if not bad:
                 continue
-            legacy = sorted(f for f in bad if _LEGACY_FONTS.match(f))
+            legacy = sorted(f for f in bad if is_legacy_font(f))
             if legacy:
                 message = (_("legacy font {items} (TCVN3/VNI): convert the text to "
                              "Unicode and set Times New Roman").format(items=', '.join(legacy)))
             else:
                 message = _("drawn in {items}; use {FONT}").format(
                                 items=', '.join(sorted(bad)), FONT=FONT)
-            yield where(parts, para), excerpt(para), message
+            yield hit(parts, para, message)
 
 
-def _page_fields(paras: list[Para]) -> list[TextRun]:
+def is_legacy_font(name: str) -> bool:
+    """A TCVN3 or VNI font: its text must be converted to Unicode, not relabelled."""
+    return bool(_LEGACY_FONTS.match(name))
+
+
+def page_fields(paras: list[Para]) -> list[TextRun]:
     return [r for p in paras for r in p.runs if r.field == "PAGE"]
 
 
@@ -144,31 +167,31 @@ def page_numbers(parts: Parts) -> Found:
         return
     section = sections[0]
     default = section.headers.get("default", [])
-    fields = _page_fields(default)
+    fields = page_fields(default)
     if not fields:
         pages = parts.view.pages
         if (pages or _estimated_pages(parts)) == 1:
             return  # a one-page document never shows a number
-        footers = _page_fields(section.footers.get("default", []))
+        footers = page_fields(section.footers.get("default", []))
         where_now = _("in the footer") if footers else "nowhere"
         certainty = "certain" if pages else "estimate"
-        yield (_("header of the main text"), "", _("page numbers are {where_now}; put a "
-                                                "PAGE field centred in the header (top "
-                                                "margin)").format(where_now=where_now), certainty)
+        yield place_hit(_("header of the main text"), _(
+            "page numbers are {where_now}; put a PAGE field centred in the header (top "
+            "margin)").format(where_now=where_now), certainty=certainty)
         return
-    para = next(p for p in default if _page_fields([p]))
+    para = next(p for p in default if page_fields([p]))
     problems = []
     if not _centred(para, section):
         problems.append(_("centre the page number"))
     found = {size_of(parts, r) for r in fields}
-    if min(found) < 13 or max(found) > 14:
+    if not (nd30.PAGE_NUMBER.size.fits(min(found)) and nd30.PAGE_NUMBER.size.fits(max(found))):
         problems.append(_("page number in {items} pt; use 13–14 pt").format(
                               items='/'.join(f'{s:g}' for s in found)))
-    if not section.title_page or _page_fields(section.headers.get("first", [])):
+    if not section.title_page or page_fields(section.headers.get("first", [])):
         problems.append(_("page 1 must show no number: tick 'Different first page' and "
                           "leave its header empty"))
     if problems:
-        yield _("header of the main text"), "", "; ".join(problems)
+        yield place_hit(_("header of the main text"), "; ".join(problems))
 
 
 def appendix_page_numbers(parts: Parts) -> Found:
@@ -180,23 +203,23 @@ def appendix_page_numbers(parts: Parts) -> Found:
         number = appendix.heading.section
         section = sections[number - 1] if number <= len(sections) else None
         if number == 1 or number in seen or section is None or section.page_start != 1:
-            yield (where(parts, appendix.heading), excerpt(appendix.heading),
-                   _("the appendix's pages go on from the text; start it in a new "
-                     "section whose page numbers restart at 1 (Layout → Breaks → Next "
-                     "page; Page Number → Format → Start at 1)"))
+            yield hit(parts, appendix.heading, _(
+                "the appendix's pages go on from the text; start it in a new section "
+                "whose page numbers restart at 1 (Layout → Breaks → Next page; Page Number "
+                "→ Format → Start at 1)"), data=appendix)
         seen.add(number)
 
 
 def appendix_heading(parts: Parts) -> Found:
     for appendix in parts.appendices:
         para = appendix.heading
-        problems = format_problems(parts, para, bold=True)
+        problems = format_problems(parts, para, bold=nd30.APPENDIX_LABEL.bold)
         label = squash(para.text)
         if label.split()[0] == "PHỤ" or label.startswith("PHỤ LỤC"):
             right = "Phụ lục" + label[len("PHỤ LỤC"):]
             problems.insert(0, _("write «{right}» in thường, not in capitals").format(right=right))
         if problems:
-            yield where(parts, para), excerpt(para), "; ".join(problems)
+            yield hit(parts, para, "; ".join(problems), data=appendix)
 
 
 _SUPERSCRIPT_DIGITS = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -210,13 +233,13 @@ def fake_footnotes(parts: Parts) -> Found:
             typed = run.superscript and run.footnote is None and run.text.strip().isdigit()
             # «km²», «m³»: a unit's power, not a footnote number
             if typed and not _UNIT.search(previous.rstrip()):
-                yield (where(parts, para), excerpt(para), _(
+                yield hit(parts, para, _(
                     "a superscript number typed in the text; insert a real footnote "
                     "(References → Insert Footnote) or remove it"))
                 break
             previous += run.text
         else:
             if _SUPERSCRIPT_DIGITS.search(re.sub(r"(k?m|cm|m)[²³]", "", para.text)):
-                yield (where(parts, para), excerpt(para), _(
+                yield hit(parts, para, _(
                     "a superscript number typed in the text; insert a real footnote "
                     "(References → Insert Footnote)"))

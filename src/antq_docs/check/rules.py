@@ -3,6 +3,10 @@ id, a severity, the clause and a one-line title for each. The checks themselves 
 top_rules.py (page 1's header and the name), body_rules.py (body and closing) and
 page_rules.py (the page as a whole).
 
+The numbers a check compares with (sizes, margins, lengths) come from antq_docs.nd30; the
+titles below restate them for `antq check --rules`. Each rule's fixer, when it has one, is
+paired with it in antq_docs.fix.registry (check/ does not import fix/).
+
 Clauses cite Phụ lục I (PL1), II (PL2) and III (PL3) of ND 30/2020/NĐ-CP as summarised in
 shared/nd30-spec.md. Severity "warning" marks what comes from the decree's models, from
 office practice, or what the decree leaves open.
@@ -13,6 +17,7 @@ from __future__ import annotations
 from .body_rules import (blank_paragraphs, body_alignment, body_indent, body_line_spacing,
                          body_notes, body_size, body_spacing, drafter_mark, end_mark, headings,
                          recipients_items, recipients_label, signature_block)
+from .common import Found, place_hit
 from .findings import Rule
 from .locate import Parts
 from .page_rules import (appendix_heading, appendix_page_numbers, fake_footnotes, fonts,
@@ -27,12 +32,13 @@ from ..i18n import N_, _
 __all__ = ["RULES"]
 
 
-def not_administrative(parts: Parts):
+def not_administrative(parts: Parts) -> Found:
     if not parts.administrative:
-        yield (_("document"), "", _("this is not an administrative document of Nghị định "
-                                 "30 (no Quốc hiệu, «Số:» line and document type of "
-                                 "Điều 7 were found together: a speech, an agenda or "
-                                 "an internal form?); its format was not checked"))
+        yield place_hit(_("document"), _("this is not an administrative document of Nghị "
+                                         "định 30 (no Quốc hiệu, «Số:» line and document "
+                                         "type of Điều 7 were found together: a speech, an "
+                                         "agenda or an internal form?); its format was not "
+                                         "checked"))
 
 
 RULES: tuple[Rule, ...] = (

@@ -1,21 +1,31 @@
 """Rules on the top of page 1 and the document's name: Quốc hiệu and Tiêu ngữ, issuing body,
-number, place and date, tên loại, subject or «V/v» (PL1 II.1–5). Each yields (where,
-excerpt, message[, certainty])."""
+number, place and date, tên loại, subject or «V/v» (PL1 II.1–5). Each yields its hits; the
+sizes, emphasis and words come from antq_docs.nd30."""
 
 from __future__ import annotations
 
 import calendar
 import re
 
-from .common import (Found, excerpt, format_problems, line_width_mm, missing, report,
-                     rule_under, squash, visible, where)
+from .. import nd30
+from .common import (Found, element_problems, hit, line_width_mm, missing, report,
+                     rule_under, squash, visible)
 from .doctype import CONG_VAN
 from .locate import Parts
 from ..i18n import _
 
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+__all__ = ["national_title_text", "national_title_spelling", "national_title_format",
+           "motto_text", "motto_format", "motto_rule", "issuer_split", "issuer_block",
+           "issuer_rule", "number_line", "number_format", "place_date_text",
+           "place_date_format", "title_block", "subject_block", "subject_rule",
+           "subject_capitals", "summary_spacing", "summary_line", "RULE_SLACK"]
 
+NATIONAL_TITLE = nd30.NATIONAL_TITLE.text
+MOTTO = nd30.MOTTO.text
+#: How far a drawn rule may stray from the decree's length before it is reported: its
+#: length is compared with a line width antq estimates, so the check allows for the
+#: estimate (the Tiêu ngữ's rule within 40 %, the subject's within 10 % of 1/3–1/2).
+RULE_SLACK = {"motto": 0.4, "subject": 0.1}
 
 
 # -- ô 1: Quốc hiệu and Tiêu ngữ (PL1 II.1) ----------------------------------------------------
@@ -26,21 +36,20 @@ def national_title_text(parts: Parts) -> Found:
                                           "of page 1").format(NATIONAL_TITLE=NATIONAL_TITLE))
         return
     if squash(para.text) not in (NATIONAL_TITLE, NATIONAL_TITLE.replace("HÒA", "HOÀ")):
-        yield where(parts, para), excerpt(para), _(
-            "the Quốc hiệu reads «{NATIONAL_TITLE}»").format(NATIONAL_TITLE=NATIONAL_TITLE)
+        yield hit(parts, para, _(
+            "the Quốc hiệu reads «{NATIONAL_TITLE}»").format(NATIONAL_TITLE=NATIONAL_TITLE))
 
 
 def national_title_spelling(parts: Parts) -> Found:
     para = parts.national_title
     if para is not None and "HOÀ" in squash(para.text):
-        yield where(parts, para), excerpt(para), _(
-            "the decree's text spells «CỘNG HÒA» (PL1 II.1.a)")
+        yield hit(parts, para, _("the decree's text spells «CỘNG HÒA» (PL1 II.1.a)"))
 
 
 def national_title_format(parts: Parts) -> Found:
     if parts.national_title is not None:
-        yield from report(parts, parts.national_title, format_problems(
-            parts, parts.national_title, sizes_pt=(12, 13), bold=True, italic=False))
+        yield from report(parts, parts.national_title, element_problems(
+            parts, parts.national_title, nd30.NATIONAL_TITLE))
 
 
 def motto_text(parts: Parts) -> Found:
@@ -54,31 +63,34 @@ def motto_text(parts: Parts) -> Found:
     if text != MOTTO:
         spaced = text.replace(" ", "").replace("–", "-") == MOTTO.replace(" ", "")
         hint = _(" (hyphens «-» with a space on each side)") if spaced else ""
-        yield where(parts, para), excerpt(para), _(
-            "the Tiêu ngữ reads «{MOTTO}»{hint}").format(MOTTO=MOTTO, hint=hint)
+        yield hit(parts, para, _("the Tiêu ngữ reads «{MOTTO}»{hint}").format(
+            MOTTO=MOTTO, hint=hint))
 
 
 def motto_format(parts: Parts) -> Found:
     if parts.motto is not None:
-        yield from report(parts, parts.motto, format_problems(
-            parts, parts.motto, sizes_pt=(13, 14), bold=True, italic=False))
+        yield from report(parts, parts.motto, element_problems(parts, parts.motto,
+                                                               nd30.MOTTO))
 
 
 def motto_rule(parts: Parts) -> Found:
     para = parts.motto
     if para is None:
         return
-    wanted = line_width_mm(parts, para)
+    line = line_width_mm(parts, para)
+    wanted = nd30.MOTTO_RULE.chosen * line
     length = rule_under(parts, para, wanted)
+    slack = RULE_SLACK["motto"]
     if length is None:
-        yield (where(parts, para), excerpt(para), _(
+        yield hit(parts, para, _(
             "draw a solid rule as long as the Tiêu ngữ under it (a line, not "
-            "underlining)"))
-    elif length and not 0.6 * wanted <= length <= 1.4 * wanted:
-        yield (where(parts, para), excerpt(para), _(
+            "underlining)"), data=wanted)
+    elif length and not (nd30.MOTTO_RULE.low - slack) * line <= length <= (
+            nd30.MOTTO_RULE.high + slack) * line:
+        yield hit(parts, para, _(
             "the rule under the Tiêu ngữ is {length:.0f} mm; make it as long as the "
             "Tiêu ngữ (about {wanted:.0f} mm)").format(length=length, wanted=wanted),
-               "estimate")
+                  certainty="estimate", data=wanted)
 
 
 # -- ô 2: issuing body (PL1 II.2) ----------------------------------------------------------------
@@ -105,30 +117,26 @@ def issuer_block(parts: Parts) -> Found:
         return
     first_bold = issuer_split(lines)
     if first_bold is None:
-        yield where(parts, lines[-1]), excerpt(lines[-1]), _(
-            "the issuing body's name should be bold")
+        yield hit(parts, lines[-1], _("the issuing body's name should be bold"))
         return
     for para in lines[:first_bold]:
-        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
-                                                       bold=False, italic=False))
+        yield from report(parts, para, element_problems(parts, para, nd30.PARENT_BODY))
     for para in lines[first_bold:]:
-        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
-                                                       bold=True, italic=False))
+        yield from report(parts, para, element_problems(parts, para, nd30.ISSUING_BODY))
     for para in lines:
         if squash(para.text) != squash(para.text).upper():
-            yield where(parts, para), excerpt(para), _(
-                "body names are written in capitals")
+            yield hit(parts, para, _("body names are written in capitals"))
 
 
 def issuer_rule(parts: Parts) -> Found:
     if not parts.issuer_lines:
         return
     last = parts.issuer_lines[-1]
-    wanted = 0.4 * max(line_width_mm(parts, p) for p in parts.issuer_lines)
+    wanted = nd30.ISSUER_RULE.chosen * max(line_width_mm(parts, p) for p in parts.issuer_lines)
     if rule_under(parts, last, wanted) is None:
-        yield (where(parts, last), excerpt(last), _(
+        yield hit(parts, last, _(
             "draw a short solid rule (1/3 to 1/2 of the line) centred under the "
-            "issuing body"))
+            "issuing body"), data=wanted)
 
 
 # -- ô 3: number and symbol (PL1 II.3) -------------------------------------------------------
@@ -145,8 +153,7 @@ def number_line(parts: Parts) -> Found:
     text = squash(para.text)
     match = _NUMBER.match(text)
     if match is None:
-        yield where(parts, para), excerpt(para), _(
-            "write it as «Số: 05/KH-UBND»")
+        yield hit(parts, para, _("write it as «Số: 05/KH-UBND»"))
         return
     problems = []
     if not match["colon"]:
@@ -160,13 +167,13 @@ def number_line(parts: Parts) -> Found:
         problems.append(_("no spaces inside the ký hiệu: «{replace}»").format(
                               replace=symbol.replace(' ', '')))
     if problems:
-        yield where(parts, para), excerpt(para), "; ".join(problems)
+        yield hit(parts, para, "; ".join(problems))
 
 
 def number_format(parts: Parts) -> Found:
     if parts.number_line is not None:
-        yield from report(parts, parts.number_line, format_problems(
-            parts, parts.number_line, sizes_pt=(13, 13), bold=False, italic=False))
+        yield from report(parts, parts.number_line, element_problems(
+            parts, parts.number_line, nd30.NUMBER))
 
 
 # -- ô 4: place and date (PL1 II.4) ----------------------------------------------------------
@@ -185,8 +192,7 @@ def place_date_text(parts: Parts) -> Found:
         return
     match = _DATE.match(squash(para.text))
     if match is None:
-        yield where(parts, para), excerpt(para), _(
-            "write «Place, ngày DD tháng M năm YYYY»")
+        yield hit(parts, para, _("write «Place, ngày DD tháng M năm YYYY»"))
         return
     day, month, year = match["day"], match["month"], match["year"].strip(" .…_")
     # A draft leaves the day, the month or even the year blank for the văn thư (spec L22).
@@ -205,13 +211,13 @@ def place_date_text(parts: Parts) -> Found:
             problems.append(_("{day}/{month}/{year} is not a real date").format(
                                   day=day, month=month, year=year))
     if problems:
-        yield where(parts, para), excerpt(para), "; ".join(problems)
+        yield hit(parts, para, "; ".join(problems))
 
 
 def place_date_format(parts: Parts) -> Found:
     if parts.place_date is not None:
-        yield from report(parts, parts.place_date, format_problems(
-            parts, parts.place_date, sizes_pt=(13, 14), bold=False, italic=True))
+        yield from report(parts, parts.place_date, element_problems(
+            parts, parts.place_date, nd30.PLACE_DATE))
 
 
 # -- ô 5: document type, subject, V/v (PL1 II.5) --------------------------------------------
@@ -223,8 +229,8 @@ def title_block(parts: Parts) -> Found:
         yield from missing(_("document type name"), _(
             "write it in capitals, centred, e.g. «KẾ HOẠCH»"))
         return
-    problems = format_problems(parts, title, sizes_pt=(13, 14), bold=True, italic=False)
-    if title.align != "center":
+    problems = element_problems(parts, title, nd30.TITLE)
+    if title.align != nd30.TITLE.align:
         problems.append(_("should be centred"))
     yield from report(parts, title, problems)
 
@@ -233,12 +239,11 @@ def subject_block(parts: Parts) -> Found:
     if parts.title is None:
         return
     if not parts.subject:
-        yield where(parts, parts.title), excerpt(parts.title), _(
-            "the subject (trích yếu) should follow, bold and centred")
+        yield hit(parts, parts.title, _(
+            "the subject (trích yếu) should follow, bold and centred"))
         return
     for para in parts.subject:
-        yield from report(parts, para, format_problems(parts, para, sizes_pt=(13, 14),
-                                                       bold=True, italic=False))
+        yield from report(parts, para, element_problems(parts, para, nd30.SUBJECT))
 
 
 def subject_rule(parts: Parts) -> Found:
@@ -247,15 +252,20 @@ def subject_rule(parts: Parts) -> Found:
         return
     last = parts.subject[-1]
     line = max(line_width_mm(parts, p) for p in parts.subject)
-    length = rule_under(parts, last, 0.4 * line)
+    wanted = nd30.SUBJECT_RULE.chosen * line
+    length = rule_under(parts, last, wanted)
+    low, high = nd30.SUBJECT_RULE.allowed
+    slack = RULE_SLACK["subject"]
     if length is None:
-        yield (where(parts, last), excerpt(last), _(
-            "draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"))
-    elif length and not 0.3 * line <= length <= 0.55 * line:
-        yield (where(parts, last), excerpt(last), _(
+        yield hit(parts, last, _(
+            "draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"),
+                  data=wanted)
+    elif length and not low * (1 - slack) * line <= length <= high * (1 + slack) * line:
+        yield hit(parts, last, _(
             "the rule under the subject is {length:.0f} mm under a line of about "
             "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} "
-            "mm)").format(length=length, line=line, value=line / 3, value2=line / 2), "estimate")
+            "mm)").format(length=length, line=line, value=line * low, value2=line * high),
+                  certainty="estimate", data=wanted)
 
 
 # Words of administrative work that are common nouns or verbs, never the head of a name:
@@ -291,7 +301,7 @@ def subject_capitals(parts: Parts) -> Found:
                                                   not phrase[len(common)].isalpha())
                    for common in _COMMON_WORDS):
                 lower = word[0].lower() + word[1:]
-                yield (where(parts, para), excerpt(para), _(
+                yield hit(parts, para, _(
                     "«{word}» is not a name: write «{lower}» (capitals only for the "
                     "first word and proper names, PL2)").format(word=word, lower=lower))
                 break
@@ -306,8 +316,8 @@ def summary_spacing(parts: Parts) -> Found:
     if any(not squash(p.text) for p in between):
         return  # an empty line stands between them
     gap = max(p.after_twips for p in [number, *between]) + summary.before_twips
-    if gap < 100:
-        yield (where(parts, summary), excerpt(summary), _(
+    if gap < (nd30.SUMMARY_GAP_PT - 1) * 20:  # 1 pt short of 6 is close enough
+        yield hit(parts, summary, _(
             "{value:g} pt under the «Số:» line; the «V/v» line stands 6 pt under it").format(
             value=gap / 20))
 
@@ -315,5 +325,4 @@ def summary_spacing(parts: Parts) -> Found:
 def summary_line(parts: Parts) -> Found:
     """A công văn's «V/v …»: 12–13 pt, upright, not bold (PL1 II.5.b)."""
     for para in parts.summary:
-        yield from report(parts, para, format_problems(parts, para, sizes_pt=(12, 13),
-                                                       bold=False, italic=False))
+        yield from report(parts, para, element_problems(parts, para, nd30.SUMMARY))

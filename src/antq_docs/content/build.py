@@ -14,7 +14,7 @@ from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Parag
 from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
 from .timeline_text import timeline_phrase, yearly_phrase
-from .vietnamese import DRAFT_BLANK, issue_date_text, padded, roman, short_date
+from ..nd30.forms import DRAFT_BLANK, issue_date_text, padded, roman, short_date
 from ..i18n import _
 
 __all__ = ["build_document", "END_MARK"]
@@ -169,15 +169,16 @@ class _Builder:
             for index, sentence in enumerate(sentences):
                 mark = "; " if index < count - 1 else (", " if preamble.text else ".")
                 runs += self.inline(sentence + mark, ("preamble", "bases", index))
-            if preamble.text:
-                runs += self.inline(preamble.text, ("preamble", "text"))
-            return [Paragraph(merge_runs(runs))]
+            texts = preamble.paragraphs()
+            if texts:
+                runs += self.inline(texts[0], ("preamble", "text"))
+            return [Paragraph(merge_runs(runs))] + [
+                Paragraph(self.inline(t, ("preamble", "text"))) for t in texts[1:]]
         for index, text in enumerate(sentences):
             end = preamble.last_mark if index == count - 1 else ";"
             runs = self.inline(text + end, ("preamble", "bases", index), italic=True)
             blocks.append(Paragraph(runs, role="basis"))
-        if preamble.text:
-            blocks.append(Paragraph(self.inline(preamble.text, ("preamble", "text"))))
+        blocks += [Paragraph(self.inline(t, ("preamble", "text"))) for t in preamble.paragraphs()]
         return blocks
 
     def closing(self) -> Closing:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from ..nd30.forms import label_value, letter, roman
 
-from .vietnamese import VIETNAMESE_LETTERS, letter, roman
-
-__all__ = ["child_style", "Counter", "label_value"]
+__all__ = ["child_style", "Counter"]
 
 # What a parent's children are numbered with when the plan does not say.
 _NEXT = {"roman": "arabic", "arabic": "dotted", "dotted": "dotted", "letter": "dash",
          "dash": "plus", "plus": "plus", "none": "arabic"}
-_ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 
 
 def child_style(parent_style: str) -> str:
@@ -53,15 +50,3 @@ class Counter:
         if self.style in ("dash", "plus", "none"):
             return override
         return override if override.endswith(".") else override + "."
-
-
-def label_value(label: str) -> int:
-    """The count a printed label stands for: '3.2.' -> 2, 'IV' -> 4, 'đ)' -> 5."""
-    last = re.split(r"[.)]", label.strip().rstrip(".)"))[-1].strip()
-    if last.isdigit():
-        return int(last)
-    if last.upper() in _ROMAN_VALUES:
-        return _ROMAN_VALUES[last.upper()]
-    if last in VIETNAMESE_LETTERS:
-        return VIETNAMESE_LETTERS.index(last) + 1
-    return 0

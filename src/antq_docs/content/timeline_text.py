@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.timeline import Timeline, TimePoint, day_of_year
-from .vietnamese import day_month, padded, roman, short_date
+from ..nd30.forms import day_month, padded, roman, short_date
 
 __all__ = ["timeline_phrase"]
 

@@ -8,10 +8,10 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from ..check.findings import Finding
-from .fixers import FIXERS, Change, FixContext
+from .context import Change, FixContext
+from .registry import FIXERS, RULES
+from ..ooxml.tree import serialise, serialise_part
 from ..i18n import _
 
 __all__ = ["FixResult", "fix_document", "FIXERS", "Refused"]
@@ -50,7 +50,7 @@ def _entries(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
 
 
 def _refuse_if_protected(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
-    from ..write.docx.package import FINGERPRINT_NAME
+    from ..fingerprint import FINGERPRINT_NAME
 
     names = {info.filename for info, _ in entries}
     if any(name.startswith("_xmlsignatures/") for name in names):
@@ -67,7 +67,6 @@ def _refuse_if_protected(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
 def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
     """The corrected package; Refused or ValueError when it cannot or must not be fixed."""
     from ..check.locate import locate
-    from ..check.rules import RULES
     from ..check.run import check_document
     from ..inspect.docx_read import read_package
 
@@ -78,19 +77,18 @@ def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
     if not parts.administrative:
         raise Refused(_("{kind}: not an administrative document of Nghị định 30, so "
                         "there is no format to correct it to").format(kind=parts.kind))
-    before = [f for rule in RULES for f in rule.run(parts)]
-    original = {name: etree.tostring(root) for name, root in trees.items() if root is not None}
+    hits = {rule.id: rule.hits(parts) for rule in RULES}
+    before = [Finding.of(rule, hit) for rule in RULES for hit in hits[rule.id]]
+    original = {name: serialise(root) for name, root in trees.items() if root is not None}
     package = {info.filename: payload for info, payload in entries}
     context = FixContext(parts, trees, package)
     failed = []
     for rule in RULES:
-        if rule.id not in FIXERS or (only and rule.id not in only):
-            continue
-        if not any(f.rule == rule.id for f in before):
+        if rule.fix is None or not hits[rule.id] or (only and rule.id not in only):
             continue
         context.rule = rule.id
         try:
-            FIXERS[rule.id](context)
+            rule.fix(context, hits[rule.id])
         except Exception as exc:  # noqa: BLE001 — one rule's fix must not lose the others
             failed.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     output = _package(entries, trees, original)
@@ -105,10 +103,8 @@ def _package(entries, trees: dict, original: dict[str, bytes]) -> bytes:
     for name, root in trees.items():
         if root is None:
             continue
-        serialised = etree.tostring(root)
-        if original.get(name) != serialised:
-            changed[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                           standalone=True)
+        if original.get(name) != serialise(root):
+            changed[name] = serialise_part(root)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         written = set()

@@ -6,53 +6,21 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from ..inspect.model import q
+from ..ooxml.names import XML_SPACE
+from ..ooxml.order import PPR_ORDER as _PPR_ORDER
+from ..ooxml.order import RPR_ORDER as _RPR_ORDER
+from ..ooxml.order import SECT_ORDER
+from ..ooxml.tree import new_element, set_child
 
 __all__ = ["set_child", "run_properties", "set_run_format", "paragraph_properties",
-           "set_paragraph", "replace_text", "append_text"]
-
-# Schema order of the children that antq sets (ECMA-376 Part 1, §17.3.2.28, §17.3.1.26).
-_RPR_ORDER = [q(n) for n in (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath")]
-_PPR_ORDER = [q(n) for n in (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
-    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
-    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
-    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")]
-SECT_ORDER = [q(n) for n in (
-    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
-    "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
-    "printerSettings", "sectPrChange")]
-
-
-def set_child(parent, tag: str, order: list[str]):
-    """The child `tag` of `parent`, created at its place in the schema order if missing."""
-    found = parent.find(tag)
-    if found is not None:
-        return found
-    child = etree.Element(tag)
-    rank = order.index(tag) if tag in order else len(order)
-    for index, existing in enumerate(parent):
-        if existing.tag in order and order.index(existing.tag) > rank:
-            parent.insert(index, child)
-            return child
-    parent.append(child)
-    return child
+           "set_paragraph", "replace_text", "append_text", "SECT_ORDER"]
 
 
 def run_properties(run):
     rpr = run.find(q("rPr"))
     if rpr is None:
-        rpr = etree.Element(q("rPr"))
+        rpr = new_element(q("rPr"))
         run.insert(0, rpr)
     return rpr
 
@@ -93,7 +61,7 @@ def set_run_format(run, *, size: float | None = None, bold: bool | None = None,
 def paragraph_properties(p):
     ppr = p.find(q("pPr"))
     if ppr is None:
-        ppr = etree.Element(q("pPr"))
+        ppr = new_element(q("pPr"))
         p.insert(0, ppr)
     return ppr
 
@@ -137,7 +105,7 @@ def replace_text(p, pattern: str, replacement, count: int = 1) -> bool:
         if done:
             t.text = new
             if new != new.strip():
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                t.set(XML_SPACE, "preserve")
             return True
     return False
 

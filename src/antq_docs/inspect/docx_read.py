@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lxml import etree
-
+from ..ooxml.names import MC_NS, R_NS, clark_prefix
+from ..ooxml.tree import XMLSyntaxError, local_name, parse
+from ..ooxml.units import TWIPS_PER_UNIT
 from .model import (Cell, DocxView, Para, Section, Shape, TableView, TextRun, W,  # noqa: F401
                     q)
 from .package import MAX_DOCX_BYTES, MAX_PARAGRAPHS, read_parts
+from .numbering import Numbering, style_numbering
 from .shapes import shapes_in_run
 from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
 from ..i18n import _
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 __all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "Shape", "read_docx",
            "W"]
@@ -42,7 +42,7 @@ _CS, _RTL, _FLDSIMPLE = q("cs"), q("rtl"), q("fldSimple")
 # Elements of a paragraph whose runs are part of its text, and those whose runs are not.
 _CONTAINERS = {q(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "moveTo", "sdt",
                               "sdtContent", "bdo", "dir")}
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC = clark_prefix(MC_NS)
 
 
 def _flow_runs(parent, field: str | None = None):
@@ -68,16 +68,19 @@ class _Reader:
         self.trees: dict[str, object] = {}  # every part parsed, by name (for antq fix)
         styles = self.tree("word/styles.xml")
         theme = parts.get("word/theme/theme1.xml")
-        self.styles = Styles(styles, theme_fonts(etree.fromstring(theme, _PARSER)
-                                                 if theme else None))
+        self.styles = Styles(styles, theme_fonts(parse(theme) if theme else None))
         self.counter = 0
         self.section = 1
+        # Parsed apart from `trees`: antq fix rewrites what is there, and numbering is read only.
+        numbering = parts.get("word/numbering.xml")
+        self.numbering = Numbering(parse(numbering) if numbering else None,
+                                   style_numbering(styles))
 
     def tree(self, name: str):
         """The parsed part, once; None when the package has no such part."""
         if name not in self.trees:
             data = self.parts.get(name)
-            self.trees[name] = etree.fromstring(data, _PARSER) if data else None
+            self.trees[name] = parse(data) if data else None
         return self.trees[name]
 
     def ppr_chain(self, p) -> tuple[list, str | None]:
@@ -107,6 +110,7 @@ class _Reader:
 
         self.counter += 1
         runs, shapes = self.runs(p, style_id)
+        label = self.numbering.paragraph_label(chain, style_id)
         return Para(
             runs=runs,
             align={"both": "both", "center": "center", "right": "right", "end": "right",
@@ -120,7 +124,8 @@ class _Reader:
             border_bottom=borders is not None and borders.find(q("bottom")) is not None,
             index=self.counter, cell=cell, shapes=shapes, tabs=self.tab_stops(chain),
             has_drawing=bool(shapes) or p.find(f".//{q('drawing')}") is not None
-            or p.find(f".//{q('pict')}") is not None, section=self.section, element=p)
+            or p.find(f".//{q('pict')}") is not None, section=self.section, element=p,
+            **_list_fields(label))
 
     @staticmethod
     def tab_stops(chain) -> list[tuple[str, int]]:
@@ -209,7 +214,7 @@ class _Reader:
                 width = tc.find(f"{q('tcPr')}/{q('tcW')}")
                 paras = [self.paragraph(p, (index, r_index, c_index)) for p in _cell_paras(tc)]
                 cells.append(Cell(paras, _int(width.get(q("w"))) or None
-                                  if width is not None else None))
+                                  if width is not None else None, *_spans(tc)))
             rows.append(cells)
         return TableView(rows, grid, has_borders, index)
 
@@ -228,7 +233,7 @@ class _Reader:
         size = sect.find(q("pgSz"))
         margins = sect.find(q("pgMar"))
         start = sect.find(q("pgNumType"))
-        r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        r_id = f"{clark_prefix(R_NS)}id"
         headers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
                    for ref in sect.findall(q("headerReference"))}
         footers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
@@ -246,10 +251,6 @@ class _Reader:
             footers=footers, first_paragraph=first, element=sect)
 
 
-_TWIPS_PER = {"in": 1440, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "pt": 20, "pc": 240,
-              "pi": 240}
-
-
 def _int(value) -> int:
     """An integer attribute; files from other programs may write "240.0", or a measure with
     its unit ("0.5in", "1.5cm", "12pt": ST_TwipsMeasure), read here as twips."""
@@ -261,7 +262,24 @@ def _int(value) -> int:
         match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value))
         if not match:
             return 0
-        return int(round(float(match[1]) * _TWIPS_PER.get(match[2], 1)))
+        return int(round(float(match[1]) * TWIPS_PER_UNIT.get(match[2], 1)))
+
+
+def _list_fields(label) -> dict:
+    """The Para fields of Word's automatic number, when the paragraph has one."""
+    if label is None:
+        return {}
+    return {"label": label.text, "list_level": label.level, "list_id": label.list_id,
+            "list_format": label.format}
+
+
+def _spans(tc) -> tuple[int, str | None]:
+    """(columns spanned, w:vMerge state) of a table cell."""
+    span = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
+    merge = tc.find(f"{q('tcPr')}/{q('vMerge')}")
+    columns = max(1, _int(span.get(q("val")))) if span is not None else 1
+    state = None if merge is None else (merge.get(q("val")) or "continue")
+    return min(columns, 1000), state
 
 
 def _inside_textbox(p) -> bool:
@@ -277,7 +295,7 @@ def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
     data = parts.get(name)
     if not data:
         return {}
-    root = etree.fromstring(data, _PARSER)
+    root = parse(data)
     return {rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("word/")
             for rel in root}
 
@@ -294,7 +312,7 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
         if isinstance(source, bytes):
             data = source
         else:
-            from ..load.yaml_source import read_input
+            from ..files import read_input
 
             data = read_input(Path(source), MAX_DOCX_BYTES)
     except OSError as exc:
@@ -307,7 +325,7 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
         if document is None:
             raise KeyError("word/document.xml")
         return _view(reader, document, parts)
-    except (KeyError, etree.XMLSyntaxError) as exc:
+    except (KeyError, XMLSyntaxError) as exc:
         raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
     except RecursionError:
         raise ValueError(_("the document's XML is nested too deeply to read")) from None
@@ -353,8 +371,8 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
         default_size = _int(size.get(q("val"))) / 2 if size is not None else None
     core: dict[str, str] = {}
     if "docProps/core.xml" in parts:
-        for element in etree.fromstring(parts["docProps/core.xml"], _PARSER):
-            core[etree.QName(element).localname] = element.text or ""
+        for element in parse(parts["docProps/core.xml"]):
+            core[local_name(element)] = element.text or ""
     view = DocxView(blocks, sections, footnotes, default_fonts, default_size, core,
                     _pages(parts))
     return view, reader.trees
@@ -367,10 +385,10 @@ def _pages(parts: dict[str, bytes]) -> int | None:
     if not data:
         return None
     try:
-        root = etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError:
+        root = parse(data)
+    except XMLSyntaxError:
         return None
-    values = {etree.QName(element).localname: (element.text or "") for element in root}
+    values = {local_name(element): (element.text or "") for element in root}
     # Word rewrites these counts on every save; other programs copy a template's.
     if "Word" not in values.get("Application", "") or not values.get("Words", "0").strip(
             "0"):

@@ -7,16 +7,13 @@
 
 from __future__ import annotations
 
+from ..ooxml.units import mm_from_twips
 from .docx_read import DocxView, Para, TableView, TextRun
 
 __all__ = ["dump_text", "plain_paragraphs", "format_runs"]
 
 _ALIGN = {"center": "^", "both": "=", "left": "<", "right": ">"}
 _BODY_SIZE = 14.0
-
-
-def _twips_mm(value: int) -> float:
-    return value * 25.4 / 1440
 
 
 def _merged(runs: list[TextRun]) -> list[TextRun]:
@@ -67,7 +64,7 @@ def _para_line(para: Para, text_width_mm: float | None = None) -> str:
     if not para.text.strip() and not any(r.footnote is not None for r in para.runs):
         if para.border_top or para.border_bottom:
             if text_width_mm is not None:
-                length = text_width_mm - _twips_mm(para.left_twips + para.right_twips)
+                length = text_width_mm - mm_from_twips(para.left_twips + para.right_twips)
                 return f"─── rule {length:.0f} mm"
             return "─── rule"
         return ""
@@ -82,26 +79,27 @@ def dump_text(view: DocxView) -> str:
     section = view.sections[0] if view.sections else None
     text_mm = None
     if section:
-        text_mm = _twips_mm(section.page_width - section.margins.get("left", 0)
+        text_mm = mm_from_twips(section.page_width - section.margins.get("left", 0)
                             - section.margins.get("right", 0))
     for number, sect in enumerate(view.sections, start=1):
-        margins = " ".join(f"{k[0].upper()}{_twips_mm(v):.0f}" for k, v in sect.margins.items())
+        margins = " ".join(f"{k[0].upper()}{mm_from_twips(v):.0f}" for k, v in sect.margins.items())
         start = f", numbered from {sect.page_start}" if sect.page_start else ""
         first = ", no number on its first page" if sect.title_page else ""
-        lines.append(f"# section {number}: {_twips_mm(sect.page_width):.0f}×"
-                     f"{_twips_mm(sect.page_height):.0f} mm, margins {margins} mm{first}{start}")
+        lines.append(f"# section {number}: {mm_from_twips(sect.page_width):.0f}×"
+                     f"{mm_from_twips(sect.page_height):.0f} mm, margins {margins} mm"
+                     f"{first}{start}")
         for kind, paras in sorted(sect.headers.items()):
             text = " | ".join(_para_line(p) for p in paras if _para_line(p)) or "(empty)"
             lines.append(f"#   header {kind}: {text}")
     lines.append("")
     for block in view.blocks:
         if isinstance(block, TableView):
-            widths = " | ".join(f"{_twips_mm(w) / 10:.2f}" for w in block.grid_twips)
+            widths = " | ".join(f"{mm_from_twips(w) / 10:.2f}" for w in block.grid_twips)
             lines.append(f"[table {block.index}: {widths} cm, "
                          f"{'borders' if block.borders else 'no borders'}]")
             for r, row in enumerate(block.rows, start=1):
                 for c, cell in enumerate(row, start=1):
-                    cell_mm = _twips_mm(cell.width_twips or 0) - 3.8
+                    cell_mm = mm_from_twips(cell.width_twips or 0) - 3.8
                     for para in cell.paragraphs:
                         line = _para_line(para, cell_mm)
                         if line:
@@ -126,7 +124,7 @@ def _section_text_mm(view: DocxView, para: Para, default: float | None) -> float
     if not found:
         return default
     sect = found[-1]
-    return _twips_mm(sect.page_width - sect.margins.get("left", 0)
+    return mm_from_twips(sect.page_width - sect.margins.get("left", 0)
                      - sect.margins.get("right", 0))
 
 

@@ -3,20 +3,13 @@ with formatting already resolved through styles."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from dataclasses import field as _field  # TextRun has an attribute called field
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W}}}"
+from ..ooxml.names import W_NS as W
+from ..ooxml.names import q
 
 __all__ = ["W", "q", "TextRun", "Para", "Shape", "Cell", "TableView", "Section", "DocxView"]
-
-
-@functools.cache
-def q(name: str) -> str:
-    """"p" -> "{…wordprocessingml…}p"."""
-    return _W + name
 
 
 @dataclass
@@ -71,6 +64,13 @@ class Para:
     piece: int | None = None  # for a paragraph split at a line break or a tab gap: which part
     column: int | None = None  # for a header typed with tabs: 0 left, 1 right
     element: object = field(default=None, repr=False, compare=False)  # its w:p (antq fix)
+    # Word's automatic number (numbering.xml), which is not part of `text`: «1.», «a)», «-»;
+    # None when the paragraph is not in a list. list_level is its 0-based w:ilvl, list_id
+    # the definition whose counters it advances, list_format the level's w:numFmt.
+    label: str | None = None
+    list_level: int | None = None
+    list_id: str | None = None
+    list_format: str | None = None
 
     @property
     def text(self) -> str:
@@ -85,6 +85,9 @@ class Para:
 class Cell:
     paragraphs: list[Para]
     width_twips: int | None
+    span: int = 1  # grid columns it covers (w:gridSpan)
+    # w:vMerge: "restart" begins a cell merged down the rows, "continue" is a row it covers
+    vmerge: str | None = None
 
 
 @dataclass

@@ -17,9 +17,9 @@ MAX_RATIO = 200  # XML compresses 10 to 30 times; a zip bomb a thousand
 MAX_PARAGRAPHS = 30_000
 # The parts a check reads; anything else in the package (images, fonts, a huge embedded
 # object) is never decompressed.
-_READ = re.compile(r"^(\[Content_Types\]\.xml|word/(document|styles|footnotes|header\d*|"
-                   r"footer\d*)\.xml|word/theme/theme1\.xml|word/_rels/document\.xml\.rels|"
-                   r"docProps/(core|app|custom)\.xml)$")
+_READ = re.compile(r"^(\[Content_Types\]\.xml|word/(document|styles|numbering|footnotes|"
+                   r"header\d*|footer\d*)\.xml|word/theme/theme1\.xml|"
+                   r"word/_rels/document\.xml\.rels|docProps/(core|app|custom)\.xml)$")
 
 
 def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import re
 
+from ..ooxml.names import A_NS, MC_NS, O_NS, V_NS, WP_NS, clark_prefix
+from ..ooxml.units import EMU_PER_MM
+from ..ooxml.units import MM_PER_UNIT as _UNITS_MM
 from .model import Shape, q
 
 __all__ = ["shapes_in_run"]
 
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_V = "urn:schemas-microsoft-com:vml"
-_O = "urn:schemas-microsoft-com:office:office"
-EMU_PER_MM = 36000
+_MC, _WP, _A = clark_prefix(MC_NS), clark_prefix(WP_NS), clark_prefix(A_NS)
+_V, _O = V_NS, O_NS
 _LINE_GEOMETRIES = ("line", "straightConnector1")
-_UNITS_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, "": 25.4 / 72}
 
 
 def _text(element) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
+from ..ooxml.names import A_NS, clark_prefix
 from .model import q
 
 __all__ = ["Styles", "merged", "font_slots", "drawn_slots"]
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_A = clark_prefix(A_NS)
 _RFONTS, _RPR, _PPR = q("rFonts"), q("rPr"), q("pPr")
 _SLOTS = tuple((slot, q(slot), q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia",
                                                                "cs"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..content.templating import CAND_FOUNDED, FESTIVAL_FOUNDED
+from ..validate.templating import CAND_FOUNDED, FESTIVAL_FOUNDED
 from ..places import REFORM_DATE
 from ..i18n import _
 

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..nd30.doctypes import ABBREVIATIONS
 from ..places import villages_of
 from .calendar import year_facts
 
@@ -29,9 +30,16 @@ class Kind:
     template: str
     plan_month: int  # drafts are dated in this month of the year
     bodies: tuple[str, ...] = ("ubnd",)  # who issues this kind: a UBND, or also a BCĐ
+    # Its abbreviation in Phụ lục III, the plan's `type`: a báo cáo kind would be "BC".
+    document_type: str = "KH"
 
     def accepts(self, org) -> bool:
         return org.body in self.bodies
+
+    @property
+    def document_name(self) -> str:
+        """The tên loại the plan's own words use: «Trên đây là Kế hoạch …»."""
+        return ABBREVIATIONS[self.document_type]
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
@@ -57,7 +65,7 @@ def _environment(templates_dir: str | None):
         variable_start_string="[[", variable_end_string="]]", block_start_string="[%",
         block_end_string="%]", comment_start_string="[#", comment_end_string="#]",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    from ..content.vietnamese import day_month, padded, roman, short_date
+    from ..nd30.forms import day_month, padded, roman, short_date
 
     env.filters.update(short_date=short_date, day_month=day_month, roman=roman, padded=padded,
                        yaml_text=_yaml_text)
@@ -128,7 +136,8 @@ def generate_plan(kind_name: str, year: int, org, org_path: str, *,
                            "Chỉ đạo (body: bcd)").format(name=kind.name))
     facts = year_facts(year, plan_month=kind.plan_month)
     context = {
-        "kind": kind, "year": year, "facts": facts, "org": _ProfileText(org),
+        "kind": kind, "document_type": kind.document_name, "year": year, "facts": facts,
+        "org": _ProfileText(org),
         "org_path": org_path,
         "schema_path": schema_path, "plan_month": kind.plan_month,
         "provincial": org.level == "tỉnh", "generated": dt.date(year, kind.plan_month, 1),

@@ -18,6 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PlanError, Problem
+from ..files import read_input
 from ..i18n import _
 from .yaml_messages import syntax_message, unquoted_expression
 
@@ -251,45 +252,39 @@ def _refuse_deep_nesting(text: str, file: str) -> None:
     """Count nesting and values from the scanner's tokens, which come one at a time, before
     the composer sees the text: it recurses once per level (25,000 levels would exhaust the
     stack and end the process without a word) and builds a heavy node per value."""
+    try:
+        _count_tokens(text, file, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            return  # a syntax error: compose reports it with its place
+        # libyaml looks ahead and may stop on a limit of its own (PyYAML 6.0.4 caps nesting)
+        # before it has handed over the tokens that would reach ours: the pure-Python
+        # scanner hands them over one at a time, so antq's limit speaks first.
+        try:
+            _count_tokens(text, file, yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+
+
+def _count_tokens(text: str, file: str, loader: type) -> None:
+    """Raise antq's PlanError at the first value past a limit, YAMLError at a syntax error."""
     depth = 0
     scalars = 0
-    try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if isinstance(token, yaml.ScalarToken):
-                scalars += 1  # each costs a node of about a kilobyte when composed
-                if scalars > MAX_NODES:
-                    mark = token.start_mark
-                    raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                             _too_many())])
-            elif isinstance(token, _OPENING):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = token.start_mark
-                    raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                             _too_deep())])
-            elif isinstance(token, _CLOSING):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # a syntax error: compose reports it with its place
-
-
-def read_input(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file no larger than `limit`, checked before reading: a FIFO,
-    a device or a 1 GB file is refused, never read."""
-    import os
-    import stat
-
-    try:
-        status = os.stat(path)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror or str(exc)) from None
-    if not stat.S_ISREG(status.st_mode):
-        raise OSError(0, _("it is not a regular file (a folder, a device or a pipe)"))
-    if status.st_size > limit:
-        raise OSError(0, _("the file is larger than {limit} MB").format(
-            limit=limit // 1024 // 1024))
-    with open(path, "rb") as stream:
-        return stream.read(limit + 1)
+    for token in yaml.scan(text, Loader=loader):
+        if isinstance(token, yaml.ScalarToken):
+            scalars += 1  # each costs a node of about a kilobyte when composed
+            if scalars > MAX_NODES:
+                mark = token.start_mark
+                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
+                                         _too_many())])
+        elif isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = token.start_mark
+                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
+                                         _too_deep())])
+        elif isinstance(token, _CLOSING):
+            depth -= 1
 
 
 def load_source(path: str | Path) -> Source:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (BeforeValidator, Discriminator, Field, Tag,
                       WithJsonSchema, field_validator, model_validator)
 
+from ..nd30 import ABBREVIATIONS, AUTHORITY_PREFIXES
 from .base import Strict
 from .shorthand import DAY_SCHEMA, expand
 from .table import Column, Table
@@ -25,13 +26,9 @@ __all__ = [
     "AUTHORITY_PREFIXES",
 ]
 
-#: Phụ lục III, Mục I: abbreviations of the document types laid out as Mẫu 1.4.
-DOCUMENT_TYPES: dict[str, str] = {
-    "KH": "Kế hoạch", "BC": "Báo cáo", "HD": "Hướng dẫn", "CTr": "Chương trình",
-    "PA": "Phương án", "ĐA": "Đề án", "TB": "Thông báo", "CT": "Chỉ thị",
-}
-#: PL1 II.7.b: the authority prefixes of a signature, always with their period.
-AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+#: The document types antq lays out as Mẫu 1.4, by their abbreviation (Phụ lục III, Mục I).
+DOCUMENT_TYPES: dict[str, str] = {abbreviation: ABBREVIATIONS[abbreviation] for abbreviation
+                                  in ("KH", "BC", "HD", "CTr", "PA", "ĐA", "TB", "CT")}
 _WRONG_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?=\s)")
 
 ListStyle = Literal["roman", "arabic", "dotted", "letter", "dash", "plus", "none"]
@@ -154,13 +151,17 @@ class Preamble(Strict):
     verb: str = Field("Căn cứ", description=N_("Default verb of each basis."))
     bases: list[Annotated[LegalBasis, expand("text", "LegalBasis")]] = Field(
         default_factory=list, description=N_("Legal bases, in order."))
-    text: str | None = Field(None, description=N_("The sentence after the bases, e.g. "
-                             "'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'."))
+    text: str | list[str] | None = Field(None, description=N_(
+        "The sentence after the bases, e.g. 'Ủy ban nhân dân tỉnh ban hành Kế hoạch … như "
+        "sau:'; a list for several paragraphs."))
     run_in: bool = Field(False, description=N_(
         "Print the bases and the sentence after them as one paragraph: 'Thực hiện …; Thực "
         "hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:'."))
     last_mark: Literal[".", ";"] = Field(".", description=N_(
         "The mark after the last basis when each has its own line: '.' or ';'."))
+
+    def paragraphs(self) -> list[str]:
+        return _paragraphs(self.text)
 
 
 class Item(Strict):

@@ -41,7 +41,7 @@ def schema_dict(which: str = "plan") -> dict:
 def _in_vietnamese(schema: dict) -> None:
     """Editors show `title` and `description` on hover: both are Vietnamese, with the
     English kept in `x-title-en` and `x-description-en` for whoever needs it."""
-    from .key_names import KEY_NAMES
+    from ..key_names import KEY_NAMES
 
     def describe(node: dict) -> None:
         if "description" in node:

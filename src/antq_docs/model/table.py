@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..i18n import N_, _
+from ..nd30 import text_width_mm
 from .base import Strict
 from .shorthand import expand
 
@@ -18,9 +19,9 @@ __all__ = ["Column", "Cell", "Table", "PlacedCell", "MAX_SPAN", "TEXT_WIDTH_CM",
            "ORIENTATIONS"]
 
 MAX_SPAN = 1000
-# The width of the text on A4 with Nghị định 30's margins: portrait 210 − 30 − 15 mm;
-# landscape 297 − 25 − 25 mm (the binding edge, 30 mm, then at the top).
-TEXT_WIDTH_CM = {"portrait": 16.5, "landscape": 24.7}
+# The width of the text on A4 between the margins antq writes (nd30.MARGINS): portrait
+# 16.5 cm, landscape 24.7 cm (the binding edge then at the top).
+TEXT_WIDTH_CM = {"portrait": text_width_mm() / 10, "landscape": text_width_mm(True) / 10}
 ORIENTATIONS = (N_("portrait"), N_("landscape"))
 
 

@@ -110,7 +110,7 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
         if not 1 <= month <= 12:
             raise ValueError(_("there is no month {month}").format(month=month)) from None
         last = calendar.monthrange(year, month)[1]
-        from ..content.vietnamese import numeric_date
+        from ..nd30.forms import numeric_date
 
         raise ValueError(_("{date} does not exist: month {month} of {year} has {last} days")
                          .format(date=numeric_date(day, month, year), month=month, year=year,

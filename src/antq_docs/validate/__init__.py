@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
-from ..content.templating import TemplateProblem, TextRenderer, build_context, has_template
+from .templating import TemplateProblem, TextRenderer, build_context, has_template
 from ..i18n import _
 
 __all__ = ["ValidatedPlan", "validate_source", "validate_layers", "load_plan"]

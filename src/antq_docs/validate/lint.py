@@ -9,6 +9,7 @@ window, work for districts after the 2025 reform, and two tone-mark styles in on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -23,8 +24,8 @@ from ..i18n import N_, _
 __all__ = ["lint_plan", "LINT_RULES"]
 
 _DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,11})\)")
-_PLAN_REFERENCE = re.compile(r"Kế hoạch số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)"
-                             r"(?:,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?")
+_REFERENCE_NUMBER = (r" số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)"
+                     r"(?:,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?")
 _IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
 
 LINT_RULES = {
@@ -59,8 +60,8 @@ def _texts(plan: Plan) -> Iterator[tuple[PathKey, str]]:
             value = getattr(basis, name)
             if value:
                 yield ("preamble", "bases", index, name), value
-    if plan.preamble.text:
-        yield ("preamble", "text"), plan.preamble.text
+    for text in plan.preamble.paragraphs():
+        yield ("preamble", "text"), text
     for path, item in walk_items(plan):
         if item.title:
             yield path + ("title",), item.title
@@ -87,7 +88,7 @@ def _texts(plan: Plan) -> Iterator[tuple[PathKey, str]]:
 
 
 def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
-    from ..content.numbering import label_value
+    from ..nd30.forms import label_value
 
     def siblings(items: list[Item], path: PathKey) -> Iterator[Problem]:
         if any(item.number for item in items):
@@ -123,20 +124,30 @@ def _abbreviations(texts: list[tuple[PathKey, str]], source: Source) -> Iterator
                 defined[abbreviation] = -1  # one warning per abbreviation
 
 
+@functools.cache
+def _reference(document: str) -> re.Pattern[str]:
+    """A citation of a document of this type by number: «Kế hoạch số 05/KH-UBND»."""
+    return re.compile(re.escape(document) + _REFERENCE_NUMBER)
+
+
 def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
                     source: Source) -> Iterator[Problem]:
     issuer = plan.issuer
     if issuer.number is None:
         return
     date = issuer.date
+    document = plan.document_name  # «Kế hoạch số 05/KH-UBND», «Báo cáo số …»
+    reference = _reference(document)
     for path, text in texts:
-        for match in _PLAN_REFERENCE.finditer(text):
+        for match in reference.finditer(text):
             if match[2] != issuer.symbol:
                 continue
             if int(match[1]) != issuer.number:
                 yield _warn(source, path, "LINT-SELF-REFERENCE",
-                            _("cites Kế hoạch số {cited}, but this plan is số "
+                            # document_lowercase: «… nhưng kế hoạch này là số …»
+                            _("cites {document} số {cited}, but this plan is số "
                               "{number:02d}/{symbol}").format(
+                                document=document, document_lowercase=document.lower(),
                                 cited=f"{match[1]}/{match[2]}", number=issuer.number,
                                 symbol=issuer.symbol))
             elif match[3] and not date.is_draft and (int(match[3]), int(match[4]),

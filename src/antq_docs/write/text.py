@@ -3,6 +3,7 @@ for pandoc in the benchmark. Layout is not attempted; words and emphasis are kep
 
 from __future__ import annotations
 
+from .. import nd30
 from ..tree.nodes import Block, Document, FootnoteRef, Frame, Inline, Paragraph, Table
 
 __all__ = ["render_text"]
@@ -55,12 +56,13 @@ def render_text(document: Document) -> str:
     notes: list[str] = []
     header = document.header
     parts = [*header.parent_lines, *header.body_lines, header.number_line, "",
-             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             nd30.NATIONAL_TITLE.text, nd30.MOTTO.text,
              f"*{header.place_date}*", "", f"# {document.title.name}", "",
              f"**{_inline(document.title.subject, notes)}**", ""]
     parts += [_block(b, notes) + "\n" for b in document.body]
     closing = document.closing
-    parts += ["***Nơi nhận:***  ", *(line + "  " for line in closing.recipients)]
+    parts += [f"***{nd30.RECIPIENTS_LABEL.text}***  ",
+              *(line + "  " for line in closing.recipients)]
     for name, lines in closing.after_filing:
         parts += [f"***{name}***  ", *(line + "  " for line in lines)]
     parts.append("")

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ...ooxml.names import R_NS, W_NS
+from ... import nd30
+from ...ooxml.units import half_points
 from . import layout
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -50,7 +51,7 @@ def _rpr(fmt: RunFormat) -> str:
     if fmt.italic:
         parts.append("<w:i/><w:iCs/>")
     if fmt.size is not None:
-        hp = layout.half_points(fmt.size)
+        hp = half_points(fmt.size)
         parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
     if fmt.superscript:
         parts.append('<w:vertAlign w:val="superscript"/>')
@@ -182,14 +183,14 @@ def footnotes_part(notes: Sequence[str]) -> bytes:
 
 
 def _fonts() -> str:
-    f = layout.FONT
+    f = nd30.FONT
     return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}"/>'
 
 
 def styles_part() -> bytes:
     """A minimal styles.xml: Times New Roman in every font slot, 14 pt, Vietnamese."""
-    size = layout.half_points(layout.SIZE_BODY)
-    foot = layout.half_points(layout.SIZE_FOOTNOTE)
+    size = half_points(nd30.BODY.size.chosen)
+    foot = half_points(layout.SIZE_FOOTNOTE)
     lang = layout.LANGUAGE
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

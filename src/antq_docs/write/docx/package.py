@@ -1,4 +1,5 @@
-"""Reproducible .docx packaging, and the fingerprint that tells antq's output from a hand edit.
+"""Reproducible .docx packaging, stamped with the fingerprint that tells antq's output from
+a hand edit (fingerprint.py).
 
 python-docx stamps every zip entry with the current time and picks the entry order from
 its part graph; here the entries are rewritten in a fixed order with a fixed timestamp and
@@ -8,23 +9,18 @@ fixed attributes, so identical input gives byte-identical files on any machine.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import re
 import zipfile
-from pathlib import Path
 
+from ...fingerprint import CUSTOM_PART as _CUSTOM_PART
+from ...fingerprint import custom_properties, fingerprint
+from ...ooxml.names import CT_CUSTOM_PROPERTIES, EXTENDED_PROPERTIES_NS, RT_CUSTOM_PROPERTIES, q
 from . import oxml
 
-__all__ = ["base_package", "package_entries", "finish_package", "read_fingerprint",
-           "FINGERPRINT_NAME"]
+__all__ = ["base_package", "package_entries", "finish_package"]
 
-FINGERPRINT_NAME = "antq-fingerprint"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_CUSTOM_PART = "docProps/custom.xml"
-_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_RT = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-              "custom-properties")
 _FIRST = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
 # Parts of python-docx's default template that a plan never uses.
 _UNUSED_RELS = ("stylesWithEffects", "webSettings", "customXml", "numbering", "thumbnail")
@@ -42,9 +38,11 @@ def base_package() -> bytes:
                 del rels[r_id]
     from docx.oxml import parse_xml
 
-    docx.part._styles_part._element = parse_xml(oxml.styles_part())
+    from ...ooxml.python_docx import replace_styles
+
+    replace_styles(docx, parse_xml(oxml.styles_part()))
     settings = docx.settings.element
-    for rsids in settings.findall(f"{{{oxml.W_NS}}}rsids"):
+    for rsids in settings.findall(q("rsids")):
         settings.remove(rsids)
     body = docx.element.body
     for child in list(body):
@@ -53,24 +51,6 @@ def base_package() -> bytes:
     out = io.BytesIO()
     docx.save(out)
     return out.getvalue()
-
-
-def _fingerprint(entries: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(entries):
-        if name.startswith("word/"):
-            digest.update(name.encode() + b"\0" + entries[name] + b"\0")
-    return digest.hexdigest()
-
-
-def _custom_properties(fingerprint: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-        f'name="{FINGERPRINT_NAME}"><vt:lpwstr>{fingerprint}</vt:lpwstr></property>'
-        "</Properties>").encode()
 
 
 class _Entries:
@@ -87,27 +67,21 @@ class _Entries:
 def package_entries(docx) -> dict[str, bytes]:
     """The parts of a python-docx document, by zip name, as `Document.save` would write
     them (the same steps as docx.opc.package.OpcPackage.save)."""
-    from docx.opc.pkgwriter import PackageWriter
+    from ...ooxml.python_docx import write_package_parts
 
-    package = docx.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
     sink = _Entries()
-    PackageWriter._write_content_types_stream(sink, parts)
-    PackageWriter._write_pkg_rels(sink, package.rels)
-    PackageWriter._write_parts(sink, parts)
+    write_package_parts(docx, sink)
     return sink.entries
 
 
 def _app_properties() -> bytes:
     """docProps/app.xml naming antq, with no page or word counts: python-docx's template
     claims one page of a Mac Word document, which a reader of the file would believe."""
-    from ... import __version__
+    from ...version import __version__
 
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            f'extended-properties"><Application>antq {__version__}</Application></Properties>'
+            f'<Properties xmlns="{EXTENDED_PROPERTIES_NS}">'
+            f"<Application>antq {__version__}</Application></Properties>"
             ).encode()
 
 
@@ -116,18 +90,19 @@ def finish_package(entries: dict[str, bytes]) -> bytes:
     entries = dict(entries)
     if "docProps/app.xml" in entries:
         entries["docProps/app.xml"] = _app_properties()
-    entries[_CUSTOM_PART] = _custom_properties(_fingerprint(entries))
+    entries[_CUSTOM_PART] = custom_properties(fingerprint(entries))
     types = entries["[Content_Types].xml"].decode("utf-8")
     if _CUSTOM_PART not in types:
         types = types.replace("</Types>", f'<Override PartName="/{_CUSTOM_PART}" '
-                              f'ContentType="{_CUSTOM_CT}"/></Types>')
+                              f'ContentType="{CT_CUSTOM_PROPERTIES}"/></Types>')
     entries["[Content_Types].xml"] = types.encode("utf-8")
     rels = entries["_rels/.rels"].decode("utf-8")
     if _CUSTOM_PART not in rels:
         used = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
         new_id = f"rId{max(used, default=0) + 1}"
         rels = rels.replace("</Relationships>", f'<Relationship Id="{new_id}" '
-                            f'Type="{_CUSTOM_RT}" Target="{_CUSTOM_PART}"/></Relationships>')
+                            f'Type="{RT_CUSTOM_PROPERTIES}" Target="{_CUSTOM_PART}"/>'
+                            "</Relationships>")
     entries["_rels/.rels"] = rels.encode("utf-8")
 
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
@@ -140,15 +115,3 @@ def finish_package(entries: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             target.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
-
-
-def read_fingerprint(path: Path) -> tuple[str | None, str] | None:
-    """(stored fingerprint, fingerprint of the current content); None if not a docx."""
-    try:
-        with zipfile.ZipFile(path) as source:
-            entries = {info.filename: source.read(info) for info in source.infolist()}
-    except (OSError, zipfile.BadZipFile, KeyError):
-        return None
-    custom = entries.get(_CUSTOM_PART, b"").decode("utf-8", "replace")
-    match = re.search(rf'name="{FINGERPRINT_NAME}"><vt:lpwstr>([0-9a-f]+)<', custom)
-    return (match[1] if match else None, _fingerprint(entries))

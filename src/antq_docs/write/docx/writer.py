@@ -12,6 +12,7 @@ import re
 
 from ...tree.nodes import (Block, Closing, Document, FootnoteRef, Frame, Header, Inline,
                            Paragraph, Part, Run, Table, Title, plain_text)
+from ... import nd30
 from . import layout, oxml
 from .oxml import RunFormat
 from .package import base_package, finish_package, package_entries
@@ -58,17 +59,19 @@ def header_block(header: Header) -> str:
     left_text_mm = left_cm * 10 - 2 * layout.CELL_PADDING_MM
     right_text_mm = right_cm * 10 - 2 * layout.CELL_PADDING_MM
 
-    left = [_centered(line, layout.SIZE_PARENT) for line in header.parent_lines]
-    left += [_centered(line, layout.SIZE_ISSUER, bold=True) for line in header.body_lines]
-    widest = max(layout.estimated_width_mm(line, layout.SIZE_ISSUER) for line in header.body_lines)
-    left.append(oxml.rule_paragraph(min(widest, left_text_mm) * layout.RULE_FRACTION,
+    issuer_size = nd30.ISSUING_BODY.size.chosen
+    left = [_centered(line, nd30.PARENT_BODY.size.chosen) for line in header.parent_lines]
+    left += [_centered(line, issuer_size, bold=True) for line in header.body_lines]
+    widest = max(layout.estimated_width_mm(line, issuer_size) for line in header.body_lines)
+    left.append(oxml.rule_paragraph(min(widest, left_text_mm) * nd30.ISSUER_RULE.chosen,
                                     left_text_mm))
-    right = [_centered(layout.NATIONAL_TITLE, layout.SIZE_NATIONAL_TITLE, bold=True),
-             _centered(layout.MOTTO, layout.SIZE_MOTTO, bold=True),
+    right = [_centered(nd30.NATIONAL_TITLE.text, nd30.NATIONAL_TITLE.size.chosen, bold=True),
+             _centered(nd30.MOTTO.text, nd30.MOTTO.size.chosen, bold=True),
              oxml.rule_paragraph(layout.MOTTO_WIDTH_MM, right_text_mm)]
     # ô 3 and ô 4 share a row, so the number and the date stand on one line (PL1 II.4.c).
-    number = _centered(header.number_line, layout.SIZE_NUMBER, before=6)
-    place_date = _centered(header.place_date, layout.SIZE_PLACE_DATE, italic=True, before=6)
+    number = _centered(header.number_line, nd30.NUMBER.size.chosen, before=6)
+    place_date = _centered(header.place_date, nd30.PLACE_DATE.size.chosen, italic=True,
+                           before=6)
     rows = [[oxml.cell("".join(left), left_cm), oxml.cell("".join(right), right_cm)],
             [oxml.cell(number, left_cm), oxml.cell(place_date, right_cm)]]
     return oxml.table(rows, layout.HEADER_COLUMNS_CM, borders=False)
@@ -76,13 +79,13 @@ def header_block(header: Header) -> str:
 
 # -- ô 5a: document type and subject -------------------------------------------------------
 def title_block(title: Title, notes: _Notes) -> str:
-    size = layout.SIZE_TITLE
+    size = nd30.TITLE.size.chosen  # the subject takes the title's size (both 13–14)
     subject_text = plain_text(title.subject)
     subject_width = min(layout.estimated_width_mm(subject_text, size), layout.TEXT_WIDTH_MM)
     return (_centered(title.name, size, bold=True, before=18)
             + oxml.paragraph(_runs(title.subject, RunFormat(size=size, bold=True), notes),
                              align="center", mark=RunFormat(size=size, bold=True))
-            + oxml.rule_paragraph(subject_width * layout.RULE_FRACTION, layout.TEXT_WIDTH_MM,
+            + oxml.rule_paragraph(subject_width * nd30.SUBJECT_RULE.chosen, layout.TEXT_WIDTH_MM,
                                   after_pt=6))
 
 
@@ -93,8 +96,9 @@ def body_paragraph(block: Paragraph, notes: _Notes, *, with_next: bool = False) 
     keep = with_next or block.role == "heading"
     return oxml.paragraph(
         _runs(block.runs, notes=notes), align="justify",
-        first_line_cm=layout.FIRST_LINE_INDENT_CM, before_pt=layout.SPACE_BEFORE_PT,
-        line=layout.LINE_SPACING, keep_next=keep, keep_lines=keep)
+        first_line_cm=nd30.FIRST_LINE_INDENT_CM.chosen,
+        before_pt=nd30.PARAGRAPH_SPACING_PT.chosen, line=nd30.LINE_SPACING.chosen,
+        keep_next=keep, keep_lines=keep)
 
 
 def frame_block(frame: Frame, notes: _Notes) -> str:
@@ -184,16 +188,16 @@ def signature_block(closing: Closing) -> str:
     left_cm, right_cm = layout.SIGNATURE_COLUMNS_CM
     def heading(text: str) -> str:  # «Nơi nhận:», and «Bản điện tử:» set the same way
         return oxml.paragraph(oxml.run(text, RunFormat(
-            size=layout.SIZE_RECIPIENTS_LABEL, bold=True, italic=True)), before_pt=0)
+            size=nd30.RECIPIENTS_LABEL.size.chosen, bold=True, italic=True)), before_pt=0)
 
     def lines(texts) -> str:
-        return "".join(oxml.paragraph(oxml.run(line, RunFormat(size=layout.SIZE_RECIPIENTS)),
+        return "".join(oxml.paragraph(oxml.run(line, RunFormat(size=nd30.RECIPIENTS.size.chosen)),
                                       align="left") for line in texts)
 
-    label = heading(layout.RECIPIENTS_LABEL)
+    label = heading(nd30.RECIPIENTS_LABEL.text)
     items = lines(closing.recipients) + "".join(
         heading(name) + lines(group) for name, group in closing.after_filing)
-    size = layout.SIZE_SIGNATURE
+    size = nd30.SIGNATURE.size.chosen
     signer = [_centered(line, size, bold=True) for line in closing.signer_titles]
     signer += [oxml.paragraph("", mark=RunFormat(size=size))] * layout.SIGNATURE_GAP_LINES
     if closing.signer_post:
@@ -208,13 +212,14 @@ def signature_block(closing: Closing) -> str:
 # -- appendices -----------------------------------------------------------------------------
 def appendix_block(part: Part, notes: _Notes) -> str:
     width_mm = layout.LANDSCAPE_TEXT_WIDTH_MM if part.landscape else layout.TEXT_WIDTH_MM
-    head = _centered(part.label, layout.SIZE_APPENDIX_LABEL, bold=True)
+    head = _centered(part.label, nd30.APPENDIX_LABEL.size.chosen, bold=True)
     if part.title:
-        head += _centered(part.title, layout.SIZE_TITLE, bold=True)
-    head += _centered(part.attached_to, layout.SIZE_BODY, italic=True)
-    attached_width = min(layout.estimated_width_mm(part.attached_to, layout.SIZE_BODY),
-                         width_mm)
-    head += oxml.rule_paragraph(attached_width * layout.RULE_FRACTION, width_mm, after_pt=6)
+        head += _centered(part.title, nd30.APPENDIX_TITLE.size.chosen, bold=True)
+    attached_size = nd30.APPENDIX_ATTACHED.size.chosen
+    head += _centered(part.attached_to, attached_size, italic=True)
+    attached_width = min(layout.estimated_width_mm(part.attached_to, attached_size), width_mm)
+    # the rule under «Kèm theo» is not specified: by analogy, as under the subject
+    head += oxml.rule_paragraph(attached_width * nd30.SUBJECT_RULE.chosen, width_mm, after_pt=6)
     return head + "".join(block_xml(b, notes, width_mm) for b in part.blocks)
 
 
@@ -271,13 +276,15 @@ class _Blocks:
 
     def fill(self, docx) -> None:
         from docx.oxml import parse_xml
-        from lxml import etree
 
-        text = etree.tostring(docx.part._element, encoding="unicode")
+        from ...ooxml.python_docx import replace_document_element
+        from ...ooxml.tree import to_text
+
+        text = to_text(docx.part.element)
         for index, xml in enumerate(self.xml):
             marker = re.search(rf"<w:p><w:r><w:t>antq-block-{index}</w:t></w:r></w:p>", text)
             text = text[: marker.start()] + xml + text[marker.end():]
-        docx.part._element = parse_xml(text)
+        replace_document_element(docx, parse_xml(text))
 
 
 def _setup_section(section, *, restart_numbering: bool, landscape: bool = False) -> None:
@@ -285,43 +292,41 @@ def _setup_section(section, *, restart_numbering: bool, landscape: bool = False)
     from docx.shared import Mm
 
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width = Mm(layout.PAGE_HEIGHT_MM if landscape else layout.PAGE_WIDTH_MM)
-    section.page_height = Mm(layout.PAGE_WIDTH_MM if landscape else layout.PAGE_HEIGHT_MM)
-    margins = layout.LANDSCAPE_MARGINS_MM if landscape else {
-        "top": layout.MARGIN_TOP_MM, "bottom": layout.MARGIN_BOTTOM_MM,
-        "left": layout.MARGIN_LEFT_MM, "right": layout.MARGIN_RIGHT_MM}
-    section.top_margin = Mm(margins["top"])
-    section.bottom_margin = Mm(margins["bottom"])
-    section.left_margin = Mm(margins["left"])
-    section.right_margin = Mm(margins["right"])
+    short, long = nd30.PAPER_MM
+    section.page_width = Mm(long if landscape else short)
+    section.page_height = Mm(short if landscape else long)
+    margins = nd30.LANDSCAPE_MARGINS if landscape else nd30.MARGINS
+    section.top_margin = Mm(margins.top.chosen)
+    section.bottom_margin = Mm(margins.bottom.chosen)
+    section.left_margin = Mm(margins.left.chosen)
+    section.right_margin = Mm(margins.right.chosen)
     section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.gutter = Mm(0)
     # PL1 I.7: no number on page 1; each appendix is numbered from 1 (PL1 III.1.đ).
     section.different_first_page_header_footer = True
     if restart_numbering:
-        from docx.oxml import parse_xml
+        from ...ooxml.names import q
+        from ...ooxml.order import SECT_ORDER
+        from ...ooxml.python_docx import section_properties
+        from ...ooxml.tree import set_child
 
-        sect_pr = section._sectPr
-        for old in sect_pr.findall(f"{{{oxml.W_NS}}}pgNumType"):  # copied from the last one
+        sect_pr = section_properties(section)
+        for old in sect_pr.findall(q("pgNumType")):  # copied from the last one
             sect_pr.remove(old)
-        pg = parse_xml(f'<w:pgNumType xmlns:w="{oxml.W_NS}" w:start="1"/>')
-        # schema order (ECMA-376 §17.6.17): … pgSz, pgMar, paperSrc, pgBorders, lnNumType,
-        # pgNumType, cols, … titlePg: after the last of those before it that is present
-        before = [sect_pr.find(f"{{{oxml.W_NS}}}{name}") for name in (
-            "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType")]
-        anchor = [element for element in before if element is not None][-1]
-        anchor.addnext(pg)
+        set_child(sect_pr, q("pgNumType"), SECT_ORDER).set(q("start"), "1")
 
 
 def _page_number_headers(section) -> None:
+    from ...ooxml.python_docx import header_element
+
     header = section.header
     header.is_linked_to_previous = False
-    header_el = header._element
+    header_el = header_element(header)
     for child in list(header_el):
         header_el.remove(child)
     header_el.extend(oxml.body_fragment(oxml.paragraph(
-        oxml.page_number_runs(layout.SIZE_PAGE_NUMBER), align="center", style="Header")))
+        oxml.page_number_runs(nd30.PAGE_NUMBER.size.chosen), align="center", style="Header")))
     first = section.first_page_header
     first.is_linked_to_previous = False  # an empty header: page 1 shows no number
 

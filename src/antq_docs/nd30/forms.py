@@ -1,16 +1,19 @@
-"""Vietnamese administrative formatting: ND30 dates, numbers and list markers.
+"""Vietnamese administrative formatting: ND30 dates, numbers and list markers, and the count
+a printed marker stands for.
 
 Babel's Vietnamese long date ('4 tháng 4, 2022') is not the decree's form, so dates are
-formatted here: day < 10 and months 1–2 take a leading zero (PL1 II.4.b).
+formatted here: day < 10 and months 1–2 take a leading zero (PL1 II.4.b). The plan's model
+names a day that does not exist in this form, the content writes every date in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 __all__ = [
     "issue_date_text", "short_date", "numeric_date", "day_month", "padded", "roman", "letter",
-    "VIETNAMESE_LETTERS", "DRAFT_BLANK",
+    "label_value", "VIETNAMESE_LETTERS", "DRAFT_BLANK",
 ]
 
 #: PL1 II.6.đ and the decree's own lists: no ă â ê ô ơ ư, no f j w z, but đ.
@@ -68,3 +71,18 @@ def letter(value: int) -> str:
     size = len(VIETNAMESE_LETTERS)
     repeat, index = divmod(value - 1, size)
     return VIETNAMESE_LETTERS[index] * (repeat + 1)
+
+
+_ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
+
+
+def label_value(label: str) -> int:
+    """The count a printed label stands for: '3.2.' -> 2, 'IV' -> 4, 'đ)' -> 5."""
+    last = re.split(r"[.)]", label.strip().rstrip(".)"))[-1].strip()
+    if last.isdigit():
+        return int(last)
+    if last.upper() in _ROMAN_VALUES:
+        return _ROMAN_VALUES[last.upper()]
+    if last in VIETNAMESE_LETTERS:
+        return VIETNAMESE_LETTERS.index(last) + 1
+    return 0

@@ -12,7 +12,7 @@ import operator
 from typing import Any
 
 from ..errors import MessageError
-from .vietnamese import issue_date_text, padded, roman, short_date
+from ..nd30.forms import issue_date_text, padded, roman, short_date
 from ..i18n import _
 
 __all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary", "number"]

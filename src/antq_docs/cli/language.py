@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .i18n import N_, _, choose_language, use_language
+from ..i18n import N_, _, choose_language, use_language
 
 # typer's own words, translated in its rich_utils module before each run.
 TYPER_WORDS = {
@@ -24,6 +24,7 @@ TYPER_WORDS = {
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
 }
 
+
 def prepare(argv: list[str]) -> str | None:
     """Choose the language from `--lang` in `argv` and the environment, and make the app and
     the console speak it. Returns a message when `--lang` names no language antq has."""
@@ -33,7 +34,8 @@ def prepare(argv: list[str]) -> str | None:
     except ValueError as exc:
         use_language(choose_language(None, {}))
         return _("--lang {value}: antq speaks vi (Tiếng Việt) and en (English)").format(
-            value=exc.args[0])
+            value=exc.args[0]
+        )
     use_language(code)
     return None
 
@@ -83,6 +85,7 @@ def _translate_click_words() -> None:
                 command = decorate(command)
                 command.params[-1].help = _("Show this message and exit.")
                 return command
+
             return apply
 
         help_option._antq = True  # type: ignore[attr-defined]
@@ -91,11 +94,12 @@ def _translate_click_words() -> None:
         original_write_usage = formatting.HelpFormatter.write_usage
 
         def write_usage(self, prog, args="", prefix=None):
-            return original_write_usage(self, prog, args,
-                                        _("Usage:") + " " if prefix is None else prefix)
+            return original_write_usage(
+                self, prog, args, _("Usage:") + " " if prefix is None else prefix
+            )
 
         write_usage._antq = True  # type: ignore[attr-defined]
-        formatting.HelpFormatter.write_usage = write_usage
+        formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
 
 def _translate_rich_utils(rich_utils) -> None:
@@ -143,22 +147,36 @@ def _when_imported(name: str, then) -> None:
         sys.meta_path.insert(0, AfterImport())
 
 
-_CLICK_PATTERNS = [(re.compile(pattern), msgid) for pattern, msgid in (
-    (r"^Missing argument '(?P<name>[^']+)'\.$", N_("Missing argument '{name}'.")),
-    (r"^Missing option '(?P<name>[^']+)'\.$", N_("Missing option '{name}'.")),
-    (r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
-     r"(?: \(Possible options: (?P<options>.*)\))?$", N_("No such option: {name}")),
-    (r"^No such command '(?P<name>[^']+)'\.$", N_("No such command '{name}'.")),
-    (r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
-     N_("Got unexpected extra argument ({args})")),
-    (r"^Option '(?P<name>[^']+)' requires an argument\.$",
-     N_("Option '{name}' requires an argument.")),
-    (r"^Invalid value for '(?P<name>[^']+)': (?:'(?P<value>.*)' is not a valid integer|"
-     r"Input should be a valid integer).*$",
-     N_("Invalid value for '{name}': write a whole number.")),
-    (r"^Invalid value for '(?P<name>[^']+)': (?P<detail>.*)$",
-     N_("Invalid value for '{name}': {detail}")),
-)]
+_CLICK_PATTERNS = [
+    (re.compile(pattern), msgid)
+    for pattern, msgid in (
+        (r"^Missing argument '(?P<name>[^']+)'\.$", N_("Missing argument '{name}'.")),
+        (r"^Missing option '(?P<name>[^']+)'\.$", N_("Missing option '{name}'.")),
+        (
+            r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
+            r"(?: \(Possible options: (?P<options>.*)\))?$",
+            N_("No such option: {name}"),
+        ),
+        (r"^No such command '(?P<name>[^']+)'\.$", N_("No such command '{name}'.")),
+        (
+            r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
+            N_("Got unexpected extra argument ({args})"),
+        ),
+        (
+            r"^Option '(?P<name>[^']+)' requires an argument\.$",
+            N_("Option '{name}' requires an argument."),
+        ),
+        (
+            r"^Invalid value for '(?P<name>[^']+)': (?:'(?P<value>.*)' is not a valid integer|"
+            r"Input should be a valid integer).*$",
+            N_("Invalid value for '{name}': write a whole number."),
+        ),
+        (
+            r"^Invalid value for '(?P<name>[^']+)': (?P<detail>.*)$",
+            N_("Invalid value for '{name}': {detail}"),
+        ),
+    )
+]
 
 
 def translate_click_message(text: str) -> str:
@@ -170,10 +188,12 @@ def translate_click_message(text: str) -> str:
             message = _(msgid).format(**values)
             if values.get("close"):
                 message += " " + _("Did you mean {possibility}?").format(
-                    possibility=values["close"])
+                    possibility=values["close"]
+                )
             if values.get("options"):
                 message += " " + _("(Possible options: {possibilities})").format(
-                    possibilities=values["options"])
+                    possibilities=values["options"]
+                )
             return message
     return text
 

@@ -1,0 +1,92 @@
+"""What the command line shows a person: one console on stdout or stderr, a sentence in red,
+problems with the source line they point at, text that never drives the terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..i18n import _
+
+MAX_SHOWN = 100  # problems printed for one run
+
+
+def console(stderr: bool = False):
+    """A rich console; rich costs ~50 ms to import: only a run that has something to report
+    pays for it."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    """One sentence for the clerk on stderr, in red."""
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[red]{escape(message)}[/red]")
+
+
+def report(problems) -> None:
+    """Print problems with the offending source line, as a clerk needs to fix them."""
+    if not problems:
+        return
+    from rich.markup import escape
+
+    err = console(stderr=True)
+    lines_cache: dict[str, list[str]] = {}
+    problems = list(problems)
+    if len(problems) > MAX_SHOWN:  # 400,000 duplicate keys: the first ones say enough
+        err.print(
+            "[red]"
+            + escape(
+                _("{count:,} problems; the first {shown} are shown").format(
+                    count=len(problems), shown=MAX_SHOWN
+                )
+            )
+            + "[/red]"
+        )
+        problems = problems[:MAX_SHOWN]
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        source_line = _source_line(problem, lines_cache)
+        if source_line is not None:
+            err.print(f"    {escape(source_line)}")
+            err.print("    " + " " * max(problem.column - 1, 0) + "[bold]^[/bold]")
+
+
+def _source_line(problem, cache: dict[str, list[str]]) -> str | None:
+    if not problem.line:
+        return None
+    if problem.file not in cache:
+        from ..load.yaml_source import MAX_FILE_BYTES, read_input
+
+        try:
+            text = read_input(Path(problem.file), MAX_FILE_BYTES).decode("utf-8-sig")
+            cache[problem.file] = text.splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[problem.file] = []
+    lines = cache[problem.file]
+    if problem.line > len(lines):
+        return None
+    line = lines[problem.line - 1]
+    # Shown so the clerk finds the place: never a whole 10 MB line, never its escapes.
+    line = shown(line[:200]).replace("\n", " ")
+    return line + ("…" if len(lines[problem.line - 1]) > 200 else "")
+
+
+def shown(text: str) -> str:
+    """Text as it may reach a terminal: control characters (escape sequences) shown as
+    \\xNN, never obeyed; no-break spaces and every letter kept."""
+    import unicodedata
+
+    return "".join(
+        f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" and c not in "\n\t" else c
+        for c in text
+    )
+
+
+def stdin_is_terminal() -> bool:
+    """Prompts only for a person at a terminal, never in scripts or CI. Callers look it up
+    on this module when they run (`console.stdin_is_terminal()`), so a test can replace it."""
+    return sys.stdin.isatty()

@@ -1,0 +1,94 @@
+"""Appendices -> `appendices`: the «Phụ lục I» line (antq writes it), the title over one or
+more lines, the «(Kèm theo …)» caption over one or two paragraphs (antq writes it from the
+issuer), then the content in order; landscape when its pages are turned."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..inspect.model import DocxView, Para, TableView
+from .markup import FootnoteText, markup, plain
+from .notes import Notes
+from .outline import build_outline, items_of
+
+__all__ = ["read_appendix", "short_name_of"]
+
+_HEADING = re.compile(r"^\s*phụ\s+lục(\s+[IVXLC\d]+)?\s*[:.\-–]?\s*", re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*\(.*\bkèm\s+theo\b", re.IGNORECASE)
+_OF = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
+
+
+def _text(block: Para | TableView) -> str:
+    return " ".join(plain(block.runs).split()) if isinstance(block, Para) else ""
+
+
+def short_name_of(caption: str) -> str | None:
+    match = _OF.search(caption)
+    return match[1].rstrip(") .") if match else None
+
+
+def read_appendix(blocks: list[Para | TableView], view: DocxView, footnote: FootnoteText,
+                  notes: Notes, path: tuple) -> tuple[dict[str, Any], str | None]:
+    """The appendix, and the caption's «của …» (the issuer's short name)."""
+    index = 0
+    title: list[str] = []
+    caption = ""
+    first = _text(blocks[0]) if blocks else ""
+    if _HEADING.match(first):
+        rest = _HEADING.sub("", first, count=1)
+        if rest:
+            title.append(rest)
+        index = 1
+    while index < len(blocks) and isinstance(blocks[index], Para):
+        text = _text(blocks[index])
+        if not text:
+            index += 1
+            continue
+        if _CAPTION.match(text) or caption and not caption.endswith(")"):
+            caption = f"{caption} {text}".strip()
+            index += 1
+            if caption.endswith(")"):
+                break
+            continue
+        if caption or blocks[index].align != "center" or len(title) >= 4:
+            break
+        title.append(markup(blocks[index].runs, footnote, drop_bold=True))
+        index += 1
+    appendix: dict[str, Any] = {}
+    if title:
+        appendix["title"] = "\n".join(title)
+    if caption:
+        notes.add(path + ("title",) if title else path, f"the caption is written by antq "
+                  f"from the issuer (the original: «{caption}»)")
+    body = blocks[index:]
+    landscape = any(view.sections[min(b.section, len(view.sections)) - 1].landscape
+                    for b in body if isinstance(b, Para) and view.sections)
+    root = build_outline(body, footnote, notes, path, landscape)
+    children = list(root.children)
+    texts: list[str] = []
+    while children and not children[0].kind and children[0].table is None:
+        texts += children.pop(0).text
+    table = None
+    if children and not children[0].kind and children[0].table is not None and not (
+            children[0].text):
+        block = children.pop(0)
+        table = block.table
+        if block.after:
+            root.children = children
+            block.table = None
+            block.text, block.after = block.after, []
+            children.insert(0, block)
+    if texts:
+        appendix["text"] = texts[0] if len(texts) == 1 else texts
+    if table is not None:
+        appendix["table"] = table
+    root.children = children
+    if children:
+        items, style = items_of(root, "", None, notes, path + ("items",))
+        if style != "roman":
+            appendix["numbering"] = style
+        appendix["items"] = items
+    if landscape:
+        appendix["orientation"] = "landscape"
+    return appendix, short_name_of(caption) if caption else None

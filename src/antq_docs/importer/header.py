@@ -1,0 +1,121 @@
+"""The header of a Kế hoạch -> `issuer`: cơ quan chủ quản and issuing body (upright lines
+above bold ones), «Số: …/KH-…» with a blank number in a draft, địa danh and date (any of day,
+month and year left blank), then the subject under the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..inspect.model import Para
+from .markup import markup, plain
+from .notes import Notes
+from .parts import Line
+
+__all__ = ["read_issuer", "read_subject", "NUMBER_LINE"]
+
+NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
+_PLACE_DATE = re.compile(r"^\s*(?P<place>[^,]{1,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s/.…_-]*"
+                         r"(?:tháng\s*(?P<month>\d{0,2}))?[\s/.…_-]*(?:năm\s*(?P<year>\d{0,4}))?",
+                         re.IGNORECASE)
+_NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|2[01]\d\d)\b")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None
+                ) -> dict[str, Any]:
+    issuer: dict[str, Any] = {}
+    upright: list[str] = []
+    bold: list[str] = []
+    number_line = place_line = None
+    for line in lines:
+        text = _squash(line.text)
+        if not text or set(text) <= set("-_–—."):
+            continue
+        if NUMBER_LINE.match(text):
+            number_line = text
+        elif _PLACE_DATE.match(text) and line.column == 1 or (
+                place_line is None and _PLACE_DATE.match(text) and "ngày" in text):
+            place_line = text
+        elif line.column == 0 and not _NATIONAL.search(text) and number_line is None:
+            (bold if line.bold else upright).append(text)
+    if not bold and upright:  # an issuing body typed without bold: its last line(s)
+        bold, upright = upright[-1:], upright[:-1]
+    if upright:
+        issuer["parent"] = _capitals("\n".join(upright), ("issuer", "parent"), notes)
+    issuer["name"] = _capitals("\n".join(bold) or "?", ("issuer", "name"), notes)
+    if not bold:
+        notes.add(("issuer", "name"), "the issuing body was not found in the header",
+                  needs_person=True)
+    _number(number_line, issuer, notes)
+    _place_date(place_line, issuer, subject, notes, year)
+    return issuer
+
+
+def _capitals(text: str, path: tuple, notes: Notes) -> str:
+    if text != text.upper():
+        notes.add(path, f"written in capitals, as printed (the original: «{text}»)")
+    return text.upper()
+
+
+def _number(line: str | None, issuer: dict[str, Any], notes: Notes) -> None:
+    match = NUMBER_LINE.match(line or "")
+    if match is None:
+        issuer["symbol"] = "KH"
+        notes.add(("issuer", "symbol"), "no «Số: …/…» line was found: the ký hiệu is a guess",
+                  needs_person=True)
+        return
+    symbol = re.sub(r"\s+", "", match["symbol"]).strip("/")
+    if symbol != match["symbol"]:
+        notes.add(("issuer", "symbol"), f"spaces left out (the original: «{match['symbol']}»)")
+    issuer["symbol"] = symbol
+    if match["number"]:
+        issuer["number"] = int(match["number"])
+
+
+def _place_date(line: str | None, issuer: dict[str, Any], subject: str, notes: Notes,
+                year: int | None) -> None:
+    match = _PLACE_DATE.match(line or "")
+    if match is None:
+        issuer["place"] = "?"
+        notes.add(("issuer", "place"), "no «…, ngày … tháng … năm …» line was found",
+                  needs_person=True)
+        match = _PLACE_DATE.match("?, ngày tháng năm")
+    else:
+        issuer["place"] = match["place"]
+    day, month, printed = (int(match[k]) if match[k] else None for k in ("day", "month",
+                                                                           "year"))
+    if year is not None:
+        date: dict[str, Any] = {"year": year}
+        notes.add(("issuer", "date"), f"a draft of {year}, number and day left blank "
+                  f"(the original: «{line}»)")
+        issuer.pop("number", None)
+        issuer["date"] = date
+        return
+    if printed is None:
+        found = _YEAR.findall(subject)
+        printed = int(found[-1]) if found else dt.date.today().year
+        notes.add(("issuer", "date"), f"the year is blank in the original («{line}»): "
+                  f"{printed} is a guess", needs_person=True)
+    if day is not None and month is not None:
+        try:
+            dt.date(printed, month, day)
+            issuer["date"] = f"{day:02d}/{month}/{printed}"
+            return
+        except ValueError:
+            notes.add(("issuer", "date"), f"not a real date: «{line}»", needs_person=True)
+    issuer["date"] = {"month": month, "year": printed} if month else {"year": printed}
+
+
+def read_subject(paras: list[Para], notes: Notes) -> str:
+    """The subject's lines, joined with «\\n» as antq breaks them; its bold is antq's."""
+    lines = [markup(p.runs, drop_bold=True) for p in paras if plain(p.runs).strip()]
+    if not lines:
+        notes.add(("subject",), "no subject (trích yếu) under the title", needs_person=True)
+        return "?"
+    return "\n".join(lines)
