@@ -83,8 +83,21 @@ def batch_sizes(sizes: list[int], work: Path) -> dict[int, dict[str, float]]:
     out = {}
     for size in sizes:
         folder = work / f"country-{size}"
-        figures = timed_tree([str(ANTQ), "batch", "ngay-hoi", "--year", "2026", "--province",
-                              "all", "--rows", f"1-{size}", "-o", str(folder)])
+        figures = timed_tree(
+            [
+                str(ANTQ),
+                "batch",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--province",
+                "all",
+                "--rows",
+                f"1-{size}",
+                "-o",
+                str(folder),
+            ]
+        )
         figures["documents_per_second"] = round(size / figures["seconds"], 1)
         figures["ms_per_document"] = round(figures["seconds"] * 1000 / size, 1)
         out[size] = figures
@@ -93,8 +106,10 @@ def batch_sizes(sizes: list[int], work: Path) -> dict[int, dict[str, float]]:
 
 def cao_bang(work: Path) -> dict[str, dict[str, float]]:
     command = [str(ANTQ), "batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng"]
-    return {"docx": timed_tree(command + ["-o", str(work / "cb")]),
-            "docx+pdf": timed_tree(command + ["--pdf", "-o", str(work / "cb-pdf")])}
+    return {
+        "docx": timed_tree(command + ["-o", str(work / "cb")]),
+        "docx+pdf": timed_tree(command + ["--pdf", "-o", str(work / "cb-pdf")]),
+    }
 
 
 def _rows_and_spec():
@@ -122,9 +137,13 @@ def _docxtpl_template(spec, rows) -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw)) as package:
         entries = {info.filename: package.read(info) for info in package.infolist()}
     xml = entries["word/document.xml"].decode("utf-8")
-    for text, field in (("XÃ HÒA AN", "{{ upper }}"), ("xã Hòa An", "{{ in_text }}"),
-                        ("Hòa An", "{{ bare }}"), ("Các thôn", "{{ villages }}"),
-                        ("Công an xã", "{{ police }}")):
+    for text, field in (
+        ("XÃ HÒA AN", "{{ upper }}"),
+        ("xã Hòa An", "{{ in_text }}"),
+        ("Hòa An", "{{ bare }}"),
+        ("Các thôn", "{{ villages }}"),
+        ("Công an xã", "{{ police }}"),
+    ):
         xml = xml.replace(text, field)
     entries["word/document.xml"] = xml.encode("utf-8")
     out = io.BytesIO()
@@ -155,9 +174,15 @@ def in_process(runs: int) -> dict[str, float]:
             unit = Unit(row.unit, row.unit_type, row.code, row.file)
             start = time.perf_counter()
             document = DocxTemplate(io.BytesIO(template))
-            document.render({"upper": unit.name.upper(), "in_text": unit.in_text,
-                             "bare": unit.bare, "villages": "Các " + unit.villages,
-                             "police": unit.police})
+            document.render(
+                {
+                    "upper": unit.name.upper(),
+                    "in_text": unit.in_text,
+                    "bare": unit.bare,
+                    "villages": "Các " + unit.villages,
+                    "police": unit.police,
+                }
+            )
             document.save(io.BytesIO())
             peer.append(time.perf_counter() - start)
     result = {"antq_ms": round(statistics.median(antq) * 1000, 1)}
@@ -193,8 +218,7 @@ def shell_loop(count: int, work: Path) -> dict[str, float]:
     walls = []
     for plan in plans:
         start = time.perf_counter()
-        subprocess.run([str(ANTQ), "render", str(plan), "--force"], check=True,
-                       capture_output=True)
+        subprocess.run([str(ANTQ), "render", str(plan), "--force"], check=True, capture_output=True)
         walls.append(time.perf_counter() - start)
     return {"ms_per_document": round(statistics.median(walls) * 1000, 1)}
 
@@ -208,24 +232,36 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="antq-batch-bench-") as folder:
         work = Path(folder)
-        results = {"country": batch_sizes(sizes, work), "cao_bang_56": cao_bang(work),
-                   "in_process": in_process(args.runs),
-                   "shell_loop": shell_loop(args.shell_loop, work)}
+        results = {
+            "country": batch_sizes(sizes, work),
+            "cao_bang_56": cao_bang(work),
+            "in_process": in_process(args.runs),
+            "shell_loop": shell_loop(args.shell_loop, work),
+        }
     per_doc_batch = results["cao_bang_56"]["docx"]["seconds"] * 1000 / 56
     results["shell_loop"]["batch_ms_per_document"] = round(per_doc_batch, 1)
     results["shell_loop"]["loop_over_batch"] = round(
-        results["shell_loop"]["ms_per_document"] / per_doc_batch, 1)
+        results["shell_loop"]["ms_per_document"] / per_doc_batch, 1
+    )
     for size, figures in results["country"].items():
-        print(f"country, {size:>5} rows: {figures['seconds']:>6.1f} s  "
-              f"{figures['documents_per_second']:>6.1f} docs/s  "
-              f"{figures['ms_per_document']:>5.1f} ms/doc  peak {figures['peak_mb']:.0f} MB")
+        print(
+            f"country, {size:>5} rows: {figures['seconds']:>6.1f} s  "
+            f"{figures['documents_per_second']:>6.1f} docs/s  "
+            f"{figures['ms_per_document']:>5.1f} ms/doc  peak {figures['peak_mb']:.0f} MB"
+        )
     for name, figures in results["cao_bang_56"].items():
-        print(f"Cao Bằng 56, {name:<8}: {figures['seconds']:>6.1f} s  peak "
-              f"{figures['peak_mb']:.0f} MB")
-    print("in process, per document (median): " + ", ".join(
-        f"{k} {v}" for k, v in results["in_process"].items()))
-    print("shell loop of `antq render`: " + ", ".join(
-        f"{k} {v}" for k, v in results["shell_loop"].items()))
+        print(
+            f"Cao Bằng 56, {name:<8}: {figures['seconds']:>6.1f} s  peak "
+            f"{figures['peak_mb']:.0f} MB"
+        )
+    print(
+        "in process, per document (median): "
+        + ", ".join(f"{k} {v}" for k, v in results["in_process"].items())
+    )
+    print(
+        "shell loop of `antq render`: "
+        + ", ".join(f"{k} {v}" for k, v in results["shell_loop"].items())
+    )
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "batch.json").write_text(json.dumps(results, indent=2), "utf-8")

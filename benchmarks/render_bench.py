@@ -37,8 +37,12 @@ def in_process(runs: int) -> dict[str, float]:
     from antq_docs.write.docx import render_docx
 
     render_file(PLAN)  # warm-up: imports, compiled templates, the base package
-    stages: dict[str, list[float]] = {"load+validate": [], "build tree": [], "write docx": [],
-                                      "total": []}
+    stages: dict[str, list[float]] = {
+        "load+validate": [],
+        "build tree": [],
+        "write docx": [],
+        "total": [],
+    }
     for _ in range(runs):
         start = time.perf_counter()
         validated = load_plan(PLAN)
@@ -61,8 +65,12 @@ def _timed(command: list[str], runs: int) -> dict[str, float]:
     for _ in range(runs):
         with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
             start = time.perf_counter()
-            subprocess.run([gnu_time, "-f", "%M", "-o", report.name, *command], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [gnu_time, "-f", "%M", "-o", report.name, *command],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             walls.append(time.perf_counter() - start)
             rss.append(int(report.read().strip().splitlines()[-1]))
     return {"median_ms": _median_ms(walls), "peak_rss_mb": round(statistics.median(rss) / 1024, 1)}
@@ -73,15 +81,23 @@ def cold(runs: int, work: Path) -> dict[str, dict[str, float]]:
     antq = scripts / "antq"  # the console script itself, not a version-manager shim
     results = {
         "python -c pass": _timed([sys.executable, "-c", "pass"], runs),
-        "typer app doing nothing": _timed([sys.executable, str(work / "typer_app.py"), "x"],
-                                          runs),
-        "antq render": _timed([str(antq), "render", str(PLAN), "-o", str(work / "antq.docx"),
-                               "--force"], runs),
+        "typer app doing nothing": _timed([sys.executable, str(work / "typer_app.py"), "x"], runs),
+        "antq render": _timed(
+            [str(antq), "render", str(PLAN), "-o", str(work / "antq.docx"), "--force"], runs
+        ),
     }
     if shutil.which("pandoc"):
         results["pandoc (same document)"] = _timed(
-            ["pandoc", str(work / "plan.md"), "--reference-doc", str(work / "reference.docx"),
-             "-o", str(work / "pandoc.docx")], runs)
+            [
+                "pandoc",
+                str(work / "plan.md"),
+                "--reference-doc",
+                str(work / "reference.docx"),
+                "-o",
+                str(work / "pandoc.docx"),
+            ],
+            runs,
+        )
     return results
 
 
@@ -93,8 +109,11 @@ def prepare(work: Path) -> None:
     document, _ = build_tree(PLAN)
     (work / "plan.md").write_text(render_text(document), "utf-8")
     if shutil.which("pandoc"):
-        reference = subprocess.run(["pandoc", "--print-default-data-file", "reference.docx"],
-                                   check=True, capture_output=True).stdout
+        reference = subprocess.run(
+            ["pandoc", "--print-default-data-file", "reference.docx"],
+            check=True,
+            capture_output=True,
+        ).stdout
         (work / "reference.docx").write_bytes(reference)
 
 
@@ -106,8 +125,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="antq-bench-") as folder:
         work = Path(folder)
         prepare(work)
-        results = {"plan": PLAN.name, "in_process_ms": in_process(args.runs),
-                   "cold": cold(args.cold_runs, work)}
+        results = {
+            "plan": PLAN.name,
+            "in_process_ms": in_process(args.runs),
+            "cold": cold(args.cold_runs, work),
+        }
     print(f"plan: {results['plan']}")
     print(f"in-process render, median of {args.runs}:")
     for stage, value in results["in_process_ms"].items():

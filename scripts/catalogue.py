@@ -39,7 +39,8 @@ def extracted() -> Catalog:
     template = Catalog(project="antq", fuzzy=False)
     # The whole tree is walked (but for hidden folders); babel.cfg says which files count.
     for _file, _line, message, comments, context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=()):
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=()
+    ):
         template.add(message, None, auto_comments=comments, context=context)
     return template
 
@@ -61,8 +62,9 @@ def _fixed_header(catalogue: Catalog) -> None:
     catalogue.language_team = "Tiếng Việt"
     catalogue.msgid_bugs_address = ""
     catalogue.copyright_holder = "antq"
-    catalogue.header_comment = ("# Vietnamese messages of antq: scripts/catalogue.py keeps "
-                                "them current.")
+    catalogue.header_comment = (
+        "# Vietnamese messages of antq: scripts/catalogue.py keeps them current."
+    )
     import datetime as dt
 
     fixed = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -71,8 +73,7 @@ def _fixed_header(catalogue: Catalog) -> None:
 
 def po_bytes(catalogue: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalogue, width=0, no_location=True, sort_output=True,
-             include_previous=False)
+    write_po(out, catalogue, width=0, no_location=True, sort_output=True, include_previous=False)
     # the Babel version would make every release of Babel a change to the catalogue
     return re.sub(rb'"Generated-By: [^"]*"\n', b"", out.getvalue())
 
@@ -85,6 +86,7 @@ def mo_bytes(catalogue: Catalog) -> bytes:
 
 def same_messages(mo: bytes, catalogue: Catalog) -> bool:
     """Whether a compiled catalogue holds exactly these translations (its header aside)."""
+
     def messages(data: bytes) -> dict:
         table = dict(gettext.GNUTranslations(io.BytesIO(data))._catalog)
         table.pop("", None)
@@ -98,8 +100,7 @@ def untranslated(catalogue: Catalog) -> list[str]:
     for message in catalogue:
         if not message.id:
             continue
-        strings = message.string if isinstance(message.string, tuple | list) else [
-            message.string]
+        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
         if not all(strings) or message.fuzzy:
             out.append(message.id if isinstance(message.id, str) else message.id[0])
     return out

@@ -32,8 +32,11 @@ def _canonical(name: str) -> str:
 def main() -> int:
     pins = pinned()
     installed = {_canonical(d.metadata["Name"]): d.version for d in metadata.distributions()}
-    moved = [(name, pins[name], installed[name]) for name in sorted(pins)
-             if name in installed and installed[name] != pins[name]]
+    moved = [
+        (name, pins[name], installed[name])
+        for name in sorted(pins)
+        if name in installed and installed[name] != pins[name]
+    ]
     unpinned = sorted(set(installed) - set(pins) - {"antq", "pip", "setuptools"})
     for name, old, new in moved:
         print(f"moved     {name}: {old} -> {new}")

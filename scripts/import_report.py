@@ -49,26 +49,34 @@ def report(path: Path) -> dict:
     paragraph_ratio = difflib.SequenceMatcher(None, theirs, mine, autojunk=False).ratio()
     before = {f.rule for f in check_document(data).findings}
     after = {f.rule for f in check_document(rendered).findings}
-    return {"file": path.name, "status": result.status,
-            "words": similarity(words(theirs, labels=False), words(mine, labels=False)),
-            "words_with_labels": similarity(words(theirs), words(mine)),
-            "paragraphs": paragraph_ratio,
-            "labels": similarity(labels(theirs), labels(mine)),
-            "new_findings": sorted(after - before), "seconds": seconds}
+    return {
+        "file": path.name,
+        "status": result.status,
+        "words": similarity(words(theirs, labels=False), words(mine, labels=False)),
+        "words_with_labels": similarity(words(theirs), words(mine)),
+        "paragraphs": paragraph_ratio,
+        "labels": similarity(labels(theirs), labels(mine)),
+        "new_findings": sorted(after - before),
+        "seconds": seconds,
+    }
 
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else REALDOCS
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     names = [n for n, v in expected.items() if v["kind"] == "Kế hoạch" and v["in_scope"]]
-    print(f"{'file':<10} {'exit':>4} {'words':>6} {'+lbl':>6} {'paras':>6} {'labels':>6} "
-          f"{'sec':>5}  new findings of the render")
+    print(
+        f"{'file':<10} {'exit':>4} {'words':>6} {'+lbl':>6} {'paras':>6} {'labels':>6} "
+        f"{'sec':>5}  new findings of the render"
+    )
     for name in sorted(names, key=lambda n: int(n[2:-5])):
         row = report(folder / name)
-        print(f"{row['file']:<10} {row['status']:>4} {row['words']:>6.3f} "
-              f"{row['words_with_labels']:>6.3f} {row['paragraphs']:>6.3f} "
-              f"{row['labels']:>6.3f} {row['seconds']:>5.2f}  "
-              f"{' '.join(row['new_findings']) or '-'}")
+        print(
+            f"{row['file']:<10} {row['status']:>4} {row['words']:>6.3f} "
+            f"{row['words_with_labels']:>6.3f} {row['paragraphs']:>6.3f} "
+            f"{row['labels']:>6.3f} {row['seconds']:>5.2f}  "
+            f"{' '.join(row['new_findings']) or '-'}"
+        )
     return 0
 
 

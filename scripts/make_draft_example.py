@@ -17,17 +17,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SLIPS = [
     ("docProps/custom.xml", "antq-fingerprint", "origin"),
-    ("word/document.xml", r'w:top="\d+" w:right="\d+" w:bottom="\d+" w:left="\d+"',
-     'w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"'),
-    ("word/document.xml", r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
-     r'( w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:b/><w:bCs/><w:sz w:val="28"/>'
-     r'<w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">KẾ HOẠCH)',
-     r'w:ascii="Arial" w:hAnsi="Arial"\1'),
+    (
+        "word/document.xml",
+        r'w:top="\d+" w:right="\d+" w:bottom="\d+" w:left="\d+"',
+        'w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"',
+    ),
+    (
+        "word/document.xml",
+        r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+        r'( w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:b/><w:bCs/><w:sz w:val="28"/>'
+        r'<w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">KẾ HOẠCH)',
+        r'w:ascii="Arial" w:hAnsi="Arial"\1',
+    ),
     ("word/document.xml", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"),
     ("word/document.xml", "ngày 05 tháng 01 năm 2026", "ngày 5 tháng 1 năm 2026"),
     ("word/document.xml", "- Lưu: VT, PV05.", "- Lưu VT, PV05."),
-    ("word/document.xml", r'(<w:r><w:rPr><w:rFonts [^>]*/>)(</w:rPr><w:t xml:space="preserve">1\. '
-     r'Nâng cao)', r'\1<w:sz w:val="24"/>\2'),
+    (
+        "word/document.xml",
+        r'(<w:r><w:rPr><w:rFonts [^>]*/>)(</w:rPr><w:t xml:space="preserve">1\. '
+        r"Nâng cao)",
+        r'\1<w:sz w:val="24"/>\2',
+    ),
     ("word/document.xml", r"\./\.", "."),
 ]
 

@@ -22,9 +22,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every finding")
     parser.add_argument("--folder", type=Path, default=REALDOCS)
-    parser.add_argument("--fix", action="store_true",
-                        help="also run antq fix on each administrative document and count "
-                        "the findings per rule before and after")
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="also run antq fix on each administrative document and count "
+        "the findings per rule before and after",
+    )
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"{args.folder} not found", file=sys.stderr)
@@ -33,8 +36,10 @@ def main() -> int:
 
     score = score_folder(args.folder)
     for name, report in score.files.items():
-        print(f"{name:<10} {report.recognised:<28} " + " ".join(
-            f"{rule}:{verdict}" for rule, verdict in sorted(report.pairs.items())))
+        print(
+            f"{name:<10} {report.recognised:<28} "
+            + " ".join(f"{rule}:{verdict}" for rule, verdict in sorted(report.pairs.items()))
+        )
         if args.verbose:
             for finding in report.findings:
                 print(f"    {finding}")
@@ -42,10 +47,12 @@ def main() -> int:
             print(f"    MISSED {missed}")
     if args.fix:
         _fix_table(args.folder)
-    print(f"pairs: {score.true_pairs} true, {score.debatable_pairs} debatable, "
-          f"{score.false_pairs} false; precision {score.precision:.2f} "
-          f"(debatable as false: {score.strict_precision:.2f}); true defects found "
-          f"{score.found}/{score.expected}")
+    print(
+        f"pairs: {score.true_pairs} true, {score.debatable_pairs} debatable, "
+        f"{score.false_pairs} false; precision {score.precision:.2f} "
+        f"(debatable as false: {score.strict_precision:.2f}); true defects found "
+        f"{score.found}/{score.expected}"
+    )
     return 0
 
 

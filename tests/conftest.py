@@ -18,14 +18,20 @@ from .helpers import EXAMPLES
 
 
 def pytest_addoption(parser):
-    parser.addoption("--slow", action="store_true",
-                     help="also run the slow tier (tests marked slow or pdf); .ci/run does")
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the slow tier (tests marked slow or pdf); .ci/run does",
+    )
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "pdf: converts DOCX to PDF with LibreOffice (slow tier)")
-    config.addinivalue_line("markers", "slow: the slow tier: long property runs, the real "
-                            "documents, a fresh virtual environment, LibreOffice")
+    config.addinivalue_line(
+        "markers",
+        "slow: the slow tier: long property runs, the real "
+        "documents, a fresh virtual environment, LibreOffice",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -34,8 +40,9 @@ def pytest_collection_modifyitems(config, items):
         return
     fast, slow = [], []
     for item in items:
-        (slow if item.get_closest_marker("slow") or item.get_closest_marker("pdf")
-         else fast).append(item)
+        (
+            slow if item.get_closest_marker("slow") or item.get_closest_marker("pdf") else fast
+        ).append(item)
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = fast

@@ -43,110 +43,266 @@ def mutate(docx: bytes, part: str, pattern: str, replacement: str, count: int = 
     return out.getvalue()
 
 
-FONTS = r'<w:rFonts [^>]*/>'  # every run names its font first
+FONTS = r"<w:rFonts [^>]*/>"  # every run names its font first
 BODY_RUN = rf'<w:r><w:rPr>{FONTS}</w:rPr><w:t xml:space="preserve">1\. Nâng'  # item I.1
 DEFECTS = {
     "ND30-PAGE-SIZE": [(DOC, r'w:w="11906"', 'w:w="12240"', 0)],
     # landscape, with the margins turned with the page and the subject's rule kept as long
-    "ND30-PAGE-ORIENTATION": [(DOC, r'<w:pgSz w:w="11906" w:h="16838"/>',
-                               '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', 0),
-                              (DOC, r'<w:pgMar w:top="\d+" w:right="\d+" w:bottom="\d+" '
-                               r'w:left="\d+"', '<w:pgMar w:top="1701" w:right="1134" '
-                               'w:bottom="850" w:left="1134"', 0),
-                              (DOC, r'(Tổ quốc năm 2026</w:t></w:r></w:p><w:p><w:pPr><w:pBdr>'
-                               r'.*?)<w:ind w:left="3307" w:right="3307"',
-                               r'\1<w:ind w:left="5773" w:right="5773"', 1)],
+    "ND30-PAGE-ORIENTATION": [
+        (
+            DOC,
+            r'<w:pgSz w:w="11906" w:h="16838"/>',
+            '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+            0,
+        ),
+        (
+            DOC,
+            r'<w:pgMar w:top="\d+" w:right="\d+" w:bottom="\d+" '
+            r'w:left="\d+"',
+            '<w:pgMar w:top="1701" w:right="1134" w:bottom="850" w:left="1134"',
+            0,
+        ),
+        (
+            DOC,
+            r"(Tổ quốc năm 2026</w:t></w:r></w:p><w:p><w:pPr><w:pBdr>"
+            r'.*?)<w:ind w:left="3307" w:right="3307"',
+            r'\1<w:ind w:left="5773" w:right="5773"',
+            1,
+        ),
+    ],
     "ND30-PAGE-MARGINS": [(DOC, r'w:left="1701"', 'w:left="1440"', 0)],
     # a legacy TCVN3 font set directly on one run
-    "ND30-FONT": [(DOC, rf'<w:r><w:rPr>{FONTS}(</w:rPr><w:t xml:space="preserve">'
-                   r'1\. Nâng cao)', r'<w:r><w:rPr><w:rFonts w:ascii=".VnTime" '
-                   r'w:hAnsi=".VnTime"/>\1', 1)],
-    "ND30-NATIONAL-TITLE": [(DOC, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VN", 1)],
+    "ND30-FONT": [
+        (
+            DOC,
+            rf'<w:r><w:rPr>{FONTS}(</w:rPr><w:t xml:space="preserve">'
+            r"1\. Nâng cao)",
+            r'<w:r><w:rPr><w:rFonts w:ascii=".VnTime" '
+            r'w:hAnsi=".VnTime"/>\1',
+            1,
+        )
+    ],
+    "ND30-NATIONAL-TITLE": [
+        (DOC, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VN", 1)
+    ],
     "ND30-NATIONAL-TITLE-SPELLING": [(DOC, "CỘNG HÒA", "CỘNG HOÀ", 1)],
-    "ND30-NATIONAL-TITLE-FORMAT": [(DOC, r'<w:b/><w:bCs/>(<w:sz w:val="26"/><w:szCs w:val="26"/>'
-                                    r'</w:rPr><w:t xml:space="preserve">CỘNG)', r'\1', 1)],
+    "ND30-NATIONAL-TITLE-FORMAT": [
+        (
+            DOC,
+            r'<w:b/><w:bCs/>(<w:sz w:val="26"/><w:szCs w:val="26"/>'
+            r'</w:rPr><w:t xml:space="preserve">CỘNG)',
+            r"\1",
+            1,
+        )
+    ],
     "ND30-MOTTO": [(DOC, "Độc lập - Tự do - Hạnh phúc", "Độc lập-Tự do-Hạnh phúc", 1)],
-    "ND30-MOTTO-FORMAT": [(DOC, r'(<w:sz w:val="28"/><w:szCs w:val="28"/>)(</w:rPr><w:t '
-                           r'xml:space="preserve">Độc lập)', r'\1<w:u w:val="single"/>\2', 1)],
-    "ND30-MOTTO-RULE": [(DOC, r'(Hạnh phúc</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
-                         r'\1', 1)],
-    "ND30-ISSUER": [(DOC, rf'(<w:rPr>{FONTS})(<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>'
-                     r'<w:t xml:space="preserve">UBND TỈNH)', r'\1<w:b/><w:bCs/>\2', 1)],
-    "ND30-ISSUER-RULE": [(DOC, r'(BAN CHỈ ĐẠO 138</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
-                          r'\1', 1)],
+    "ND30-MOTTO-FORMAT": [
+        (
+            DOC,
+            r'(<w:sz w:val="28"/><w:szCs w:val="28"/>)(</w:rPr><w:t '
+            r'xml:space="preserve">Độc lập)',
+            r'\1<w:u w:val="single"/>\2',
+            1,
+        )
+    ],
+    "ND30-MOTTO-RULE": [
+        (DOC, r"(Hạnh phúc</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>", r"\1", 1)
+    ],
+    "ND30-ISSUER": [
+        (
+            DOC,
+            rf'(<w:rPr>{FONTS})(<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>'
+            r'<w:t xml:space="preserve">UBND TỈNH)',
+            r"\1<w:b/><w:bCs/>\2",
+            1,
+        )
+    ],
+    "ND30-ISSUER-RULE": [
+        (DOC, r"(BAN CHỈ ĐẠO 138</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>", r"\1", 1)
+    ],
     "ND30-NUMBER": [(DOC, "Số: 05/KH-BCĐ", "Số: 5/KH - BCĐ", 1)],
-    "ND30-NUMBER-FORMAT": [(DOC, r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
-                            r'xml:space="preserve">Số:)',
-                            r'<w:sz w:val="28"/><w:szCs w:val="28"/>\1', 1)],
+    "ND30-NUMBER-FORMAT": [
+        (
+            DOC,
+            r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
+            r'xml:space="preserve">Số:)',
+            r'<w:sz w:val="28"/><w:szCs w:val="28"/>\1',
+            1,
+        )
+    ],
     "ND30-DATE": [(DOC, "ngày 05 tháng 01 năm 2026", "ngày 5 tháng 1 năm 2026", 1)],
-    "ND30-DATE-FORMAT": [(DOC, r'<w:i/><w:iCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
-                          r'<w:t xml:space="preserve">Cao Bằng, ngày)', r'\1', 1)],
-    "ND30-TITLE": [(DOC, r'<w:b/><w:bCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t '
-                    r'xml:space="preserve">KẾ HOẠCH)', r'\1', 1)],
-    "ND30-SUBJECT": [(DOC, r'<w:sz w:val="28"/><w:szCs w:val="28"/>(</w:rPr>'
-                      r'<w:t xml:space="preserve">Tổ chức Ngày hội)',
-                      r'<w:sz w:val="24"/><w:szCs w:val="24"/>\1', 1)],
-    "ND30-BODY-SIZE": [(DOC, rf'(<w:r><w:rPr>{FONTS})(</w:rPr><w:t xml:space="preserve">'
-                        r'1\. Nâng cao)', r'\1<w:sz w:val="24"/>\2', 1)],
-    "ND30-BODY-JUSTIFY": [(DOC, rf'<w:jc w:val="both"/>(</w:pPr>{BODY_RUN})',
-                           r'<w:jc w:val="left"/>\1', 1)],
-    "ND30-BODY-INDENT": [(DOC, rf'w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr>{BODY_RUN})',
-                          r'w:firstLine="0"/>\1', 1)],
-    "ND30-BODY-SPACING": [(DOC, r'w:before="120"( w:after="0" w:line="276" w:lineRule="auto"/>'
-                           rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
-                           r'w:before="0"\1', 1)],
-    "ND30-BODY-LINE-SPACING": [(DOC, r'w:line="276"( w:lineRule="auto"/><w:ind w:firstLine='
-                                rf'"567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
-                                r'w:line="480"\1', 1)],
+    "ND30-DATE-FORMAT": [
+        (
+            DOC,
+            r'<w:i/><w:iCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
+            r'<w:t xml:space="preserve">Cao Bằng, ngày)',
+            r"\1",
+            1,
+        )
+    ],
+    "ND30-TITLE": [
+        (
+            DOC,
+            r'<w:b/><w:bCs/>(<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t '
+            r'xml:space="preserve">KẾ HOẠCH)',
+            r"\1",
+            1,
+        )
+    ],
+    "ND30-SUBJECT": [
+        (
+            DOC,
+            r'<w:sz w:val="28"/><w:szCs w:val="28"/>(</w:rPr>'
+            r'<w:t xml:space="preserve">Tổ chức Ngày hội)',
+            r'<w:sz w:val="24"/><w:szCs w:val="24"/>\1',
+            1,
+        )
+    ],
+    "ND30-BODY-SIZE": [
+        (
+            DOC,
+            rf'(<w:r><w:rPr>{FONTS})(</w:rPr><w:t xml:space="preserve">'
+            r"1\. Nâng cao)",
+            r'\1<w:sz w:val="24"/>\2',
+            1,
+        )
+    ],
+    "ND30-BODY-JUSTIFY": [
+        (DOC, rf'<w:jc w:val="both"/>(</w:pPr>{BODY_RUN})', r'<w:jc w:val="left"/>\1', 1)
+    ],
+    "ND30-BODY-INDENT": [
+        (
+            DOC,
+            rf'w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+            r'w:firstLine="0"/>\1',
+            1,
+        )
+    ],
+    "ND30-BODY-SPACING": [
+        (
+            DOC,
+            r'w:before="120"( w:after="0" w:line="276" w:lineRule="auto"/>'
+            rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+            r'w:before="0"\1',
+            1,
+        )
+    ],
+    "ND30-BODY-LINE-SPACING": [
+        (
+            DOC,
+            r'w:line="276"( w:lineRule="auto"/><w:ind w:firstLine='
+            rf'"567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+            r'w:line="480"\1',
+            1,
+        )
+    ],
     "ND30-END-MARK": [(DOC, r"\./\.", ".", 1)],
     "ND30-SIGNATURE": [(DOC, "KT. TRƯỞNG BAN", "K/T TRƯỞNG BAN", 1)],
-    "ND30-RECIPIENTS-LABEL": [(DOC, r'<w:b/><w:bCs/><w:i/><w:iCs/>(<w:sz w:val="24"/><w:szCs '
-                               r'w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:)',
-                               r'<w:b/><w:bCs/>\1', 1)],
+    "ND30-RECIPIENTS-LABEL": [
+        (
+            DOC,
+            r'<w:b/><w:bCs/><w:i/><w:iCs/>(<w:sz w:val="24"/><w:szCs '
+            r'w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:)',
+            r"<w:b/><w:bCs/>\1",
+            1,
+        )
+    ],
     "ND30-RECIPIENTS": [(DOC, "- Lưu: VT, PV05.", "- Lưu VT, PV05 (Đ2).", 1)],
     "ND30-PAGE-NUMBER": [(DOC, r"<w:titlePg/>", "", 1)],
     "ND30-FOOTNOTES": [(DOC, r"(của cán bộ và Nhân dân\.)", r"\1¹", 1)],
     # without its «Số:» line, a plan with a tên loại is no administrative document
     "ND30-NOT-ADMINISTRATIVE": [(DOC, "Số: 05/KH-BCĐ", "", 1)],
     # the rule under the subject drawn across the whole line
-    "ND30-SUBJECT-RULE": [(DOC, r'(Tổ quốc năm 2026</w:t></w:r></w:p><w:p><w:pPr><w:pBdr>.*?)'
-                           r'<w:ind w:left="\d+" w:right="\d+"', r'\1<w:ind w:left="0" '
-                           r'w:right="0"', 1)],
+    "ND30-SUBJECT-RULE": [
+        (
+            DOC,
+            r"(Tổ quốc năm 2026</w:t></w:r></w:p><w:p><w:pPr><w:pBdr>.*?)"
+            r'<w:ind w:left="\d+" w:right="\d+"',
+            r'\1<w:ind w:left="0" '
+            r'w:right="0"',
+            1,
+        )
+    ],
     # a công văn (a ký hiệu without a type, a «V/v» line) whose V/v line is bold 14 pt
-    "ND30-SUMMARY": [(DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
-                     (DOC, "KẾ HOẠCH", "V/v tổ chức Ngày hội", 1)],
+    "ND30-SUMMARY": [
+        (DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
+        (DOC, "KẾ HOẠCH", "V/v tổ chức Ngày hội", 1),
+    ],
     # the công văn of ND30-SUMMARY, its «V/v» set right under the «Số:» line
-    "ND30-SUMMARY-SPACING": [(DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
-                             (DOC, r'w:before="360"( w:after="0"/><w:ind w:firstLine="0"/>'
-                              r'<w:jc w:val="center"/><w:rPr>(?:(?!</w:rPr>).)*<w:sz w:val="28"/>'
-                              r'<w:szCs w:val="28"/></w:rPr></w:pPr><w:r><w:rPr>(?:(?!</w:rPr>)'
-                              r'.)*<w:b/><w:bCs/>)<w:sz w:val="28"/><w:szCs w:val="28"/>'
-                              r'(</w:rPr><w:t xml:space="preserve">)KẾ HOẠCH',
-                              r'w:before="0"\1<w:sz w:val="26"/>\2V/v tổ chức Ngày hội', 1),
-                             (DOC, r'<w:b/><w:bCs/>(<w:sz w:val="26"/></w:rPr><w:t xml:space='
-                              r'"preserve">V/v)', r'\1', 1),
-                             (DOC, "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026<",
-                              "Kính gửi: Công an các xã, phường.<", 1)],
-    "ND30-SUBJECT-CAPITALS": [(DOC, "bảo vệ an ninh Tổ quốc năm 2026</w:t>",
-                               "bảo vệ An ninh Tổ quốc năm 2026</w:t>", 1)],
-    "ND30-BODY-NOTE": [(DOC, rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/>(</w:pPr>'
-                        rf'<w:r><w:rPr>{FONTS}</w:rPr><w:t xml:space="preserve">)1\. Nâng cao '
-                        r'ý thức, trách nhiệm của cán bộ và Nhân dân\.',
-                        r'<w:ind w:firstLine="0"/><w:jc w:val="center"/>\1(Theo phụ lục kèm '
-                        r'theo)', 1)],
-    "ND30-BLANK-PARAGRAPHS": [(DOC, rf'(<w:p><w:pPr><w:spacing w:before="120"[^>]*/><w:ind '
-                               rf'w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
-                               r'<w:p/>\1', 1)],
-    "ND30-DRAFTER-MARK": [(DOC, r"(- Lưu: VT, PV05\.</w:t></w:r>)", r'\1<w:r><w:rPr>'
-                           r'<w:vertAlign w:val="subscript"/><w:sz w:val="18"/></w:rPr>'
-                           r'<w:t>nam</w:t></w:r>', 1)],
+    "ND30-SUMMARY-SPACING": [
+        (DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1),
+        (
+            DOC,
+            r'w:before="360"( w:after="0"/><w:ind w:firstLine="0"/>'
+            r'<w:jc w:val="center"/><w:rPr>(?:(?!</w:rPr>).)*<w:sz w:val="28"/>'
+            r'<w:szCs w:val="28"/></w:rPr></w:pPr><w:r><w:rPr>(?:(?!</w:rPr>)'
+            r'.)*<w:b/><w:bCs/>)<w:sz w:val="28"/><w:szCs w:val="28"/>'
+            r'(</w:rPr><w:t xml:space="preserve">)KẾ HOẠCH',
+            r'w:before="0"\1<w:sz w:val="26"/>\2V/v tổ chức Ngày hội',
+            1,
+        ),
+        (
+            DOC,
+            r'<w:b/><w:bCs/>(<w:sz w:val="26"/></w:rPr><w:t xml:space='
+            r'"preserve">V/v)',
+            r"\1",
+            1,
+        ),
+        (
+            DOC,
+            "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026<",
+            "Kính gửi: Công an các xã, phường.<",
+            1,
+        ),
+    ],
+    "ND30-SUBJECT-CAPITALS": [
+        (DOC, "bảo vệ an ninh Tổ quốc năm 2026</w:t>", "bảo vệ An ninh Tổ quốc năm 2026</w:t>", 1)
+    ],
+    "ND30-BODY-NOTE": [
+        (
+            DOC,
+            rf'<w:ind w:firstLine="567"/><w:jc w:val="both"/>(</w:pPr>'
+            rf'<w:r><w:rPr>{FONTS}</w:rPr><w:t xml:space="preserve">)1\. Nâng cao '
+            r"ý thức, trách nhiệm của cán bộ và Nhân dân\.",
+            r'<w:ind w:firstLine="0"/><w:jc w:val="center"/>\1(Theo phụ lục kèm '
+            r"theo)",
+            1,
+        )
+    ],
+    "ND30-BLANK-PARAGRAPHS": [
+        (
+            DOC,
+            rf'(<w:p><w:pPr><w:spacing w:before="120"[^>]*/><w:ind '
+            rf'w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{BODY_RUN})',
+            r"<w:p/>\1",
+            1,
+        )
+    ],
+    "ND30-DRAFTER-MARK": [
+        (
+            DOC,
+            r"(- Lưu: VT, PV05\.</w:t></w:r>)",
+            r"\1<w:r><w:rPr>"
+            r'<w:vertAlign w:val="subscript"/><w:sz w:val="18"/></w:rPr>'
+            r"<w:t>nam</w:t></w:r>",
+            1,
+        )
+    ],
 }
 # Rules shown on another rendered plan than the minimal one (it has no such part).
 OTHER_BASES = {
-    "ND30-APPENDIX-PAGE-NUMBER": ("with-appendix", [(DOC, r'<w:pgNumType w:start="1"/>', "",
-                                                     0)]),
+    "ND30-APPENDIX-PAGE-NUMBER": ("with-appendix", [(DOC, r'<w:pgNumType w:start="1"/>', "", 0)]),
     "ND30-APPENDIX-HEADING": ("with-appendix", [(DOC, ">Phụ lục I<", ">PHỤ LỤC I<", 1)]),
-    "ND30-HEADINGS": ("cao-bang-2022", [(DOC, r'<w:b/><w:bCs/>(</w:rPr><w:t xml:space='
-                                              r'"preserve">2\. Yêu cầu)', r"\1", 1)]),
+    "ND30-HEADINGS": (
+        "cao-bang-2022",
+        [
+            (
+                DOC,
+                r"<w:b/><w:bCs/>(</w:rPr><w:t xml:space="
+                r'"preserve">2\. Yêu cầu)',
+                r"\1",
+                1,
+            )
+        ],
+    ),
 }

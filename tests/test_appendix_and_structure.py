@@ -32,8 +32,9 @@ def test_appendix_heading_and_attached_line(view):
     texts = _texts(view)
     index = texts.index("Phụ lục I")
     assert texts[index + 1] == "NỘI DUNG PHONG TRÀO THI ĐUA"
-    assert texts[index + 2] == ("(Kèm theo Kế hoạch số 12/KH-UBND ngày 09 tháng 01 năm 2026 "
-                                "của UBND tỉnh Cao Bằng)")
+    assert texts[index + 2] == (
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 09 tháng 01 năm 2026 của UBND tỉnh Cao Bằng)"
+    )
     assert "Phụ lục II" in texts
     label = next(p for p in view.paragraphs() if p.text == "Phụ lục I")
     assert label.align == "center" and all(r.bold and r.size == 14 for r in label.runs)
@@ -73,7 +74,7 @@ def test_end_mark_closes_the_body_not_the_appendix(view):
     texts = _texts(view)
     main_end = texts.index("Nơi nhận:") - 1
     assert texts[main_end].endswith("./.")
-    assert not any(t.endswith("./.") for t in texts[main_end + 1:])
+    assert not any(t.endswith("./.") for t in texts[main_end + 1 :])
 
 
 def test_appendices_need_the_short_name(tmp_path):
@@ -86,8 +87,6 @@ def test_appendices_need_the_short_name(tmp_path):
         render_file(path)
 
 
-
-
 def test_a_draft_with_the_month_blank_too(tmp_path):
     """`date: {year: 2026}`: «ngày    tháng    năm 2026», in the header and in the captions
     of the appendices, and the document checks clean."""
@@ -96,17 +95,24 @@ def test_a_draft_with_the_month_blank_too(tmp_path):
     from antq_docs.render import render_file
 
     plan = tmp_path / "draft.yaml"
-    plan.write_text(f"extends: {FIXTURES / 'with-appendix.yaml'}\nissuer:\n  number: null\n"
-                    "  date: {year: 2026}\n", "utf-8")
+    plan.write_text(
+        f"extends: {FIXTURES / 'with-appendix.yaml'}\nissuer:\n  number: null\n"
+        "  date: {year: 2026}\n",
+        "utf-8",
+    )
     docx = render_file(plan).docx
     texts = [" ".join(p.text.split()) for p in read_docx(docx).paragraphs()]
     assert "Cao Bằng, ngày tháng năm 2026" in texts
-    assert sum("(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND tỉnh Cao Bằng)"
-               == t for t in texts) == 2
+    assert (
+        sum(
+            "(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND tỉnh Cao Bằng)" == t
+            for t in texts
+        )
+        == 2
+    )
     assert check_docx(docx) == []
     bad = tmp_path / "bad.yaml"
-    bad.write_text(plan.read_text("utf-8").replace("{year: 2026}", "{day: 5, year: 2026}"),
-                   "utf-8")
+    bad.write_text(plan.read_text("utf-8").replace("{year: 2026}", "{day: 5, year: 2026}"), "utf-8")
     from antq_docs.errors import PlanError
 
     with pytest.raises(PlanError, match="a day needs its month"):
@@ -122,10 +128,13 @@ def test_line_breaks_in_the_subject_and_an_appendix_title(tmp_path):
 
     plan = tmp_path / "lines.yaml"
     base = (FIXTURES / "with-appendix.yaml").read_text("utf-8")
-    plan.write_text(base.replace(
-        'subject: Phát động phong trào thi đua "Toàn dân bảo vệ an ninh Tổ quốc"',
-        'subject: "Phát động phong trào thi đua\\n“Toàn dân bảo vệ an ninh Tổ quốc”"').replace(
-        "  - title: Danh sách đơn vị", '  - title: "Danh sách\\nđơn vị"'), "utf-8")
+    plan.write_text(
+        base.replace(
+            'subject: Phát động phong trào thi đua "Toàn dân bảo vệ an ninh Tổ quốc"',
+            'subject: "Phát động phong trào thi đua\\n“Toàn dân bảo vệ an ninh Tổ quốc”"',
+        ).replace("  - title: Danh sách đơn vị", '  - title: "Danh sách\\nđơn vị"'),
+        "utf-8",
+    )
     docx = render_file(plan).docx
     texts = [p.text for p in read_docx(docx).paragraphs()]
     assert "Phát động phong trào thi đua\n“Toàn dân bảo vệ an ninh Tổ quốc”" in texts

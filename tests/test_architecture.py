@@ -20,17 +20,23 @@ def _lint_imports_command() -> list[str]:
     script = Path(sys.executable).with_name("lint-imports")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c",
-            "import sys; from importlinter.cli import lint_imports_command; "
-            "sys.exit(lint_imports_command())"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from importlinter.cli import lint_imports_command; "
+        "sys.exit(lint_imports_command())",
+    ]
 
 
 def test_import_contracts_are_kept() -> None:
     pytest.importorskip("importlinter")
     result = subprocess.run(
         [*_lint_imports_command(), "--no-cache", "--no-logo", str(ROOT / "pyproject.toml")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     # lint-imports names each broken contract and the chain of imports that breaks it.
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
-

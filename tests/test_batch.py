@@ -35,8 +35,9 @@ def run(*args):
 
 
 def _kind_spec(out: Path, **changes) -> BatchSpec:
-    values = dict(output=str(out), name_template="{kind}-{year}-{unit}", kind="ngay-hoi",
-                  province="Cao Bằng")
+    values = dict(
+        output=str(out), name_template="{kind}-{year}-{unit}", kind="ngay-hoi", province="Cao Bằng"
+    )
     values.update(changes)
     return BatchSpec(**values)
 
@@ -47,8 +48,11 @@ def _text(path: Path) -> str:
 
 def _files(folder: Path) -> dict[str, str]:
     """Every file below `folder` (relative name -> SHA-256)."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -123,23 +127,50 @@ def test_a_second_run_skips_what_is_unchanged_and_redoes_what_is_not(tmp_path):
 
 
 def test_years_make_one_plan_per_unit_and_year(tmp_path):
-    result = run("batch", "ngay-hoi", "--years", "2026-2027", "--province", "Cao Bằng",
-                 "--rows", "1-2", "-o", tmp_path, "-j", "1")
+    result = run(
+        "batch",
+        "ngay-hoi",
+        "--years",
+        "2026-2027",
+        "--province",
+        "Cao Bằng",
+        "--rows",
+        "1-2",
+        "-o",
+        tmp_path,
+        "-j",
+        "1",
+    )
     assert result.exit_code == 0, result.output
     # Rows are numbered years first: rows 1-2 are the first two units in 2026.
     assert sorted(p.name for p in tmp_path.glob("*.docx")) == [
-        "ngay-hoi-2026-phuong-nung-tri-cao.docx", "ngay-hoi-2026-phuong-thuc-phan.docx"]
+        "ngay-hoi-2026-phuong-nung-tri-cao.docx",
+        "ngay-hoi-2026-phuong-thuc-phan.docx",
+    ]
     rows = kind_rows("ngay-hoi", "Cao Bằng", [2026, 2027])
     assert len(rows) == 112 and rows[56].year == 2027 and rows[56].unit == rows[0].unit
 
 
 def test_a_table_of_rows_fills_the_base_plan(tmp_path):
-    result = run("batch", BATCH / "schools.csv", "--plan", BASE, "-o", tmp_path, "-j", "1",
-                 "--name", "{row}-{unit}")
+    result = run(
+        "batch",
+        BATCH / "schools.csv",
+        "--plan",
+        BASE,
+        "-o",
+        tmp_path,
+        "-j",
+        "1",
+        "--name",
+        "{row}-{unit}",
+    )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
-    assert names == ["1-truong-thpt-thanh-nhan.docx", "2-truong-thcs-hop-giang.docx",
-                     "3-truong-tieu-hoc-song-hien.docx"]
+    assert names == [
+        "1-truong-thpt-thanh-nhan.docx",
+        "2-truong-thcs-hop-giang.docx",
+        "3-truong-tieu-hoc-song-hien.docx",
+    ]
     text = _text(tmp_path / names[1])
     assert "tại Trường Trung học cơ sở Hợp Giang năm 2026" in text
     assert "Phối hợp với Hiệu trưởng Trường Trung học cơ sở Hợp Giang" in text
@@ -149,10 +180,14 @@ def test_invalid_rows_are_all_reported_with_their_lines_and_nothing_is_written(t
     result = run("batch", BATCH / "communes.yaml", "--plan", BASE, "-o", tmp_path)
     assert result.exit_code == 2
     table = str(BATCH / "communes.yaml")
-    assert f"{table}:6:1: unit: 'Thị trấn Nước Hai' is not a current xã/phường of Cao " \
-           "Bằng — it was merged on 01/7/2025 into 'Xã Hòa An'" in result.output
-    assert f"{table}:10:1: unit: 'Xã Hoa An' is not a current xã/phường of Cao Bằng; did " \
-           "you mean 'Xã Hòa An'?" in result.output
+    assert (
+        f"{table}:6:1: unit: 'Thị trấn Nước Hai' is not a current xã/phường of Cao "
+        "Bằng — it was merged on 01/7/2025 into 'Xã Hòa An'" in result.output
+    )
+    assert (
+        f"{table}:10:1: unit: 'Xã Hoa An' is not a current xã/phường of Cao Bằng; did "
+        "you mean 'Xã Hòa An'?" in result.output
+    )
     assert f"{table}:14:3: year: '1990' is not a year from 2006 to 2100" in result.output
     assert "nothing was written" in result.output
     assert list(tmp_path.iterdir()) == []
@@ -162,9 +197,12 @@ def test_a_variable_the_base_plan_lacks_names_the_row(tmp_path):
     rows = tmp_path / "rows.csv"
     rows.write_text("unit,school\nA,Trường A\n", encoding="utf-8")
     plan = tmp_path / "plan.yaml"
-    plan.write_text(BASE.read_text("utf-8").replace("extends: ../minimal.yaml",
-                                                    f"extends: {FIXTURES / 'minimal.yaml'}")
-                    .replace("{{ vars.head }}", "{{ vars.chief }}"), encoding="utf-8")
+    plan.write_text(
+        BASE.read_text("utf-8")
+        .replace("extends: ../minimal.yaml", f"extends: {FIXTURES / 'minimal.yaml'}")
+        .replace("{{ vars.head }}", "{{ vars.chief }}"),
+        encoding="utf-8",
+    )
     result = run("batch", rows, "--plan", plan, "-o", tmp_path / "out")
     assert result.exit_code == 2 and "chief" in result.output
     assert not (tmp_path / "out").exists()
@@ -176,16 +214,32 @@ def test_an_old_commune_name_in_the_plan_text_is_an_error_in_a_batch(tmp_path):
     rows.write_text("unit,school,head\nA,Trường xã Nước Hai,Hiệu trưởng\n", encoding="utf-8")
     result = run("batch", rows, "--plan", BASE, "-o", tmp_path / "out")
     assert result.exit_code == 2
-    assert "'xã Nước Hai' is not in the current list of xã/phường — it was merged on " \
+    assert (
+        "'xã Nước Hai' is not in the current list of xã/phường — it was merged on "
         "01/7/2025 into 'Xã Hòa An (Cao Bằng)'" in result.output
+    )
     assert f"row 1 (A), {rows}:2" in result.output
 
 
 def test_hostile_unit_names_stay_inside_the_output_folder_and_never_collide(tmp_path):
     nfc = unicodedata.normalize("NFC", "Trường Hòa An")
     nfd = unicodedata.normalize("NFD", "Trường Hòa An")
-    hostile = ["../../etc/x", "/etc/passwd", "a/b\\c", "..", ".", "CON", "x\x07y\x1b[31m",
-               "Z" * 300, nfc, nfd, "TRƯỜNG HÒA AN", "trường hòa an", "", "‮gnp.exe"]
+    hostile = [
+        "../../etc/x",
+        "/etc/passwd",
+        "a/b\\c",
+        "..",
+        ".",
+        "CON",
+        "x\x07y\x1b[31m",
+        "Z" * 300,
+        nfc,
+        nfd,
+        "TRƯỜNG HÒA AN",
+        "trường hòa an",
+        "",
+        "‮gnp.exe",
+    ]
     rows = tmp_path / "rows.csv"  # a table from a spreadsheet: any text may sit in a cell
     import csv
 
@@ -205,7 +259,8 @@ def test_hostile_unit_names_stay_inside_the_output_folder_and_never_collide(tmp_
         assert len(path.name) <= 100
     manifest = read_manifest(out / "manifest.csv")
     assert sorted(r.output for r in manifest.values()) == sorted(
-        p.relative_to(out).as_posix() for p in written)
+        p.relative_to(out).as_posix() for p in written
+    )
 
 
 def test_names_are_slugs_and_duplicates_get_a_suffix():
@@ -264,8 +319,7 @@ def test_bad_arguments_exit_2_with_a_message(tmp_path):
         (["batch", "ngay-hoi", "--year", "2026"], "give --province"),
         (["batch", "ngay-hoi", "--province", "Bắc Giang"], "merged into Bắc Ninh"),
         (["batch", "ngay-hoi", "--province", "Cao Bang"], "did you mean 'Cao Bằng'"),
-        (["batch", "ngay-hoi", "--province", "Cao Bằng", "--years", "2030-2026"],
-         "first to last"),
+        (["batch", "ngay-hoi", "--province", "Cao Bằng", "--years", "2030-2026"], "first to last"),
         (["batch", "ngay-hoi", "--province", "Cao Bằng", "--shard", "5/4"], "1 ≤ K ≤ N"),
         (["batch", "ngay-hoi", "--province", "Cao Bằng", "--level", "tinh"], "--level xa"),
         (["batch", "nothing.txt"], "neither a kind"),
@@ -292,13 +346,26 @@ def test_places_lists_provinces_and_units():
 def test_table_rows_keep_their_lines():
     rows = table_rows(BATCH / "schools.csv", "base")
     assert [(r.number, r.line, r.unit) for r in rows] == [
-        (1, 2, "Trường THPT Thành Nhân"), (2, 3, "Trường THCS Hợp Giang"),
-        (3, 4, "Trường Tiểu học Sông Hiến")]
+        (1, 2, "Trường THPT Thành Nhân"),
+        (2, 3, "Trường THCS Hợp Giang"),
+        (3, 4, "Trường Tiểu học Sông Hiến"),
+    ]
 
 
 def _batch_command(out: Path) -> list[str]:
-    return [str(Path(sys.executable).with_name("antq")), "batch", "ngay-hoi", "--year", "2026",
-            "--province", "Cao Bằng", "-o", str(out), "-j", "2"]
+    return [
+        str(Path(sys.executable).with_name("antq")),
+        "batch",
+        "ngay-hoi",
+        "--year",
+        "2026",
+        "--province",
+        "Cao Bằng",
+        "-o",
+        str(out),
+        "-j",
+        "2",
+    ]
 
 
 @pytest.mark.slow
@@ -309,8 +376,12 @@ def test_a_killed_batch_leaves_only_complete_files_and_resumes_to_the_same_resul
         pytest.skip("SIGKILL is POSIX")
     whole, killed = tmp_path / "whole", tmp_path / "killed"
     subprocess.run(_batch_command(whole), check=True, capture_output=True)
-    process = subprocess.Popen(_batch_command(killed), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        _batch_command(killed),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 120
     seen: set[Path] = set()
     while time.monotonic() < deadline and len(seen) < 15:
@@ -328,8 +399,7 @@ def test_a_killed_batch_leaves_only_complete_files_and_resumes_to_the_same_resul
     manifest = read_manifest(killed / "manifest.csv")
     assert 0 < len(manifest) < 56
     for record in manifest.values():  # what the manifest calls done is done
-        assert hashlib.sha256((killed / record.output).read_bytes()).hexdigest() == \
-            record.sha256
+        assert hashlib.sha256((killed / record.output).read_bytes()).hexdigest() == record.sha256
     again = subprocess.run(_batch_command(killed), capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert _files(killed) == _files(whole)
@@ -341,15 +411,23 @@ def test_pdfs_for_a_whole_batch_come_from_one_libreoffice_run(tmp_path, soffice,
 
     calls = []
     real_run = pdf.subprocess.run
-    monkeypatch.setattr(pdf.subprocess, "run",
-                        lambda command, **k: (calls.append(command) if "--convert-to" in command
-                                              else None) or real_run(command, **k))
+    monkeypatch.setattr(
+        pdf.subprocess,
+        "run",
+        lambda command, **k: (
+            (calls.append(command) if "--convert-to" in command else None) or real_run(command, **k)
+        ),
+    )
     rows = kind_rows("ngay-hoi", "Cao Bằng", [2026])[:3]
     result = run_batch(_kind_spec(tmp_path), rows, jobs=1, pdf=True)
     assert result.exit_code == 0 and result.pdfs == 3 and len(calls) == 1
     for docx in tmp_path.glob("*.docx"):
-        text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(docx.with_suffix(".pdf")), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert "KẾ HOẠCH" in text and "Ngày hội toàn dân bảo vệ an ninh Tổ quốc" in text
     again = run_batch(_kind_spec(tmp_path), rows, jobs=1, pdf=True)  # all up to date
     assert again.pdfs == 0 and len(calls) == 1
@@ -358,17 +436,49 @@ def test_pdfs_for_a_whole_batch_come_from_one_libreoffice_run(tmp_path, soffice,
 def test_an_office_profile_template_replaces_antqs(tmp_path):
     template = (ROOT / "templates" / "commune-org.yaml.j2").read_text("utf-8")
     mine = tmp_path / "commune.yaml"
-    mine.write_text(template.replace("symbol: KH-UBND", "symbol: KH-CAX").replace(
-        "units: [VT]", "units: [VT, {{ unit.code | yaml_text }}]"), encoding="utf-8")
-    result = run("batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng", "--rows",
-                 "1-1", "--org-template", mine, "-o", tmp_path / "out", "-j", "1")
+    mine.write_text(
+        template.replace("symbol: KH-UBND", "symbol: KH-CAX").replace(
+            "units: [VT]", "units: [VT, {{ unit.code | yaml_text }}]"
+        ),
+        encoding="utf-8",
+    )
+    result = run(
+        "batch",
+        "ngay-hoi",
+        "--year",
+        "2026",
+        "--province",
+        "Cao Bằng",
+        "--rows",
+        "1-1",
+        "--org-template",
+        mine,
+        "-o",
+        tmp_path / "out",
+        "-j",
+        "1",
+    )
     assert result.exit_code == 0, result.output
     text = _text(tmp_path / "out" / "ngay-hoi-2026-phuong-thuc-phan.docx")
     assert "/KH-CAX" in text and "Lưu: VT, 1273." in text
     broken = tmp_path / "broken.yaml"
     broken.write_text(template.replace("level: xã", "level: [xã"), encoding="utf-8")
-    result = run("batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng", "--rows",
-                 "1-2", "--org-template", broken, "-o", tmp_path / "out2", "-j", "1")
+    result = run(
+        "batch",
+        "ngay-hoi",
+        "--year",
+        "2026",
+        "--province",
+        "Cao Bằng",
+        "--rows",
+        "1-2",
+        "--org-template",
+        broken,
+        "-o",
+        tmp_path / "out2",
+        "-j",
+        "1",
+    )
     assert result.exit_code == 2 and f"{broken} (Phường Thục Phán):" in result.output
 
 
@@ -377,8 +487,13 @@ def test_ctrl_c_says_what_to_do_and_keeps_what_is_done(tmp_path):
     if sys.platform == "win32":
         pytest.skip("SIGINT to a process group is POSIX")
     out = tmp_path / "out"
-    process = subprocess.Popen(_batch_command(out), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        _batch_command(out),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 10:
         time.sleep(0.01)

@@ -33,8 +33,11 @@ def test_every_rule_has_a_defect_fixture():
 @pytest.mark.parametrize("rule_id", sorted(OTHER_BASES))
 def test_one_defect_on_a_richer_plan_fires_its_rule_and_only_it(rule_id, rendered):
     base, mutations = OTHER_BASES[rule_id]
-    docx = rendered["cao-bang-2022-ngay-hoi-bcd"].docx if base == "cao-bang-2022" else \
-        render_file(FIXTURES / f"{base}.yaml").docx
+    docx = (
+        rendered["cao-bang-2022-ngay-hoi-bcd"].docx
+        if base == "cao-bang-2022"
+        else render_file(FIXTURES / f"{base}.yaml").docx
+    )
     assert fired(docx) == set()
     for part, pattern, replacement, count in mutations:
         docx = mutate(docx, part, pattern, replacement, count)
@@ -59,7 +62,8 @@ def test_clean_document_and_located_parts(clean):
     assert parts.place_date.text == "Cao Bằng, ngày 05 tháng 01 năm 2026"
     assert parts.title.text == "KẾ HOẠCH"
     assert [p.text for p in parts.subject] == [
-        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"]
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"
+    ]
     assert parts.body[0].text == "I. MỤC ĐÍCH, YÊU CẦU" and parts.body[-1].text.endswith("./.")
     assert [p.text for p in parts.recipients] == ["- Công an tỉnh;", "- Lưu: VT, PV05."]
     assert [p.text for p in parts.signature][-1] == "Nguyễn Văn A"
@@ -72,18 +76,48 @@ def test_every_example_is_clean(path, rendered):
 
 # The slips of the published seeds, reproduced on the example that reproduces each seed.
 SEED_SLIPS = [
-    ("cao-bang-2022-ngay-hoi-bcd", "ngày 04 tháng 4 năm 2022", "ngày 4 tháng 4 năm 2022",
-     "ND30-DATE", "days below 10 take a leading zero"),
-    ("cao-bang-2022-ngay-hoi-bcd", r"- Lưu: VT, PV05 \(Đ2\)\.", "- Lưu VT, PV05 (Đ2).",
-     "ND30-RECIPIENTS", "«- Lưu: VT, …» (with a colon)"),
-    ("cao-bang-2022-ngay-hoi-bcd", r"- Cục V05 - BCA \(để b/cáo\);", "- Cục V05 - BCA; (để b/cáo);",
-     "ND30-RECIPIENTS", "a single «;»"),
-    ("bac-giang-2024-ngay-hoi-bcd", "/KH-BCĐ", "/KH - BCĐ", "ND30-NUMBER",
-     "no spaces inside the ký hiệu"),
-    ("cao-bang-2024-ky-niem-80-nam-cand", r"theo quy định\./\.", "theo quy định.⁶",
-     "ND30-END-MARK", "./."),
-    ("cao-bang-2024-ky-niem-80-nam-cand", "- CVP, các PCVP UBND tỉnh;",
-     "- CVP, các PCVP UBND tỉnh,", "ND30-RECIPIENTS", "a single «;»"),
+    (
+        "cao-bang-2022-ngay-hoi-bcd",
+        "ngày 04 tháng 4 năm 2022",
+        "ngày 4 tháng 4 năm 2022",
+        "ND30-DATE",
+        "days below 10 take a leading zero",
+    ),
+    (
+        "cao-bang-2022-ngay-hoi-bcd",
+        r"- Lưu: VT, PV05 \(Đ2\)\.",
+        "- Lưu VT, PV05 (Đ2).",
+        "ND30-RECIPIENTS",
+        "«- Lưu: VT, …» (with a colon)",
+    ),
+    (
+        "cao-bang-2022-ngay-hoi-bcd",
+        r"- Cục V05 - BCA \(để b/cáo\);",
+        "- Cục V05 - BCA; (để b/cáo);",
+        "ND30-RECIPIENTS",
+        "a single «;»",
+    ),
+    (
+        "bac-giang-2024-ngay-hoi-bcd",
+        "/KH-BCĐ",
+        "/KH - BCĐ",
+        "ND30-NUMBER",
+        "no spaces inside the ký hiệu",
+    ),
+    (
+        "cao-bang-2024-ky-niem-80-nam-cand",
+        r"theo quy định\./\.",
+        "theo quy định.⁶",
+        "ND30-END-MARK",
+        "./.",
+    ),
+    (
+        "cao-bang-2024-ky-niem-80-nam-cand",
+        "- CVP, các PCVP UBND tỉnh;",
+        "- CVP, các PCVP UBND tỉnh,",
+        "ND30-RECIPIENTS",
+        "a single «;»",
+    ),
 ]
 
 
@@ -95,8 +129,13 @@ def test_seed_slips_are_caught(name, pattern, replacement, rule_id, words, rende
 
 
 def test_stray_superscript_six_in_the_seed_is_flagged(rendered):
-    docx = mutate(rendered["cao-bang-2024-ky-niem-80-nam-cand"].docx, DOC,
-                  r"theo quy định\./\.", "theo quy định.⁶", 1)
+    docx = mutate(
+        rendered["cao-bang-2024-ky-niem-80-nam-cand"].docx,
+        DOC,
+        r"theo quy định\./\.",
+        "theo quy định.⁶",
+        1,
+    )
     assert {"ND30-END-MARK", "ND30-FOOTNOTES"} <= fired(docx)
 
 
@@ -124,13 +163,18 @@ def test_fonts_inherited_from_styles_are_read(tmp_path):
 
 
 def drawn(path) -> set[str]:
-    return {font for para in read_docx(path).paragraphs() for run in para.runs
-            for font in run.drawn_fonts.values()}
+    return {
+        font
+        for para in read_docx(path).paragraphs()
+        for run in para.runs
+        for font in run.drawn_fonts.values()
+    }
 
 
 def test_missing_subject_rule(clean):
-    docx = mutate(clean, DOC, r'(năm 2026</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>',
-                  r'\1', 1)
+    docx = mutate(
+        clean, DOC, r"(năm 2026</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr>.*?</w:p>", r"\1", 1
+    )
     assert fired(docx) == {"ND30-SUBJECT-RULE"}
 
 

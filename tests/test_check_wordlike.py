@@ -16,8 +16,10 @@ from antq_docs.render import render_file
 from .helpers import FIXTURES
 from .helpers import BODY_RUN, DOC, mutate
 
-RULE = (r'<w:p><w:pPr><w:pBdr><w:top w:val="single"[^>]*/></w:pBdr>(?:(?!</w:p>).)*'
-        r'</w:pPr></w:p>')  # antq's rules: an empty bordered paragraph
+RULE = (
+    r'<w:p><w:pPr><w:pBdr><w:top w:val="single"[^>]*/></w:pBdr>(?:(?!</w:p>).)*'
+    r"</w:pPr></w:p>"
+)  # antq's rules: an empty bordered paragraph
 
 
 @pytest.fixture(scope="module")
@@ -29,36 +31,52 @@ def rules_of(docx: bytes) -> set[str]:
     return {f.rule for f in check_document(docx).findings}
 
 
-def run(text: str, *, size: int = 28, bold: bool = False, italic: bool = False,
-        extra: str = "") -> str:
+def run(
+    text: str, *, size: int = 28, bold: bool = False, italic: bool = False, extra: str = ""
+) -> str:
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-    return (f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
-            f'{props}<w:sz w:val="{size}"/>{extra}</w:rPr><w:t xml:space="preserve">{text}'
-            f'</w:t></w:r>')
+    return (
+        f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+        f'{props}<w:sz w:val="{size}"/>{extra}</w:rPr><w:t xml:space="preserve">{text}'
+        f"</w:t></w:r>"
+    )
 
 
 def line_shape(width_mm: float) -> str:
     """A horizontal line drawn as a floating DrawingML shape, as Word draws one."""
-    return ('<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/'
-            'drawingml/2006/wordprocessingDrawing" behindDoc="0" layoutInCell="1">'
-            '<wp:positionH relativeFrom="column"><wp:posOffset>720000</wp:posOffset>'
-            f'</wp:positionH><wp:extent cx="{int(width_mm * 36000)}" cy="0"/><wp:wrapNone/>'
-            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-            '<a:graphicData><a:prstGeom prst="line"/></a:graphicData></a:graphic>'
-            '</wp:anchor></w:drawing></w:r>')
+    return (
+        '<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/'
+        'drawingml/2006/wordprocessingDrawing" behindDoc="0" layoutInCell="1">'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>720000</wp:posOffset>'
+        f'</wp:positionH><wp:extent cx="{int(width_mm * 36000)}" cy="0"/><wp:wrapNone/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData><a:prstGeom prst="line"/></a:graphicData></a:graphic>'
+        "</wp:anchor></w:drawing></w:r>"
+    )
 
 
 # 1. Font slots --------------------------------------------------------------------------------
 def test_east_asian_and_complex_script_slots_draw_no_vietnamese(clean):
     """«Set As Default» leaves theme fonts in eastAsia/cs; Word draws Vietnamese with
     ascii/hAnsi, so only those count."""
-    docx = mutate(clean, DOC, r'w:eastAsia="Times New Roman" w:cs="Times New Roman"',
-                  'w:eastAsiaTheme="minorHAnsi" w:cs=".VnTime"', 0)
+    docx = mutate(
+        clean,
+        DOC,
+        r'w:eastAsia="Times New Roman" w:cs="Times New Roman"',
+        'w:eastAsiaTheme="minorHAnsi" w:cs=".VnTime"',
+        0,
+    )
     assert rules_of(docx) == set()
-    arial = mutate(clean, DOC, r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
-                   r'( w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:b/><w:bCs/>'
-                   r'<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">'
-                   r'KẾ HOẠCH)', r'w:ascii="Arial" w:hAnsi="Arial"\1', 1)
+    arial = mutate(
+        clean,
+        DOC,
+        r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+        r'( w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:b/><w:bCs/>'
+        r'<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">'
+        r"KẾ HOẠCH)",
+        r'w:ascii="Arial" w:hAnsi="Arial"\1',
+        1,
+    )
     findings = [f for f in check_document(arial).findings if f.rule == "ND30-FONT"]
     assert len(findings) == 1 and "drawn in Arial" in findings[0].message
     assert findings[0].where == "title"
@@ -66,10 +84,16 @@ def test_east_asian_and_complex_script_slots_draw_no_vietnamese(clean):
 
 def test_theme_fonts_are_resolved_through_the_theme(clean):
     """A run whose ascii/hAnsi slots name a theme font is drawn in the theme's font."""
-    themed = mutate(clean, DOC, r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
-                    r'(( w:eastAsia="Times New Roman" w:cs="Times New Roman"/>)<w:b/><w:bCs/>'
-                    r'<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">'
-                    r'KẾ HOẠCH)', r'w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"\1', 1)
+    themed = mutate(
+        clean,
+        DOC,
+        r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+        r'(( w:eastAsia="Times New Roman" w:cs="Times New Roman"/>)<w:b/><w:bCs/>'
+        r'<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">'
+        r"KẾ HOẠCH)",
+        r'w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"\1',
+        1,
+    )
     message = next(f.message for f in check_document(themed).findings if f.rule == "ND30-FONT")
     assert "drawn in" in message  # python-docx's template theme: not Times New Roman
 
@@ -78,12 +102,19 @@ def test_theme_fonts_are_resolved_through_the_theme(clean):
 def cong_van(clean) -> bytes:
     """The plan turned into a công văn: a ký hiệu without a type and a «V/v» line."""
     docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", "Số: 05/BCĐ-CAT", 1)
-    docx = mutate(docx, DOC, r'<w:p><w:pPr><w:spacing w:before="360"(?:(?!</w:p>).)*KẾ HOẠCH'
-                  r'</w:t></w:r></w:p><w:p>(?:(?!</w:p>).)*</w:p>' + RULE,
-                  '<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="center"/></w:pPr>'
-                  + run("V/v tổ chức Ngày hội năm 2026", size=26) + "</w:p>"
-                  + '<w:p><w:pPr><w:spacing w:before="120"/><w:ind w:left="2268"/></w:pPr>'
-                  + run("Kính gửi: Công an các xã, phường.") + "</w:p>", 1)
+    docx = mutate(
+        docx,
+        DOC,
+        r'<w:p><w:pPr><w:spacing w:before="360"(?:(?!</w:p>).)*KẾ HOẠCH'
+        r"</w:t></w:r></w:p><w:p>(?:(?!</w:p>).)*</w:p>" + RULE,
+        '<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="center"/></w:pPr>'
+        + run("V/v tổ chức Ngày hội năm 2026", size=26)
+        + "</w:p>"
+        + '<w:p><w:pPr><w:spacing w:before="120"/><w:ind w:left="2268"/></w:pPr>'
+        + run("Kính gửi: Công an các xã, phường.")
+        + "</w:p>",
+        1,
+    )
     return docx
 
 
@@ -91,8 +122,9 @@ def test_a_cong_van_has_no_type_name_and_its_body_is_checked(clean):
     docx = cong_van(clean)
     result = check_document(docx)
     assert result.recognised == "công văn" and result.findings == []
-    justified = mutate(docx, DOC, rf'<w:jc w:val="both"/>(</w:pPr>{BODY_RUN})',
-                       r'<w:jc w:val="left"/>\1', 1)
+    justified = mutate(
+        docx, DOC, rf'<w:jc w:val="both"/>(</w:pPr>{BODY_RUN})', r'<w:jc w:val="left"/>\1', 1
+    )
     found = [f for f in check_document(justified).findings]
     assert [f.rule for f in found] == ["ND30-BODY-JUSTIFY"]
     assert found[0].where == "body, I.1"
@@ -101,9 +133,15 @@ def test_a_cong_van_has_no_type_name_and_its_body_is_checked(clean):
 def test_a_quyet_dinh_authority_line_is_not_body(clean):
     docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", "Số: 05/QĐ-BCĐ", 1)
     docx = mutate(docx, DOC, ">KẾ HOẠCH<", ">QUYẾT ĐỊNH<", 1)
-    docx = mutate(docx, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>" + RULE + ")",
-                  r'\1<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="center"/></w:pPr>'
-                  + run("TRƯỞNG BAN CHỈ ĐẠO 138 TỈNH CAO BẰNG", bold=True) + "</w:p>", 1)
+    docx = mutate(
+        docx,
+        DOC,
+        "(Tổ quốc năm 2026</w:t></w:r></w:p>" + RULE + ")",
+        r'\1<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="center"/></w:pPr>'
+        + run("TRƯỞNG BAN CHỈ ĐẠO 138 TỈNH CAO BẰNG", bold=True)
+        + "</w:p>",
+        1,
+    )
     result = check_document(docx)
     assert result.recognised == "Quyết định"
     assert result.findings == []
@@ -131,19 +169,35 @@ def test_an_internal_form_with_quoc_hieu_and_so_is_not_administrative(clean):
 # 3. Layouts Word users make --------------------------------------------------------------------
 def test_lines_joined_by_line_breaks(clean):
     """Quốc hiệu + Tiêu ngữ, and «Nơi nhận:» + its first item, in one paragraph each."""
-    docx = mutate(clean, DOC, r'(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r>)</w:p><w:p>'
-                  r'<w:pPr>(?:(?!</w:pPr>).)*</w:pPr>(<w:r>(?:(?!</w:r>).)*Độc lập)',
-                  r'\1<w:r><w:br/></w:r>\2', 1)
-    docx = mutate(docx, DOC, r'(Nơi nhận:</w:t></w:r>)</w:p><w:p><w:pPr>(?:(?!</w:pPr>).)*'
-                  r'</w:pPr>(<w:r>(?:(?!</w:r>).)*- Công an tỉnh;)', r'\1<w:r><w:br/></w:r>\2', 1)
+    docx = mutate(
+        clean,
+        DOC,
+        r"(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r>)</w:p><w:p>"
+        r"<w:pPr>(?:(?!</w:pPr>).)*</w:pPr>(<w:r>(?:(?!</w:r>).)*Độc lập)",
+        r"\1<w:r><w:br/></w:r>\2",
+        1,
+    )
+    docx = mutate(
+        docx,
+        DOC,
+        r"(Nơi nhận:</w:t></w:r>)</w:p><w:p><w:pPr>(?:(?!</w:pPr>).)*"
+        r"</w:pPr>(<w:r>(?:(?!</w:r>).)*- Công an tỉnh;)",
+        r"\1<w:r><w:br/></w:r>\2",
+        1,
+    )
     assert rules_of(docx) == set()
 
 
 def test_recipients_in_the_row_below_their_label(clean):
     """«Nơi nhận:» beside the signer's first line, the list in the next row."""
-    docx = mutate(clean, DOC, r'(Nơi nhận:</w:t></w:r></w:p>)((?:<w:p>(?:(?!</w:p>).)*- '
-                  r'(?:Công an tỉnh;|Lưu: VT, PV05\.)</w:t></w:r></w:p>)+)(</w:tc>.*?</w:tr>)',
-                  r'\1\3<w:tr><w:tc>\2</w:tc><w:tc><w:p/></w:tc></w:tr>', 1)
+    docx = mutate(
+        clean,
+        DOC,
+        r"(Nơi nhận:</w:t></w:r></w:p>)((?:<w:p>(?:(?!</w:p>).)*- "
+        r"(?:Công an tỉnh;|Lưu: VT, PV05\.)</w:t></w:r></w:p>)+)(</w:tc>.*?</w:tr>)",
+        r"\1\3<w:tr><w:tc>\2</w:tc><w:tc><w:p/></w:tc></w:tr>",
+        1,
+    )
     assert "- Công an tỉnh;" in _text(docx)
     assert rules_of(docx) == set()
 
@@ -151,16 +205,24 @@ def test_recipients_in_the_row_below_their_label(clean):
 def test_header_typed_with_tabs_not_a_table(clean):
     header = "".join(
         f'<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs><w:jc w:val="left"/>'
-        f'</w:pPr>{left}<w:r><w:tab/></w:r>{right}</w:p>' for left, right in (
-            (run("UBND TỈNH CAO BẰNG", size=26),
-             run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=26, bold=True)),
-            (run("BAN CHỈ ĐẠO 138", size=26, bold=True),
-             run("Độc lập - Tự do - Hạnh phúc", bold=True)))) + (
-        f'<w:p>{line_shape(20)}{line_shape(60)}</w:p>'
+        f"</w:pPr>{left}<w:r><w:tab/></w:r>{right}</w:p>"
+        for left, right in (
+            (
+                run("UBND TỈNH CAO BẰNG", size=26),
+                run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=26, bold=True),
+            ),
+            (
+                run("BAN CHỈ ĐẠO 138", size=26, bold=True),
+                run("Độc lập - Tự do - Hạnh phúc", bold=True),
+            ),
+        )
+    ) + (
+        f"<w:p>{line_shape(20)}{line_shape(60)}</w:p>"
         f'<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs></w:pPr>'
-        f'{run("Số:      /KH-BCĐ", size=26)}<w:r><w:tab/></w:r>'
-        f'{run("Cao Bằng, ngày      tháng 01 năm 2026", italic=True)}</w:p>')
-    docx = mutate(clean, DOC, r'<w:tbl>.*?</w:tbl>', header, 1)
+        f"{run('Số:      /KH-BCĐ', size=26)}<w:r><w:tab/></w:r>"
+        f"{run('Cao Bằng, ngày      tháng 01 năm 2026', italic=True)}</w:p>"
+    )
+    docx = mutate(clean, DOC, r"<w:tbl>.*?</w:tbl>", header, 1)
     result = check_document(docx)
     assert result.recognised == "Kế hoạch" and result.findings == []
 
@@ -169,16 +231,32 @@ def test_rules_drawn_as_floating_shapes_in_the_next_row(clean):
     """Rules under the issuer and the Tiêu ngữ as line shapes anchored in the «Số» row."""
     docx = mutate(clean, DOC, RULE, "", 2)  # the two header rules
     assert {"ND30-ISSUER-RULE", "ND30-MOTTO-RULE"} <= rules_of(docx)
-    docx = mutate(docx, DOC, r'(<w:t xml:space="preserve">Số: 05/KH-BCĐ</w:t></w:r>)',
-                  r'\1' + line_shape(18), 1)
-    docx = mutate(docx, DOC, r'(<w:t xml:space="preserve">Cao Bằng, ngày 05 tháng 01 năm '
-                  r'2026</w:t></w:r>)', r'\1' + line_shape(60), 1)
+    docx = mutate(
+        docx,
+        DOC,
+        r'(<w:t xml:space="preserve">Số: 05/KH-BCĐ</w:t></w:r>)',
+        r"\1" + line_shape(18),
+        1,
+    )
+    docx = mutate(
+        docx,
+        DOC,
+        r'(<w:t xml:space="preserve">Cao Bằng, ngày 05 tháng 01 năm '
+        r"2026</w:t></w:r>)",
+        r"\1" + line_shape(60),
+        1,
+    )
     assert rules_of(docx) == set()
 
 
 def test_a_subject_rule_a_quarter_of_its_line_is_too_short(clean):
-    docx = mutate(clean, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
-                  r'\1' + f'<w:p>{line_shape(20)}</w:p>', 1)
+    docx = mutate(
+        clean,
+        DOC,
+        "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
+        r"\1" + f"<w:p>{line_shape(20)}</w:p>",
+        1,
+    )
     found = [f for f in check_document(docx).findings]
     assert [f.rule for f in found] == ["ND30-SUBJECT-RULE"]
     assert found[0].certainty == "estimate" and "20 mm" in found[0].message
@@ -186,35 +264,57 @@ def test_a_subject_rule_a_quarter_of_its_line_is_too_short(clean):
 
 
 def test_a_draft_stamp_in_a_text_box_inside_the_number_line(clean):
-    box = ('<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
-           '2006/wordprocessingDrawing"><wp:extent cx="1150000" cy="365760"/><a:graphic xmlns:a='
-           '"http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><w:txbxContent>'
-           f'<w:p>{run("DỰ THẢO", bold=True)}</w:p></w:txbxContent></a:graphicData></a:graphic>'
-           '</wp:anchor></w:drawing></w:r>')
-    docx = mutate(clean, DOC, r'(<w:r><w:rPr>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space='
-                  r'"preserve">Số: 05/KH-BCĐ)', box + r'\1', 1)
+    box = (
+        '<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+        '2006/wordprocessingDrawing"><wp:extent cx="1150000" cy="365760"/><a:graphic xmlns:a='
+        '"http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><w:txbxContent>'
+        f"<w:p>{run('DỰ THẢO', bold=True)}</w:p></w:txbxContent></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></w:r>"
+    )
+    docx = mutate(
+        clean,
+        DOC,
+        r"(<w:r><w:rPr>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="
+        r'"preserve">Số: 05/KH-BCĐ)',
+        box + r"\1",
+        1,
+    )
     assert rules_of(docx) == set()
-    bigger = mutate(docx, DOC, r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
-                    r'xml:space="preserve">Số: 05)', r'<w:sz w:val="28"/>\1', 1)
+    bigger = mutate(
+        docx,
+        DOC,
+        r'<w:sz w:val="26"/><w:szCs w:val="26"/>(</w:rPr><w:t '
+        r'xml:space="preserve">Số: 05)',
+        r'<w:sz w:val="28"/>\1',
+        1,
+    )
     assert rules_of(bigger) == {"ND30-NUMBER-FORMAT"}
 
 
-@pytest.mark.parametrize("date", ["ngày      tháng 01 năm 2026", "ngày      tháng      năm 2026",
-                                  "ngày      tháng      năm     "])
+@pytest.mark.parametrize(
+    "date",
+    [
+        "ngày      tháng 01 năm 2026",
+        "ngày      tháng      năm 2026",
+        "ngày      tháng      năm     ",
+    ],
+)
 def test_draft_dates_left_blank(clean, date):
     docx = mutate(clean, DOC, "ngày 05 tháng 01 năm 2026", date, 1)
     assert rules_of(docx) == set()
 
 
 def test_a_one_page_letter_needs_no_page_number(clean, rendered):
-    docx = mutate(clean, DOC, r'<w:headerReference [^>]*/>', "", 0)
+    docx = mutate(clean, DOC, r"<w:headerReference [^>]*/>", "", 0)
     assert "ND30-PAGE-NUMBER" not in rules_of(docx)  # short enough for one page
     assert "ND30-PAGE-NUMBER" not in rules_of(_with_app_pages(docx, 1))
-    counted = [f for f in check_document(_with_app_pages(docx, 3)).findings
-               if f.rule == "ND30-PAGE-NUMBER"]
+    counted = [
+        f for f in check_document(_with_app_pages(docx, 3)).findings if f.rule == "ND30-PAGE-NUMBER"
+    ]
     assert counted and counted[0].certainty == "certain"
-    long_plan = mutate(rendered["cao-bang-2022-ngay-hoi-bcd"].docx, DOC,
-                       r'<w:headerReference [^>]*/>', "", 0)
+    long_plan = mutate(
+        rendered["cao-bang-2022-ngay-hoi-bcd"].docx, DOC, r"<w:headerReference [^>]*/>", "", 0
+    )
     estimated = [f for f in check_document(long_plan).findings if f.rule == "ND30-PAGE-NUMBER"]
     assert estimated and estimated[0].certainty == "estimate"
 
@@ -229,12 +329,18 @@ def test_a_page_number_centred_by_a_tab_stop_and_sized_inside_fldsimple(clean):
 
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         names = package.namelist()
-        header_part = next(n for n in names if n.startswith("word/header") and "PAGE" in
-                           package.read(n).decode())
-    docx = change(docx, header_part, r'<w:p>.*</w:p>',
-                  '<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="4677"/></w:tabs></w:pPr>'
-                  '<w:r><w:tab/></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:sz '
-                  'w:val="28"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p>', 1)
+        header_part = next(
+            n for n in names if n.startswith("word/header") and "PAGE" in package.read(n).decode()
+        )
+    docx = change(
+        docx,
+        header_part,
+        r"<w:p>.*</w:p>",
+        '<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="4677"/></w:tabs></w:pPr>'
+        '<w:r><w:tab/></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:sz '
+        'w:val="28"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p>',
+        1,
+    )
     assert rules_of(docx) == set()
     small = change(docx, header_part, r'<w:sz w:val="28"/>', '<w:sz w:val="22"/>', 1)
     assert rules_of(small) == {"ND30-PAGE-NUMBER"}
@@ -242,28 +348,49 @@ def test_a_page_number_centred_by_a_tab_stop_and_sized_inside_fldsimple(clean):
 
 def test_spacing_is_measured_between_paragraphs(clean):
     """6 pt after one paragraph and none before the next is 6 pt between them."""
-    docx = mutate(clean, DOC, r'w:before="120"( w:after="0" w:line="276")',
-                  r'w:before="0"\1', 0)
+    docx = mutate(clean, DOC, r'w:before="120"( w:after="0" w:line="276")', r'w:before="0"\1', 0)
     assert "ND30-BODY-SPACING" in rules_of(docx)
-    docx = mutate(docx, DOC, r'w:before="0"( w:after=)"0"( w:line="276")', r'w:before="0"\1'
-                  r'"120"\2', 0)
+    docx = mutate(
+        docx,
+        DOC,
+        r'w:before="0"( w:after=)"0"( w:line="276")',
+        r'w:before="0"\1'
+        r'"120"\2',
+        0,
+    )
     assert "ND30-BODY-SPACING" not in rules_of(docx)
 
 
 def test_a_superscript_unit_is_not_a_footnote(clean):
-    docx = mutate(clean, DOC, r'(của cán bộ và Nhân dân)\.', r'\1 trên 5 km</w:t></w:r>'
-                  r'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>'
-                  r'<w:r><w:t xml:space="preserve">.', 1)
+    docx = mutate(
+        clean,
+        DOC,
+        r"(của cán bộ và Nhân dân)\.",
+        r"\1 trên 5 km</w:t></w:r>"
+        r'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>'
+        r'<w:r><w:t xml:space="preserve">.',
+        1,
+    )
     assert "ND30-FOOTNOTES" not in rules_of(docx)
 
 
 def test_landscape_pages_are_judged_turned(clean):
-    docx = mutate(clean, DOC, r'<w:pgSz w:w="11906" w:h="16838"/>',
-                  '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', 0)
+    docx = mutate(
+        clean,
+        DOC,
+        r'<w:pgSz w:w="11906" w:h="16838"/>',
+        '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+        0,
+    )
     assert "ND30-PAGE-MARGINS" in rules_of(docx)  # portrait margins on a turned page
-    turned = mutate(docx, DOC, r'<w:pgMar w:top="\d+" w:right="\d+" w:bottom="\d+" '
-                    r'w:left="\d+"', '<w:pgMar w:top="1701" w:right="1134" w:bottom="1134" '
-                    'w:left="1134"', 0)
+    turned = mutate(
+        docx,
+        DOC,
+        r'<w:pgMar w:top="\d+" w:right="\d+" w:bottom="\d+" '
+        r'w:left="\d+"',
+        '<w:pgMar w:top="1701" w:right="1134" w:bottom="1134" w:left="1134"',
+        0,
+    )
     assert "ND30-PAGE-MARGINS" not in rules_of(turned)
     assert "ND30-PAGE-ORIENTATION" in rules_of(turned)  # a warning: the decree is silent
 
@@ -272,13 +399,20 @@ def test_landscape_pages_are_judged_turned(clean):
 def test_locations_name_the_part_of_the_page(clean):
     docx = mutate(clean, DOC, "ngày 05 tháng 01", "ngày 5 tháng 01", 1)
     docx = mutate(docx, DOC, "- Lưu: VT, PV05.", "- Lưu VT, PV05.", 1)
-    docx = mutate(docx, DOC, r'w:firstLine="567"(/><w:jc w:val="both"/></w:pPr><w:r><w:rPr>'
-                  r'(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">Chủ trì)',
-                  r'w:firstLine="0"\1', 1)
+    docx = mutate(
+        docx,
+        DOC,
+        r'w:firstLine="567"(/><w:jc w:val="both"/></w:pPr><w:r><w:rPr>'
+        r'(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">Chủ trì)',
+        r'w:firstLine="0"\1',
+        1,
+    )
     where = {f.rule: f.where for f in check_document(docx).findings}
-    assert where == {"ND30-DATE": "header, right column, place and date",
-                     "ND30-RECIPIENTS": "Nơi nhận, line 2",
-                     "ND30-BODY-INDENT": "body, II.1, paragraph 1"}
+    assert where == {
+        "ND30-DATE": "header, right column, place and date",
+        "ND30-RECIPIENTS": "Nơi nhận, line 2",
+        "ND30-BODY-INDENT": "body, II.1, paragraph 1",
+    }
 
 
 def _text(docx: bytes) -> str:
@@ -297,7 +431,7 @@ def _with_app_pages(docx: bytes, pages: int) -> bytes:
     entries["docProps/app.xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats'
         f'.org/officeDocument/2006/extended-properties"><Pages>{pages}</Pages><Words>900</Words>'
-        '<Application>Microsoft Office Word</Application></Properties>'
+        "<Application>Microsoft Office Word</Application></Properties>"
     ).encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -307,14 +441,20 @@ def _with_app_pages(docx: bytes, pages: int) -> bytes:
 
 
 def test_no_stray_regex_left(clean):
-    assert re.search(RULE, __import__("zipfile").ZipFile(__import__("io").BytesIO(clean))
-                     .read(DOC).decode())
+    assert re.search(
+        RULE, __import__("zipfile").ZipFile(__import__("io").BytesIO(clean)).read(DOC).decode()
+    )
 
 
 def test_a_rule_drawn_as_the_bottom_border_of_the_line_above(clean):
-    docx = mutate(clean, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
-                  r'\1<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr>'
-                  r'<w:ind w:left="3307" w:right="3307"/></w:pPr></w:p>', 1)
+    docx = mutate(
+        clean,
+        DOC,
+        "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
+        r'\1<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr>'
+        r'<w:ind w:left="3307" w:right="3307"/></w:pPr></w:p>',
+        1,
+    )
     assert rules_of(docx) == set()
 
 
@@ -323,10 +463,16 @@ def test_a_text_issued_with_a_decision_has_no_number_date_or_recipients(clean):
     docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", "", 1)
     docx = mutate(docx, DOC, "Cao Bằng, ngày 05 tháng 01 năm 2026", "", 1)
     docx = mutate(docx, DOC, ">KẾ HOẠCH<", ">QUY CHẾ<", 1)
-    docx = mutate(docx, DOC, "(Tổ quốc năm 2026</w:t></w:r></w:p>)", r'\1<w:p><w:pPr><w:jc '
-                  r'w:val="center"/></w:pPr>' + run("(Kèm theo Quyết định số 12/QĐ-BCĐ ngày "
-                                                   "05/01/2026 của Ban Chỉ đạo)", italic=True)
-                  + "</w:p>", 1)
+    docx = mutate(
+        docx,
+        DOC,
+        "(Tổ quốc năm 2026</w:t></w:r></w:p>)",
+        r"\1<w:p><w:pPr><w:jc "
+        r'w:val="center"/></w:pPr>'
+        + run("(Kèm theo Quyết định số 12/QĐ-BCĐ ngày 05/01/2026 của Ban Chỉ đạo)", italic=True)
+        + "</w:p>",
+        1,
+    )
     docx = mutate(docx, DOC, r"Nơi nhận:</w:t>", "</w:t>", 1)
     docx = mutate(docx, DOC, r"- (Công an tỉnh;|Lưu: VT, PV05\.)</w:t>", "</w:t>", 0)
     result = check_document(docx)

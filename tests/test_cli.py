@@ -25,7 +25,8 @@ def _edit_in_word(path):
     with zipfile.ZipFile(path) as source:
         entries = {i.filename: source.read(i) for i in source.infolist()}
     entries["word/document.xml"] = entries["word/document.xml"].replace(
-        "Nguyễn Văn A".encode(), "Nguyễn Văn B".encode())
+        "Nguyễn Văn A".encode(), "Nguyễn Văn B".encode()
+    )
     with zipfile.ZipFile(path, "w") as target:
         for name, data in entries.items():
             target.writestr(name, data)

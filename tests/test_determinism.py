@@ -22,8 +22,12 @@ def test_another_process_in_another_time_zone_gives_the_same_bytes(rendered, tmp
     path = EXAMPLES[0]
     out = tmp_path / "out.docx"
     env = dict(os.environ, TZ="America/Los_Angeles", PYTHONHASHSEED="123")
-    subprocess.run([sys.executable, "-m", "antq_docs", "render", str(path), "-o", str(out)],
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "antq_docs", "render", str(path), "-o", str(out)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     assert out.read_bytes() == rendered[path.stem].docx
 
 

@@ -11,8 +11,11 @@ import pytest
 from antq_docs.inspect.docx_read import Para, TableView
 from antq_docs.write.docx import layout
 
-NAMES = ["bac-giang-2024-ngay-hoi-bcd", "cao-bang-2022-ngay-hoi-bcd",
-         "cao-bang-2024-ky-niem-80-nam-cand"]
+NAMES = [
+    "bac-giang-2024-ngay-hoi-bcd",
+    "cao-bang-2022-ngay-hoi-bcd",
+    "cao-bang-2024-ky-niem-80-nam-cand",
+]
 MM = 1440 / 25.4
 BLANK = "\u00a0" * 6  # a draft's blank number or day, for the văn thư to fill in
 
@@ -51,8 +54,9 @@ def test_page_is_a4_portrait_with_nd30_margins(name, views):
 @pytest.mark.parametrize("name", NAMES)
 def test_times_new_roman_in_every_font_slot_and_every_run(name, views):
     view = views[name]
-    assert view.default_fonts == {slot: "Times New Roman"
-                                  for slot in ("ascii", "hAnsi", "eastAsia", "cs")}
+    assert view.default_fonts == {
+        slot: "Times New Roman" for slot in ("ascii", "hAnsi", "eastAsia", "cs")
+    }
     for para in view.paragraphs():
         for run in para.runs:
             assert set(run.fonts.values()) == {"Times New Roman"}, (para.text, run.fonts)
@@ -61,11 +65,17 @@ def test_times_new_roman_in_every_font_slot_and_every_run(name, views):
 
 def test_fonts_are_written_on_the_runs_themselves(rendered):
     """So that a paragraph copied into another document keeps Times New Roman."""
-    xml = zipfile.ZipFile(io.BytesIO(rendered["cao-bang-2022-ngay-hoi-bcd"].docx)).read(
-        "word/document.xml").decode()
+    xml = (
+        zipfile.ZipFile(io.BytesIO(rendered["cao-bang-2022-ngay-hoi-bcd"].docx))
+        .read("word/document.xml")
+        .decode()
+    )
     runs = re.findall(r"<w:r>(.*?)</w:r>", xml)
-    assert runs and all('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-                        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' in r for r in runs)
+    assert runs and all(
+        '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' in r
+        for r in runs
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -81,8 +91,10 @@ def test_header_columns_fit_quoc_hieu_on_one_line(name, views):
 def test_quoc_hieu_and_tieu_ngu(name, views):
     right = _header(views[name]).rows[0][1]
     texts = _cell_texts(right)
-    assert [p.text for p in texts] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                       "Độc lập - Tự do - Hạnh phúc"]
+    assert [p.text for p in texts] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
     national, motto = texts
     assert all(r.bold and not r.italic and r.size in (12, 13) for r in _runs(national))
     assert all(r.bold and not r.underline and r.size in (13, 14) for r in _runs(motto))
@@ -107,19 +119,32 @@ def test_issuing_body_block(name, views):
     assert paras.index(name_lines[0]) == len(parent_lines), "the parent body comes first"
     rule = left.paragraphs[-1]
     assert rule.border_top and not rule.text
-    rule_mm = left.width_twips / MM - 2 * layout.CELL_PADDING_MM - (
-        rule.left_twips + rule.right_twips) / MM
+    rule_mm = (
+        left.width_twips / MM
+        - 2 * layout.CELL_PADDING_MM
+        - (rule.left_twips + rule.right_twips) / MM
+    )
     widest = max(layout.estimated_width_mm(p.text, 13) for p in name_lines)
     assert widest / 3 - 1 <= rule_mm <= widest / 2 + 1
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("cao-bang-2022-ngay-hoi-bcd", ("Số: 1238/BCĐ-CAT-PV05", "Cao Bằng, ngày 04 tháng 4 năm 2022")),
-    ("bac-giang-2024-ngay-hoi-bcd", ("Số: " + BLANK + "/KH-BCĐ",
-                                     f"Bắc Giang, ngày {BLANK} tháng 4 năm 2024")),
-    ("cao-bang-2024-ky-niem-80-nam-cand", ("Số: " + BLANK + "/KH-UBND",
-                                           f"Cao Bằng, ngày {BLANK} tháng 10 năm 2024")),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (
+            "cao-bang-2022-ngay-hoi-bcd",
+            ("Số: 1238/BCĐ-CAT-PV05", "Cao Bằng, ngày 04 tháng 4 năm 2022"),
+        ),
+        (
+            "bac-giang-2024-ngay-hoi-bcd",
+            ("Số: " + BLANK + "/KH-BCĐ", f"Bắc Giang, ngày {BLANK} tháng 4 năm 2024"),
+        ),
+        (
+            "cao-bang-2024-ky-niem-80-nam-cand",
+            ("Số: " + BLANK + "/KH-UBND", f"Cao Bằng, ngày {BLANK} tháng 10 năm 2024"),
+        ),
+    ],
+)
 def test_number_and_date_share_one_row(name, expected, views):
     row = _header(views[name]).rows[1]
     number, date = (_cell_texts(cell)[0] for cell in row)
@@ -132,9 +157,10 @@ def test_number_and_date_share_one_row(name, expected, views):
 @pytest.mark.parametrize("name", NAMES)
 def test_title_and_subject(name, views):
     blocks = views[name].blocks
-    title_index = next(i for i, b in enumerate(blocks)
-                       if isinstance(b, Para) and b.text == "KẾ HOẠCH")
-    title, subject, rule = blocks[title_index:title_index + 3]
+    title_index = next(
+        i for i, b in enumerate(blocks) if isinstance(b, Para) and b.text == "KẾ HOẠCH"
+    )
+    title, subject, rule = blocks[title_index : title_index + 3]
     for para in (title, subject):
         assert para.align == "center"
         assert all(r.bold and r.size == 14 for r in _runs(para))
@@ -166,8 +192,11 @@ def test_body_paragraphs(name, views):
 @pytest.mark.parametrize("name", NAMES)
 def test_legal_bases_one_per_line_italic_with_final_period(name, views):
     body = _body(views[name])
-    bases = [p for p in body if p.text.startswith(("Căn cứ", "Thực hiện")) and
-             all(r.italic for r in _runs(p))]
+    bases = [
+        p
+        for p in body
+        if p.text.startswith(("Căn cứ", "Thực hiện")) and all(r.italic for r in _runs(p))
+    ]
     assert len(bases) == 2
     assert bases[0].text.endswith(";") and bases[-1].text.endswith(".")
 
@@ -176,7 +205,7 @@ def test_legal_bases_one_per_line_italic_with_final_period(name, views):
 def test_headings_numbered_roman_then_arabic(name, views):
     body = _body(views[name])
     roman = [p.text.split(".")[0] for p in body if re.match(r"^[IVX]+\. ", p.text)]
-    assert roman == ["I", "II", "III", "IV", "V", "VI"][:len(roman)] and len(roman) >= 3
+    assert roman == ["I", "II", "III", "IV", "V", "VI"][: len(roman)] and len(roman) >= 3
     for para in body:
         if re.match(r"^[IVX]+\. ", para.text):
             assert para.text == para.text.upper() and all(r.bold for r in _runs(para))
@@ -240,13 +269,17 @@ def test_programme_numbers_never_skip(views):
 
 def test_backdrop_title_is_a_centred_framed_block(views):
     view = views["bac-giang-2024-ngay-hoi-bcd"]
-    frame = next(t for t in _tables(view) if "NGÀY HỘI" in
-                 " ".join(p.text for p in t.rows[0][0].paragraphs))
+    frame = next(
+        t for t in _tables(view) if "NGÀY HỘI" in " ".join(p.text for p in t.rows[0][0].paragraphs)
+    )
     assert frame.borders and len(frame.rows) == 1 and len(frame.rows[0]) == 1
     lines = _cell_texts(frame.rows[0][0])
-    assert [p.text for p in lines] == ["TÊN CƠ QUAN, ĐƠN VỊ TỔ CHỨC", "NGÀY HỘI",
-                                       "TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2024",
-                                       "...ngày...tháng...năm 2024"]
+    assert [p.text for p in lines] == [
+        "TÊN CƠ QUAN, ĐƠN VỊ TỔ CHỨC",
+        "NGÀY HỘI",
+        "TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2024",
+        "...ngày...tháng...năm 2024",
+    ]
     assert all(p.align == "center" for p in lines)
     assert all(r.italic for r in _runs(lines[-1]))
 
@@ -255,14 +288,21 @@ def test_timeline_in_the_seed_phrasing(views):
     texts = [p.text for p in views["cao-bang-2024-ky-niem-80-nam-cand"].paragraphs()]
     notes = [re.search(r"\(Thời gian thực hiện: ([^)]*)\)\.$", t) for t in texts]
     assert [m[1] for m in notes if m] == [
-        "từ quý I đến quý III năm 2025", "từ nay đến quý IV năm 2025",
-        "từ quý I đến tháng 8 năm 2025", "từ quý I đến quý III năm 2025",
+        "từ quý I đến quý III năm 2025",
+        "từ nay đến quý IV năm 2025",
+        "từ quý I đến tháng 8 năm 2025",
+        "từ quý I đến quý III năm 2025",
         "từ quý I năm 2025, trọng tâm các hoạt động từ tháng 7 đến tháng 8 năm 2025",
-        "từ quý IV năm 2024 đến quý III năm 2025", "từ quý IV năm 2024 đến quý III năm 2025",
-        "từ nay đến trước ngày tổ chức kỷ niệm"]
-    para = next(p for p in views["cao-bang-2024-ky-niem-80-nam-cand"].paragraphs()
-                if p.text.endswith("(Thời gian thực hiện: từ quý I đến quý III năm 2025).")
-                and p.text.startswith("1."))
+        "từ quý IV năm 2024 đến quý III năm 2025",
+        "từ quý IV năm 2024 đến quý III năm 2025",
+        "từ nay đến trước ngày tổ chức kỷ niệm",
+    ]
+    para = next(
+        p
+        for p in views["cao-bang-2024-ky-niem-80-nam-cand"].paragraphs()
+        if p.text.endswith("(Thời gian thực hiện: từ quý I đến quý III năm 2025).")
+        and p.text.startswith("1.")
+    )
     italic = "".join(r.text for r in para.runs if r.italic)
     assert italic.endswith("Thời gian thực hiện: từ quý I đến quý III năm 2025")
 

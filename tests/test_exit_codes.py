@@ -18,7 +18,7 @@ MINIMAL = FIXTURES / "minimal.yaml"
 def table() -> dict[str, set[int]]:
     """{first words of the command: the exit codes its row lists}."""
     text = (ROOT / "README.md").read_text("utf-8")
-    section = text[text.index("## Commands"):]
+    section = text[text.index("## Commands") :]
     rows = {}
     for line in section.splitlines()[4:]:
         if not line.startswith("| `antq"):
@@ -31,8 +31,9 @@ def table() -> dict[str, set[int]]:
 
 def _bad_plan(tmp_path):
     plan = tmp_path / "bad.yaml"
-    plan.write_text(MINIMAL.read_text("utf-8").replace("date: 05/01/2026", "date: 31/02/2026"),
-                    "utf-8")
+    plan.write_text(
+        MINIMAL.read_text("utf-8").replace("date: 05/01/2026", "date: 31/02/2026"), "utf-8"
+    )
     return plan
 
 
@@ -60,41 +61,140 @@ SITUATIONS = {
     ],
     "check --rules": [(0, lambda t: ["check", "--rules"])],
     "test": [
-        (0, lambda t: ["test", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
-                       "--snapshots", ROOT / "tests/snapshots"]),
-        (1, lambda t: ["test", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
-                       "--snapshots", t]),
+        (
+            0,
+            lambda t: [
+                "test",
+                ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
+                "--snapshots",
+                ROOT / "tests/snapshots",
+            ],
+        ),
+        (
+            1,
+            lambda t: ["test", ROOT / "examples/cao-bang-2022-ngay-hoi-bcd.yaml", "--snapshots", t],
+        ),
         (2, lambda t: ["test", _bad_plan(t), "--snapshots", t]),
     ],
     "new": [
-        (0, lambda t: ["new", "ngay-hoi", "--year", "2026", "--org",
-                       ROOT / "examples/orgs/cao-bang.yaml", "-o", t / "n.yaml", "--no-input"]),
-        (2, lambda t: ["new", "ngay-hoi", "--year", "1999", "--org",
-                       ROOT / "examples/orgs/cao-bang.yaml", "-o", t / "n.yaml", "--no-input"]),
-        (3, lambda t: ["new", "ngay-hoi", "--year", "2026", "--org",
-                       ROOT / "examples/orgs/cao-bang.yaml", "-o", _exists(t), "--no-input"]),
+        (
+            0,
+            lambda t: [
+                "new",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--org",
+                ROOT / "examples/orgs/cao-bang.yaml",
+                "-o",
+                t / "n.yaml",
+                "--no-input",
+            ],
+        ),
+        (
+            2,
+            lambda t: [
+                "new",
+                "ngay-hoi",
+                "--year",
+                "1999",
+                "--org",
+                ROOT / "examples/orgs/cao-bang.yaml",
+                "-o",
+                t / "n.yaml",
+                "--no-input",
+            ],
+        ),
+        (
+            3,
+            lambda t: [
+                "new",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--org",
+                ROOT / "examples/orgs/cao-bang.yaml",
+                "-o",
+                _exists(t),
+                "--no-input",
+            ],
+        ),
     ],
     "batch": [
-        (0, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng",
-                       "--rows", "1-1", "-j", "1", "-o", t / "out"]),
-        (1, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng",
-                       "--rows", "1-1", "-j", "1", "-o", _blocked_batch(t)]),
-        (2, lambda t: ["batch", "ngay-hoi", "--year", "2026", "--province", "Atlantis",
-                       "-o", t / "out"]),
+        (
+            0,
+            lambda t: [
+                "batch",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--province",
+                "Cao Bằng",
+                "--rows",
+                "1-1",
+                "-j",
+                "1",
+                "-o",
+                t / "out",
+            ],
+        ),
+        (
+            1,
+            lambda t: [
+                "batch",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--province",
+                "Cao Bằng",
+                "--rows",
+                "1-1",
+                "-j",
+                "1",
+                "-o",
+                _blocked_batch(t),
+            ],
+        ),
+        (
+            2,
+            lambda t: [
+                "batch",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--province",
+                "Atlantis",
+                "-o",
+                t / "out",
+            ],
+        ),
     ],
     "places": [(0, lambda t: ["places", "Cao Bằng"]), (2, lambda t: ["places", "Atlantis"])],
     "fix": [
         (0, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", t / "f.docx"]),
-        (1, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "--only",
-                       "ND30-FONT", "-o", t / "g.docx"]),
+        (
+            1,
+            lambda t: [
+                "fix",
+                ROOT / "examples/drafts/du-thao.docx",
+                "--only",
+                "ND30-FONT",
+                "-o",
+                t / "g.docx",
+            ],
+        ),
         (2, lambda t: ["fix", _rendered(t)]),
         (3, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", _clerks_file(t)]),
     ],
     "schema": [(0, lambda t: ["schema"])],
-    "validate --org": [(0, lambda t: ["validate", "--org", ROOT / "examples/orgs/cao-bang.yaml"]),
-                       (2, lambda t: ["validate", "--org", _bad_plan(t)])],
-    "--lang": [(0, lambda t: ["--lang", "en", "schema"]),
-               (2, lambda t: ["--lang", "fr", "schema"])],
+    "validate --org": [
+        (0, lambda t: ["validate", "--org", ROOT / "examples/orgs/cao-bang.yaml"]),
+        (2, lambda t: ["validate", "--org", _bad_plan(t)]),
+    ],
+    "--lang": [
+        (0, lambda t: ["--lang", "en", "schema"]),
+        (2, lambda t: ["--lang", "fr", "schema"]),
+    ],
     "--version": [(0, lambda t: ["--version"]), (0, lambda t: ["check", "--help"])],
 }
 

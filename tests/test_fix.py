@@ -36,8 +36,9 @@ def texts(docx: bytes) -> dict[str, list[str]]:
         for name in package.namelist():
             if name.startswith("word/") and name.endswith(".xml"):
                 root = etree.fromstring(package.read(name))
-                out[name] = ["".join(t.text or "" for t in p.iter(f"{W}t"))
-                             for p in root.iter(f"{W}p")]
+                out[name] = [
+                    "".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")
+                ]
     return out
 
 
@@ -64,9 +65,13 @@ def clean():
 FIXABLE = sorted(rule for rule in DEFECTS if rule in FIXERS)
 # A legacy TCVN3 font needs its text converted, which is a person's work; a wrong Unicode
 # font is what fix corrects.
-FIX_DEFECTS = {**DEFECTS, "ND30-FONT": [(part, pattern, replacement.replace(".VnTime", "Arial"),
-                                          count) for part, pattern, replacement, count
-                                         in DEFECTS["ND30-FONT"]]}
+FIX_DEFECTS = {
+    **DEFECTS,
+    "ND30-FONT": [
+        (part, pattern, replacement.replace(".VnTime", "Arial"), count)
+        for part, pattern, replacement, count in DEFECTS["ND30-FONT"]
+    ],
+}
 
 
 @pytest.mark.parametrize("rule_id", FIXABLE)
@@ -84,8 +89,11 @@ def test_defect_fixed_clean(rule_id, clean):
 @pytest.mark.parametrize("rule_id", sorted(r for r in OTHER_BASES if r in FIXERS))
 def test_defect_fixed_clean_on_a_richer_plan(rule_id, rendered):
     base, mutations = OTHER_BASES[rule_id]
-    docx = rendered["cao-bang-2022-ngay-hoi-bcd"].docx if base == "cao-bang-2022" else \
-        render_file(FIXTURES / f"{base}.yaml").docx
+    docx = (
+        rendered["cao-bang-2022-ngay-hoi-bcd"].docx
+        if base == "cao-bang-2022"
+        else render_file(FIXTURES / f"{base}.yaml").docx
+    )
     docx = handmade(docx)
     for part, pattern, replacement, count in mutations:
         docx = mutate(docx, part, pattern, replacement, count)
@@ -100,8 +108,15 @@ def test_every_fixable_rule_has_a_fixture():
 
 def test_many_defects_at_once(clean):
     docx = clean
-    for rule_id in ("ND30-PAGE-MARGINS", "ND30-MOTTO", "ND30-DATE", "ND30-RECIPIENTS",
-                    "ND30-END-MARK", "ND30-NUMBER-FORMAT", "ND30-BODY-JUSTIFY"):
+    for rule_id in (
+        "ND30-PAGE-MARGINS",
+        "ND30-MOTTO",
+        "ND30-DATE",
+        "ND30-RECIPIENTS",
+        "ND30-END-MARK",
+        "ND30-NUMBER-FORMAT",
+        "ND30-BODY-JUSTIFY",
+    ):
         for part, pattern, replacement, count in DEFECTS[rule_id]:
             docx = mutate(docx, part, pattern, replacement, count)
     before = check_document(docx).findings
@@ -111,8 +126,8 @@ def test_many_defects_at_once(clean):
 
 
 def test_missing_page_number_gets_a_header(clean):
-    docx = mutate(clean, DOC, r'<w:headerReference [^>]*/>', "", 0)
-    docx = mutate(docx, DOC, r'<w:titlePg/>', "", 0)
+    docx = mutate(clean, DOC, r"<w:headerReference [^>]*/>", "", 0)
+    docx = mutate(docx, DOC, r"<w:titlePg/>", "", 0)
     docx = _with_word_pages(docx, 3)
     assert "ND30-PAGE-NUMBER" in {f.rule for f in check_document(docx).findings}
     result = fix_document(docx)
@@ -125,17 +140,33 @@ def test_missing_page_number_gets_a_header(clean):
 
 def test_what_survives(clean):
     """Comments, tracked changes, bookmarks and fields are kept."""
-    extra = ('<w:bookmarkStart w:id="7" w:name="mark"/><w:ins w:id="8" w:author="A" '
-             'w:date="2026-01-05T00:00:00Z"><w:r><w:t>thêm</w:t></w:r></w:ins><w:del w:id="9" '
-             'w:author="A" w:date="2026-01-05T00:00:00Z"><w:r><w:delText>bỏ</w:delText></w:r>'
-             '</w:del><w:commentRangeStart w:id="3"/><w:bookmarkEnd w:id="7"/>')
-    docx = mutate(clean, DOC, r'(<w:jc w:val="both"/></w:pPr>)(<w:r><w:rPr>(?:(?!</w:rPr>).)*'
-                  r'</w:rPr><w:t xml:space="preserve">1\. Nâng cao)', r'\1' + extra + r'\2', 1)
+    extra = (
+        '<w:bookmarkStart w:id="7" w:name="mark"/><w:ins w:id="8" w:author="A" '
+        'w:date="2026-01-05T00:00:00Z"><w:r><w:t>thêm</w:t></w:r></w:ins><w:del w:id="9" '
+        'w:author="A" w:date="2026-01-05T00:00:00Z"><w:r><w:delText>bỏ</w:delText></w:r>'
+        '</w:del><w:commentRangeStart w:id="3"/><w:bookmarkEnd w:id="7"/>'
+    )
+    docx = mutate(
+        clean,
+        DOC,
+        r'(<w:jc w:val="both"/></w:pPr>)(<w:r><w:rPr>(?:(?!</w:rPr>).)*'
+        r'</w:rPr><w:t xml:space="preserve">1\. Nâng cao)',
+        r"\1" + extra + r"\2",
+        1,
+    )
     docx = mutate(docx, DOC, r'w:left="1701"', 'w:left="1440"', 0)
     result = fix_document(docx)
     assert [c.rule for c in result.changes] == ["ND30-PAGE-MARGINS"]
-    for element in ("bookmarkStart", "bookmarkEnd", "ins", "del", "commentRangeStart",
-                    "fldChar", "footnoteReference", "sectPr"):
+    for element in (
+        "bookmarkStart",
+        "bookmarkEnd",
+        "ins",
+        "del",
+        "commentRangeStart",
+        "fldChar",
+        "footnoteReference",
+        "sectPr",
+    ):
         assert _count(docx, element) == _count(result.docx, element), element
 
 
@@ -155,8 +186,11 @@ def test_cli(tmp_path, clean):
     source.write_bytes(mutate(clean, DOC, "ngày 05 tháng 01", "ngày 5 tháng 1", 1))
     runner = CliRunner()
     dry = runner.invoke(app, ["fix", str(source), "--dry-run"])
-    assert dry.exit_code == 0 and "[ND30-DATE] header, right column, place and date" in \
-        dry.stdout and not (tmp_path / "du-thao.fixed.docx").exists()
+    assert (
+        dry.exit_code == 0
+        and "[ND30-DATE] header, right column, place and date" in dry.stdout
+        and not (tmp_path / "du-thao.fixed.docx").exists()
+    )
     done = runner.invoke(app, ["fix", str(source)])
     assert done.exit_code == 0 and (tmp_path / "du-thao.fixed.docx").is_file()
     assert check_document(tmp_path / "du-thao.fixed.docx").findings == []
@@ -176,8 +210,11 @@ def test_cli(tmp_path, clean):
 
 def _count(docx: bytes, name: str) -> int:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        return package.read(DOC).decode().count(f"<w:{name} ") + package.read(
-            DOC).decode().count(f"<w:{name}>") + package.read(DOC).decode().count(f"<w:{name}/>")
+        return (
+            package.read(DOC).decode().count(f"<w:{name} ")
+            + package.read(DOC).decode().count(f"<w:{name}>")
+            + package.read(DOC).decode().count(f"<w:{name}/>")
+        )
 
 
 def _with_entry(docx: bytes, name: str, data: bytes) -> bytes:

@@ -71,7 +71,9 @@ def test_cells_span_columns_and_rows(model_docx):
     assert wide.find("w:tcPr/w:gridSpan", NS).get(f"{W}val") == "2"
     assert len(row5.findall("w:tc", NS)) == 4
     assert [_text(p) for p in wide.findall("w:p", NS)] == [
-        "Theo phân công tại Quyết định của Ban Chỉ đạo xã", "- Thành viên phụ trách thôn"]
+        "Theo phân công tại Quyết định của Ban Chỉ đạo xã",
+        "- Thành viên phụ trách thôn",
+    ]
 
 
 def _span(cell) -> int:
@@ -92,16 +94,20 @@ def test_the_text_preview_shows_merged_cells():
 
     text = render_text(build_tree(MODEL)[0])
     assert "| 3 | Sơ kết phong trào ở thôn | ↑ | Ủy ban MTTQ xã | 30/11/2026 |" in text
-    assert ("| Theo phân công tại Quyết định của Ban Chỉ đạo xã<br>- Thành viên phụ trách "
-            "thôn | ← |") in text
+    assert (
+        "| Theo phân công tại Quyết định của Ban Chỉ đạo xã<br>- Thành viên phụ trách thôn | ← |"
+    ) in text
 
 
-@pytest.mark.parametrize("rows, says", [
-    ("[[1, a, b], [2, c]]", "row 2 fills 2 of the 3 columns"),
-    ("[[1, {text: a, span: 3}, b]]", "row 1: cell 2 does not fit"),
-    ("[[1, {text: a, rows: 3}, b], [2, c]]", "row 1: cell 2 spans 3 rows, past the last row"),
-    ("[[1, {text: a, rows: 2}, b], [2, c, d]]", "row 2: cell 3 does not fit"),
-])
+@pytest.mark.parametrize(
+    "rows, says",
+    [
+        ("[[1, a, b], [2, c]]", "row 2 fills 2 of the 3 columns"),
+        ("[[1, {text: a, span: 3}, b]]", "row 1: cell 2 does not fit"),
+        ("[[1, {text: a, rows: 3}, b], [2, c]]", "row 1: cell 2 spans 3 rows, past the last row"),
+        ("[[1, {text: a, rows: 2}, b], [2, c, d]]", "row 2: cell 3 does not fit"),
+    ],
+)
 def test_a_grid_that_does_not_fill_is_refused_with_its_row(tmp_path, rows, says):
     text = MINIMAL + f"appendices:\n  - table: {{columns: [TT, A, B], rows: {rows}}}\n"
     text = text.replace("  short_name:", "  short_name:", 1)
@@ -115,14 +121,21 @@ def test_a_landscape_appendix_turns_its_page_and_margins(model_docx):
     main, appendix = sections[0], sections[-1]
     size = main.find("w:pgSz", NS)
     assert (size.get(f"{W}w"), size.get(f"{W}h"), size.get(f"{W}orient")) == (
-        "11906", "16838", None)
+        "11906",
+        "16838",
+        None,
+    )
     size = appendix.find("w:pgSz", NS)
     assert (size.get(f"{W}w"), size.get(f"{W}h"), size.get(f"{W}orient")) == (
-        "16838", "11906", "landscape")
+        "16838",
+        "11906",
+        "landscape",
+    )
     margins = appendix.find("w:pgMar", NS)
-    assert {side: round(int(margins.get(f"{W}{side}")) / 56.7) for side in
-            ("top", "bottom", "left", "right")} == {"top": 30, "bottom": 15, "left": 25,
-                                                    "right": 25}
+    assert {
+        side: round(int(margins.get(f"{W}{side}")) / 56.7)
+        for side in ("top", "bottom", "left", "right")
+    } == {"top": 30, "bottom": 15, "left": 25, "right": 25}
     assert appendix.find("w:pgNumType", NS).get(f"{W}start") == "1"
 
 
@@ -133,15 +146,22 @@ def test_tables_never_overflow_the_text(model_docx):
         body = _document(docx).find("w:body", NS)
         pending = []
         for child in body:
-            sect = child.find("w:pPr/w:sectPr", NS) if child.tag == f"{W}p" else (
-                child if child.tag == f"{W}sectPr" else None)
+            sect = (
+                child.find("w:pPr/w:sectPr", NS)
+                if child.tag == f"{W}p"
+                else (child if child.tag == f"{W}sectPr" else None)
+            )
             if child.tag == f"{W}tbl":
-                pending.append(sum(int(c.get(f"{W}w"))
-                                   for c in child.findall("w:tblGrid/w:gridCol", NS)))
+                pending.append(
+                    sum(int(c.get(f"{W}w")) for c in child.findall("w:tblGrid/w:gridCol", NS))
+                )
             if sect is not None:
                 margins = sect.find("w:pgMar", NS)
-                text = int(sect.find("w:pgSz", NS).get(f"{W}w")) - int(
-                    margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
+                text = (
+                    int(sect.find("w:pgSz", NS).get(f"{W}w"))
+                    - int(margins.get(f"{W}left"))
+                    - int(margins.get(f"{W}right"))
+                )
                 assert all(width <= text + 2 for width in pending), (pending, text)
                 pending = []
 
@@ -155,11 +175,15 @@ def test_columns_share_the_width_by_content(model_docx):
 
 
 def test_given_widths_wider_than_the_page_are_refused(tmp_path):
-    text = MINIMAL + ("appendices:\n  - table: {columns: [{title: A, width: 10}, {title: B, "
-                      "width: 8}], rows: [[a, b]]}\n")
+    text = MINIMAL + (
+        "appendices:\n  - table: {columns: [{title: A, width: 10}, {title: B, "
+        "width: 8}], rows: [[a, b]]}\n"
+    )
     found = _problems(tmp_path, text)
-    assert any("the columns are 18.0 cm wide; the text of a portrait page is 16.5 cm wide"
-               in p for p in found), found
+    assert any(
+        "the columns are 18.0 cm wide; the text of a portrait page is 16.5 cm wide" in p
+        for p in found
+    ), found
     landscape = text.replace("  - table:", "  - orientation: landscape\n    table:")
     assert render_file(_plan(tmp_path, landscape)).docx
 
@@ -167,16 +191,21 @@ def test_given_widths_wider_than_the_page_are_refused(tmp_path):
 # -- the opening ---------------------------------------------------------------------------
 def test_bases_run_into_one_paragraph(model_docx):
     paragraphs = [_text(p) for p in _document(model_docx).iter(f"{W}p")]
-    assert ("Thực hiện Quyết định số 521/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ về "
-            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc; Thực hiện Kế hoạch số 12/KH-UBND ngày "
-            "15 tháng 01 năm 2026 của Ủy ban nhân dân xã, Ban Chỉ đạo xã xây dựng Kế hoạch "
-            "triển khai như sau:") in paragraphs
+    assert (
+        "Thực hiện Quyết định số 521/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ về "
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc; Thực hiện Kế hoạch số 12/KH-UBND ngày "
+        "15 tháng 01 năm 2026 của Ủy ban nhân dân xã, Ban Chỉ đạo xã xây dựng Kế hoạch "
+        "triển khai như sau:"
+    ) in paragraphs
 
 
 def test_the_last_basis_may_end_with_a_semicolon_and_a_law_keep_its_short_date(tmp_path):
-    text = MINIMAL.replace("subject: Tổ chức", "preamble:\n  last_mark: ';'\n  bases:\n"
-                           "    - {type: Luật, issuer: Quốc hội, date: 19/6/2015, "
-                           "date_form: short}\nsubject: Tổ chức")
+    text = MINIMAL.replace(
+        "subject: Tổ chức",
+        "preamble:\n  last_mark: ';'\n  bases:\n"
+        "    - {type: Luật, issuer: Quốc hội, date: 19/6/2015, "
+        "date_form: short}\nsubject: Tổ chức",
+    )
     result = render_file(_plan(tmp_path, text))
     texts = [_text(p) for p in _document(result.docx).iter(f"{W}p")]
     assert "Căn cứ Luật ngày 19/6/2015 của Quốc hội;" in texts
@@ -186,9 +215,11 @@ def test_the_last_basis_may_end_with_a_semicolon_and_a_law_keep_its_short_date(t
 def test_a_heading_keeps_the_emphasis_its_author_marked(model_docx):
     for paragraph in _document(model_docx).iter(f"{W}p"):
         if _text(paragraph).startswith("2. Khen thưởng:"):
-            runs = [(_text(r), r.find("w:rPr/w:b", NS) is not None,
-                     r.find("w:rPr/w:i", NS) is not None)
-                    for r in paragraph.findall("w:r", NS) if _text(r)]
+            runs = [
+                (_text(r), r.find("w:rPr/w:b", NS) is not None, r.find("w:rPr/w:i", NS) is not None)
+                for r in paragraph.findall("w:r", NS)
+                if _text(r)
+            ]
             assert ("Khen thưởng:", True, True) in runs
             assert any(t.startswith(" Tập thể") and not b and not i for t, b, i in runs)
             return
@@ -198,12 +229,16 @@ def test_a_heading_keeps_the_emphasis_its_author_marked(model_docx):
 # -- yearly deadlines --------------------------------------------------------------------------
 def test_a_yearly_deadline_is_printed_and_checked(model_docx, tmp_path):
     texts = [_text(p) for p in _document(model_docx).iter(f"{W}p")]
-    assert any(t.endswith("báo cáo kết quả về Ban Chỉ đạo xã trước ngày 15/11 hằng năm.")
-               for t in texts)
-    found = _problems(tmp_path, MINIMAL.replace("deadline: 25/8/2026",
-                                                "deadline: {every_year: 31/4}"))
-    assert found == ["sections[1].items[0].deadline: every_year: 31/4 is no day of the year "
-                     "(write day/month, e.g. 15/11)"]
+    assert any(
+        t.endswith("báo cáo kết quả về Ban Chỉ đạo xã trước ngày 15/11 hằng năm.") for t in texts
+    )
+    found = _problems(
+        tmp_path, MINIMAL.replace("deadline: 25/8/2026", "deadline: {every_year: 31/4}")
+    )
+    assert found == [
+        "sections[1].items[0].deadline: every_year: 31/4 is no day of the year "
+        "(write day/month, e.g. 15/11)"
+    ]
 
 
 # -- Nơi nhận ------------------------------------------------------------------------------------
@@ -211,10 +246,19 @@ def test_recipients_with_a_sub_list_and_an_electronic_list(model_docx):
     cell = _document(model_docx).findall(".//w:tbl", NS)[-2].findall(".//w:tc", NS)[0]
     lines = [_text(p) for p in cell.findall("w:p", NS)]
     assert lines == [
-        "Nơi nhận:", "- Ban Chỉ đạo 138 tỉnh (để b/cáo);", "- Thường trực Đảng ủy, HĐND, UBND xã;",
-        "- Các thành viên Ban Chỉ đạo xã:", "+ Công an xã;", "+ Ủy ban MTTQ xã;",
-        "- Các thôn (t/hiện);", "- Ban Chỉ đạo xã;", "- Lưu: VT, CAX.", "Bản điện tử:",
-        "- Chủ tịch, các Phó Chủ tịch UBND xã;", "- Văn phòng HĐND và UBND xã."]
+        "Nơi nhận:",
+        "- Ban Chỉ đạo 138 tỉnh (để b/cáo);",
+        "- Thường trực Đảng ủy, HĐND, UBND xã;",
+        "- Các thành viên Ban Chỉ đạo xã:",
+        "+ Công an xã;",
+        "+ Ủy ban MTTQ xã;",
+        "- Các thôn (t/hiện);",
+        "- Ban Chỉ đạo xã;",
+        "- Lưu: VT, CAX.",
+        "Bản điện tử:",
+        "- Chủ tịch, các Phó Chủ tịch UBND xã;",
+        "- Văn phòng HĐND và UBND xã.",
+    ]
     label = cell.findall("w:p", NS)[9].find("w:r/w:rPr", NS)
     assert label.find("w:b", NS) is not None and label.find("w:i", NS) is not None
 
@@ -226,7 +270,8 @@ def test_check_reads_the_lists_after_the_filing_line(model_docx):
 
     items, filing, labels = recipient_lines(locate(read_docx(model_docx)))
     assert items[filing].text == "- Lưu: VT, CAX." and [items[i].text for i in labels] == [
-        "Bản điện tử:"]
+        "Bản điện tử:"
+    ]
 
 
 # -- the signature never stands alone ------------------------------------------------------------
@@ -243,15 +288,17 @@ def test_the_last_body_paragraph_keeps_with_the_signature(model_docx):
 
 
 def _pdf_pages(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"],
-                          check=True, capture_output=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
     return text.split("\f")
 
 
 @pytest.mark.pdf
 @pytest.mark.parametrize("plan", [MODEL, *EXAMPLES], ids=lambda p: p.stem)
 def test_in_libreoffice_the_signature_page_is_never_bare_and_rows_stay_whole(
-        plan, soffice, tmp_path):
+    plan, soffice, tmp_path
+):
     from antq_docs.write.pdf import convert_to_pdf
 
     docx = tmp_path / "plan.docx"
@@ -262,10 +309,12 @@ def test_in_libreoffice_the_signature_page_is_never_bare_and_rows_stay_whole(
     lines_before = pages[signed].split("Nơi nhận:")[0].strip().splitlines()
     assert len([line for line in lines_before if line.strip()]) >= 2, pages[signed][:400]
     if plan == MODEL:  # each row of the appendix table on one page
-        appendix = "\n".join(pages[signed + 1:])
-        for first, last in (("Tuyên truyền trên hệ thống", "Thường xuyên"),
-                            ("Kiểm tra, đôn đốc", "Thành viên phụ trách thôn")):
-            page = next(p for p in pages[signed + 1:] if first in p)
+        appendix = "\n".join(pages[signed + 1 :])
+        for first, last in (
+            ("Tuyên truyền trên hệ thống", "Thường xuyên"),
+            ("Kiểm tra, đôn đốc", "Thành viên phụ trách thôn"),
+        ):
+            page = next(p for p in pages[signed + 1 :] if first in p)
             assert last in page and first in appendix
 
 
@@ -286,6 +335,8 @@ def test_each_of_several_appendices_restarts_its_numbers_once(tmp_path):
 
 
 def test_a_recipient_called_luu_is_not_the_filing_line(tmp_path):
-    text = MINIMAL.replace("recipients:\n  - Công an tỉnh\n",
-                           "recipients:\n  - Lưu trữ lịch sử tỉnh\n  - Công an tỉnh\n")
+    text = MINIMAL.replace(
+        "recipients:\n  - Công an tỉnh\n",
+        "recipients:\n  - Lưu trữ lịch sử tỉnh\n  - Công an tỉnh\n",
+    )
     assert check_docx(render_file(_plan(tmp_path, text)).docx) == []

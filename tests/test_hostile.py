@@ -35,10 +35,17 @@ def run_case(case, folder):
     env = {**os.environ, "COLUMNS": "200"}
     if case.pipe:
         shell = " ".join(f"'{part}'" for part in command) + " | head -1; exit ${PIPESTATUS[0]}"
-        return subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
-                              timeout=SECONDS, env=env, cwd=folder)
-    return subprocess.run(command, capture_output=True, text=True, timeout=SECONDS, env=env,
-                          cwd=folder)
+        return subprocess.run(
+            ["bash", "-c", shell],
+            capture_output=True,
+            text=True,
+            timeout=SECONDS,
+            env=env,
+            cwd=folder,
+        )
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=SECONDS, env=env, cwd=folder
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -22,17 +22,24 @@ def write(folder, name, text):
 
 def test_a_plan_takes_what_it_lacks_from_its_profile(tmp_path):
     write(tmp_path, "org.yaml", ORG)
-    plan = write(tmp_path, "plan.yaml", """
+    plan = write(
+        tmp_path,
+        "plan.yaml",
+        """
 org: org.yaml
 issuer: {number: 7, date: 02/3/2026}
 subject: Kế hoạch
 sections: [Nội dung.]
 recipients+: [Công an tỉnh]
-""")
+""",
+    )
     validated = load_plan(plan)
     issuer = validated.plan.issuer
-    assert (issuer.name, issuer.symbol, issuer.number) == ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG",
-                                                           "KH-UBND", 7)
+    assert (issuer.name, issuer.symbol, issuer.number) == (
+        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG",
+        "KH-UBND",
+        7,
+    )
     names = [r.name for r in validated.plan.recipients]
     assert names[0] == "Bộ Công an" and names[-1] == "Công an tỉnh" and len(names) == 6
     assert validated.plan.signature.titles[0] == "TM. ỦY BAN NHÂN DÂN"
@@ -41,7 +48,10 @@ recipients+: [Công an tỉnh]
 
 def test_extends_deep_merges_maps_replaces_lists_appends_and_removes(tmp_path):
     write(tmp_path, "base.yaml", BASE)
-    plan = write(tmp_path, "plan.yaml", """
+    plan = write(
+        tmp_path,
+        "plan.yaml",
+        """
 extends: base.yaml
 issuer:
   number: 9
@@ -53,7 +63,8 @@ sections:
 recipients-: [Công an tỉnh]
 recipients+: [{name: Sở Tài chính, note: để biết}]
 signature: {name: Trần Thị C}
-""")
+""",
+    )
     plan_model = load_plan(plan).plan
     assert plan_model.issuer.number == 9 and plan_model.issuer.parent is None
     assert plan_model.issuer.name == "BAN CHỈ ĐẠO 138"  # kept from the base
@@ -67,8 +78,11 @@ signature: {name: Trần Thị C}
 
 def test_errors_name_the_file_and_line_a_value_came_from(tmp_path):
     base = write(tmp_path, "base.yaml", BASE.replace("date: 05/01/2026", "date: 31/4/2026"))
-    write(tmp_path, "org.yaml", ORG.replace("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH",
-                                            "[TM. ỦY BAN NHÂN DÂN, K/T CHỦ TỊCH"))
+    write(
+        tmp_path,
+        "org.yaml",
+        ORG.replace("[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH", "[TM. ỦY BAN NHÂN DÂN, K/T CHỦ TỊCH"),
+    )
     plan = write(tmp_path, "plan.yaml", "extends: base.yaml\nsubject: Kế hoạch\n")
     with pytest.raises(PlanError) as caught:
         load_plan(plan)
@@ -85,11 +99,15 @@ def test_errors_name_the_file_and_line_a_value_came_from(tmp_path):
 
 def test_unit_missing_from_inherited_recipients_points_at_the_plan(tmp_path):
     write(tmp_path, "base.yaml", BASE)
-    plan = write(tmp_path, "plan.yaml", """extends: base.yaml
+    plan = write(
+        tmp_path,
+        "plan.yaml",
+        """extends: base.yaml
 sections:
   - unit: Sở Tài chính
     text: Bố trí kinh phí.
-""")
+""",
+    )
     with pytest.raises(PlanError) as caught:
         load_plan(plan)
     (problem,) = caught.value.problems

@@ -32,8 +32,12 @@ def _new(folder, kind, year, org="cao-bang"):
     return target
 
 
-PAIRS = [(kind, org) for kind in sorted(KINDS) for org in sorted(ORGS)
-         if kind == "ngay-hoi" or not org.startswith("bcd")]
+PAIRS = [
+    (kind, org)
+    for kind in sorted(KINDS)
+    for org in sorted(ORGS)
+    if kind == "ngay-hoi" or not org.startswith("bcd")
+]
 
 
 @pytest.mark.parametrize("kind,org", PAIRS)
@@ -50,14 +54,18 @@ def _text(folder, kind, year, org="cao-bang") -> str:
     return " ".join(render_text(document).split())
 
 
-@pytest.mark.parametrize("year,cand,festival", [(2022, 77, 17), (2024, 79, 19), (2025, 80, 20),
-                                                (2026, 81, 21), (2030, 85, 25)])
+@pytest.mark.parametrize(
+    "year,cand,festival",
+    [(2022, 77, 17), (2024, 79, 19), (2025, 80, 20), (2026, 81, 21), (2030, 85, 25)],
+)
 def test_anniversaries_and_slogan(year, cand, festival, folder):
     facts = year_facts(year)
     assert (facts.cand, facts.festival) == (cand, festival)
     text = _text(folder, "ngay-hoi", year)
-    assert (f"Nhiệt liệt chào mừng kỷ niệm {cand} năm Ngày truyền thống Công an nhân dân Việt "
-            f"Nam và {festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc") in text
+    assert (
+        f"Nhiệt liệt chào mừng kỷ niệm {cand} năm Ngày truyền thống Công an nhân dân Việt "
+        f"Nam và {festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+    ) in text
     assert f"truyền thống {cand} năm xây dựng" in text
     assert f"Tổ chức Ngày hội từ ngày 01/8 đến hết ngày 19/8/{year}." in text
     assert f"báo cáo kết quả trước ngày 25/8/{year}" in text
@@ -73,8 +81,10 @@ def test_districts_before_the_reform_communes_after(folder):
 
 def test_round_anniversaries_are_celebrated_at_province_level(folder):
     round_year = _text(folder, "ky-niem", 2025)
-    assert "kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025)" \
+    assert (
+        "kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025)"
         in round_year
+    )
     assert "**Quy mô:** Cấp tỉnh, do Ủy ban nhân dân tỉnh Cao Bằng tổ chức." in round_year
     assert "Tổ chức trọng thể các hoạt động" in round_year
     other = _text(folder, "ky-niem", 2026)
@@ -85,7 +95,8 @@ def test_round_anniversaries_are_celebrated_at_province_level(folder):
 def test_commune_profile_speaks_of_its_own_units(folder):
     text = _text(folder, "ngay-hoi", 2026, "phuong-thuc-phan")
     assert "ỦY BAN NHÂN DÂN PHƯỜNG THỤC PHÁN" in text and "Số: /KH-UBND" in text.replace(
-        "\u00a0", "").replace("  ", " ")
+        "\u00a0", ""
+    ).replace("  ", " ")
     # A phường is divided into tổ dân phố (no thôn); the assignment starts with a capital.
     assert "Công an phường" in text and "**Các tổ dân phố:**" in text
     assert "thôn" not in text
@@ -94,8 +105,13 @@ def test_commune_profile_speaks_of_its_own_units(folder):
 
 def test_emulation_plan_has_lettered_criteria_timeline_and_table(folder):
     text = _text(folder, "thi-dua", 2026)
-    for letter in ("a) **Đối với cơ quan", "b) **Đối với xã, phường", "c) **Đối với Mặt trận",
-                   "d) **Đối với doanh nghiệp", "đ) **Đối với cá nhân"):
+    for letter in (
+        "a) **Đối với cơ quan",
+        "b) **Đối với xã, phường",
+        "c) **Đối với Mặt trận",
+        "d) **Đối với doanh nghiệp",
+        "đ) **Đối với cá nhân",
+    ):
         assert letter in text
     assert "Tổng kết giai đoạn 2026 - 2030. (*Thời gian thực hiện: quý IV năm 2030*)." in text
     assert "| TT | Nội dung thi đua | Thực hiện | Đơn vị thực hiện | Chỉ tiêu định lượng |" in text
@@ -106,8 +122,9 @@ def test_emulation_plan_has_lettered_criteria_timeline_and_table(folder):
 def test_new_list_and_errors(tmp_path, monkeypatch):
     runner = CliRunner()
     listed = runner.invoke(app, ["new", "--list"])
-    assert listed.exit_code == 0 and [line.split()[0] for line in
-                                      listed.stdout.splitlines()] == list(KINDS)
+    assert listed.exit_code == 0 and [
+        line.split()[0] for line in listed.stdout.splitlines()
+    ] == list(KINDS)
     missing = runner.invoke(app, ["new", "ngay-hoi", "--no-input", "-o", str(tmp_path / "a.yaml")])
     assert missing.exit_code == 2 and "give --org" in missing.stderr
     unknown = runner.invoke(app, ["new", "hop-mat", "--org", str(ORGS["cao-bang"]), "--no-input"])
@@ -126,8 +143,9 @@ def test_prompts_only_in_a_terminal(tmp_path, monkeypatch):
 
     monkeypatch.setattr(antq_docs.cli.console, "stdin_is_terminal", lambda: True)
     runner = CliRunner()
-    result = runner.invoke(app, ["new", "--year", "2027", "-o", str(out)],
-                           input=f"ky-niem\n{ORGS['cao-bang']}\n")
+    result = runner.invoke(
+        app, ["new", "--year", "2027", "-o", str(out)], input=f"ky-niem\n{ORGS['cao-bang']}\n"
+    )
     assert result.exit_code == 0, result.output
     assert "Kind of plan" in result.output and "Organisation profile" in result.output
     assert "{month: 3, year: 2027}" in out.read_text("utf-8")
@@ -167,8 +185,13 @@ def test_profile_text_stays_literal_in_a_new_plan(tmp_path):
     folder = tmp_path / "Hồ sơ #2"
     folder.mkdir()
     profile = folder / "org.yaml"
-    text = ORGS["cao-bang"].read_text("utf-8").replace(
-        "standing_agency: Công an tỉnh", 'standing_agency: "Công an tỉnh # PV05 {{ 7*7 }}"')
+    text = (
+        ORGS["cao-bang"]
+        .read_text("utf-8")
+        .replace(
+            "standing_agency: Công an tỉnh", 'standing_agency: "Công an tỉnh # PV05 {{ 7*7 }}"'
+        )
+    )
     assert "# PV05" in text
     profile.write_text(text, "utf-8")
     plan = tmp_path / "ke-hoach.yaml"

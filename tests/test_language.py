@@ -22,13 +22,23 @@ PROFILE = ROOT / "examples" / "orgs" / "cao-bang.yaml"
 
 def antq(*args: str, cwd: Path | None = None, **environment: str):
     """`antq ARGS` in its own process, as a clerk runs it, with only the given locale."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("ANTQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ANTQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
     env.update(environment)
     env.setdefault("LANG", "C.UTF-8")
     env["COLUMNS"] = "200"  # help panels on one line each, whatever the terminal
-    return subprocess.run([sys.executable, "-m", "antq_docs", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "antq_docs", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def _error_paths(tmp_path: Path) -> dict[str, tuple[list[str], str, str]]:
@@ -38,23 +48,32 @@ def _error_paths(tmp_path: Path) -> dict[str, tuple[list[str], str, str]]:
     table = tmp_path / "rows.csv"
     table.write_text("unit\nA\n", "utf-8")
     return {
-        "render": ([str(INVALID), "-o", str(tmp_path / "x.pdf")],
-                   "tên tệp phải kết thúc bằng .docx", "end the name with .docx"),
+        "render": (
+            [str(INVALID), "-o", str(tmp_path / "x.pdf")],
+            "tên tệp phải kết thúc bằng .docx",
+            "end the name with .docx",
+        ),
         "validate": ([str(INVALID)], "khóa lạ 'subjct'", "unknown key 'subjct'"),
-        "test": ([str(INVALID)], "ghi ký hiệu không có dấu cách",
-                 "write the ký hiệu without spaces"),
+        "test": (
+            [str(INVALID)],
+            "ghi ký hiệu không có dấu cách",
+            "write the ký hiệu without spaces",
+        ),
         "schema": (["--nothing"], "Không có tùy chọn", "No such option"),
-        "new": (["ngay-hoi", "--year", "2004", "--org", str(PROFILE)],
-                "antq có kế hoạch cho các năm từ 2006 đến 2100",
-                "antq has plans for the years 2006 to 2100"),
-        "batch": ([str(table)], "bảng dữ liệu cần --plan base.yaml",
-                  "a table needs --plan base.yaml"),
+        "new": (
+            ["ngay-hoi", "--year", "2004", "--org", str(PROFILE)],
+            "antq có kế hoạch cho các năm từ 2006 đến 2100",
+            "antq has plans for the years 2006 to 2100",
+        ),
+        "batch": (
+            [str(table)],
+            "bảng dữ liệu cần --plan base.yaml",
+            "a table needs --plan base.yaml",
+        ),
         "places": (["Bắc Giang"], "đã sáp nhập vào", "was merged into"),
-        "check": ([str(not_docx)], "không phải tệp DOCX đọc được",
-                  "not a readable DOCX file"),
+        "check": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
         "fix": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
-        "import": ([str(not_docx)], "không phải tệp DOCX đọc được",
-                   "not a readable DOCX file"),
+        "import": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
     }
 
 
@@ -65,8 +84,10 @@ def test_every_command_has_an_error_path_here(tmp_path):
     assert names == set(_error_paths(tmp_path))
 
 
-@pytest.mark.parametrize("command", ["render", "validate", "test", "schema", "new", "batch",
-                                     "places", "check", "fix", "import"])
+@pytest.mark.parametrize(
+    "command",
+    ["render", "validate", "test", "schema", "new", "batch", "places", "check", "fix", "import"],
+)
 def test_error_paths_speak_vietnamese_by_default_and_english_on_request(command, tmp_path):
     arguments, vietnamese, english = _error_paths(tmp_path)[command]
     default = antq(command, *arguments)
@@ -83,21 +104,27 @@ def test_places_and_keys_are_the_same_in_both_languages():
     english = antq("validate", str(INVALID), ANTQ_LANG="en").stderr.splitlines()
 
     def places(lines):  # file:line:col and the field path, before the message
-        return [line.split(": ")[0] + ": " + line.split(": ")[1].split(" ")[0]
-                for line in lines if line.startswith(str(INVALID))]
+        return [
+            line.split(": ")[0] + ": " + line.split(": ")[1].split(" ")[0]
+            for line in lines
+            if line.startswith(str(INVALID))
+        ]
 
     assert places(vietnamese) == places(english) and len(places(english)) == 5
 
 
-@pytest.mark.parametrize("environment, language", [
-    ({}, "vi"),
-    ({"ANTQ_LANG": "en"}, "en"),
-    ({"LANG": "en_US.UTF-8"}, "en"),
-    ({"LC_ALL": "en_GB.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"),
-    ({"LANGUAGE": "vi", "LANG": "en_US.UTF-8"}, "vi"),
-    ({"ANTQ_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
-    ({"LANG": "de_DE.UTF-8"}, "vi"),
-])
+@pytest.mark.parametrize(
+    "environment, language",
+    [
+        ({}, "vi"),
+        ({"ANTQ_LANG": "en"}, "en"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"),
+        ({"LANGUAGE": "vi", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"ANTQ_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"LANG": "de_DE.UTF-8"}, "vi"),
+    ],
+)
 def test_the_language_is_chosen_from_the_environment(environment, language):
     from antq_docs.i18n import choose_language
 
@@ -111,12 +138,29 @@ def test_lang_option_wins_and_a_wrong_one_is_refused():
     assert "unknown key" in antq("validate", str(INVALID), "--lang=en").stderr
     refused = antq("--lang", "fr", "render", str(EXAMPLE))
     assert refused.returncode == 2
-    assert "--lang fr" in refused.stderr and "vi" in refused.stderr and "Traceback" not in (
-        refused.stderr)
+    assert (
+        "--lang fr" in refused.stderr
+        and "vi" in refused.stderr
+        and "Traceback" not in (refused.stderr)
+    )
 
 
-@pytest.mark.parametrize("command", [None, "render", "validate", "test", "schema", "new",
-                                     "batch", "places", "check", "fix", "import"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        None,
+        "render",
+        "validate",
+        "test",
+        "schema",
+        "new",
+        "batch",
+        "places",
+        "check",
+        "fix",
+        "import",
+    ],
+)
 def test_help_is_vietnamese(command):
     from antq_docs.cli import app
     from antq_docs.i18n import gettext_in
@@ -126,17 +170,28 @@ def test_help_is_vietnamese(command):
     assert "Cách dùng:" in shown and "Tùy chọn" in shown
     assert "Hiện trợ giúp này rồi thoát." in shown
     if command:
-        info = next(c for c in app.registered_commands
-                    if (c.name or c.callback.__name__) == command)
+        info = next(
+            c for c in app.registered_commands if (c.name or c.callback.__name__) == command
+        )
         first_line = gettext_in("vi", info.help).splitlines()[0]
         assert first_line[:40] in " ".join(shown.split())
 
 
 def test_draft_comments_follow_the_language(tmp_path):
-    antq("new", "ngay-hoi", "--year", "2026", "--org", str(PROFILE), "-o",
-         str(tmp_path / "vi.yaml"))
-    antq("new", "ngay-hoi", "--year", "2026", "--org", str(PROFILE), "-o",
-         str(tmp_path / "en.yaml"), ANTQ_LANG="en")
+    antq(
+        "new", "ngay-hoi", "--year", "2026", "--org", str(PROFILE), "-o", str(tmp_path / "vi.yaml")
+    )
+    antq(
+        "new",
+        "ngay-hoi",
+        "--year",
+        "2026",
+        "--org",
+        str(PROFILE),
+        "-o",
+        str(tmp_path / "en.yaml"),
+        ANTQ_LANG="en",
+    )
     assert "# Để văn thư điền: số và ngày" in (tmp_path / "vi.yaml").read_text("utf-8")
     assert "# Left for the văn thư" in (tmp_path / "en.yaml").read_text("utf-8")
 
@@ -159,7 +214,8 @@ def test_schema_has_a_vietnamese_title_and_description_for_every_key():
             for key, node in holder.get("properties", {}).items():
                 assert node["title"] and node["x-title-en"], (which, key)
                 assert node["description"] != node["x-description-en"] or (
-                    node["description"].startswith(("Cơ quan", "Địa danh"))), (which, key)
+                    node["description"].startswith(("Cơ quan", "Địa danh"))
+                ), (which, key)
     recipients = schema_dict("plan")["properties"]["recipients"]
     assert recipients["title"] == "Nơi nhận"
     assert recipients["description"].startswith("Nơi nhận: mỗi nơi một dòng")
@@ -167,24 +223,49 @@ def test_schema_has_a_vietnamese_title_and_description_for_every_key():
 
 def test_the_catalogue_agrees_with_the_code():
     """Every marked message is in antq.po, translated, and compiled into antq.mo."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "catalogue.py"),
-                             "--check"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "catalogue.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout
 
 
 # Calls whose text reaches a person: their literal words must be marked for the catalogue.
-_SHOWN_BY = {"echo", "error", "Problem", "problem", "OutputError", "MessageError",
-             "PdfError", "TemplateProblem", "MarkupProblem", "ValueError", "LookupError",
-             "Refused", "print", "missing", "_warn", "PlanError", "BadParameter", "prompt",
-             "append", "extend", "said"}
+_SHOWN_BY = {
+    "echo",
+    "error",
+    "Problem",
+    "problem",
+    "OutputError",
+    "MessageError",
+    "PdfError",
+    "TemplateProblem",
+    "MarkupProblem",
+    "ValueError",
+    "LookupError",
+    "Refused",
+    "print",
+    "missing",
+    "_warn",
+    "PlanError",
+    "BadParameter",
+    "prompt",
+    "append",
+    "extend",
+    "said",
+}
 _EXEMPT = {  # text that is not words for a clerk
     "src/antq_docs/inspect/dump.py",  # a developer's dump of a document
 }
 _NOT_TRANSLATED = {
     # a programming error (antq itself never asks for these): it would be an internal error
-    "no Roman numeral for ", "footnote in a place that cannot carry one",
+    "no Roman numeral for ",
+    "footnote in a place that cannot carry one",
     # nd30's own consistency, checked when the module is imported
-    " lies outside ", " is not one of ",
+    " lies outside ",
+    " is not one of ",
 }
 
 
@@ -205,15 +286,16 @@ def _unmarked(path: Path) -> list[str]:
             elif isinstance(arg, ast.JoinedStr):
                 words = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
             # English words; Vietnamese ones are the document's own text or the decree's terms
-            if words not in _NOT_TRANSLATED and sum(
-                    len(w) > 2 for w in words.split() if w.isalpha() and w.isascii()) >= 2:
+            if (
+                words not in _NOT_TRANSLATED
+                and sum(len(w) > 2 for w in words.split() if w.isalpha() and w.isascii()) >= 2
+            ):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words[:60]!r}")
     return found
 
 
 def test_no_words_for_a_clerk_outside_the_catalogue():
-    paths = [p for p in (ROOT / "src").rglob("*.py")
-             if str(p.relative_to(ROOT)) not in _EXEMPT]
+    paths = [p for p in (ROOT / "src").rglob("*.py") if str(p.relative_to(ROOT)) not in _EXEMPT]
     assert [line for p in paths for line in _unmarked(p)] == []
 
 
@@ -237,9 +319,12 @@ def test_the_readme_names_every_key_as_the_schema_does():
     from antq_docs.model.schema import schema_dict
 
     text = (ROOT / "README.md").read_text("utf-8")
-    listed = dict(re.findall(r"`([a-z_]+)` \| ([^|]+?) \|", text[text.index("| key | tên gọi"):]))
+    listed = dict(re.findall(r"`([a-z_]+)` \| ([^|]+?) \|", text[text.index("| key | tên gọi") :]))
     assert listed == KEY_NAMES
-    keys = {key for which in ("plan", "org") for holder in [
-        schema_dict(which), *schema_dict(which)["$defs"].values()]
-        for key in holder.get("properties", {})}
+    keys = {
+        key
+        for which in ("plan", "org")
+        for holder in [schema_dict(which), *schema_dict(which)["$defs"].values()]
+        for key in holder.get("properties", {})
+    }
     assert keys <= set(KEY_NAMES), sorted(keys - set(KEY_NAMES))

@@ -34,7 +34,8 @@ def test_alias_bomb_is_stopped(monkeypatch):
     monkeypatch.setattr(yaml_source, "MAX_NODES", 1000)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{k}: &{k} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, k in zip("abcdefg", "bcdefgh"))
+        for p, k in zip("abcdefg", "bcdefgh")
+    )
     with pytest.raises(PlanError, match="more than 1,000 values"):
         load_text(bomb, "bomb.yaml")
 

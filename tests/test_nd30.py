@@ -13,16 +13,17 @@ from antq_docs.check.calibration import DEBATABLE_RULES, DEFECT_RULES
 from antq_docs.check.rules import RULES as CHECKED
 from antq_docs.nd30.ranges import OneOf, Range
 
-_RANGES = [(name, value) for name, value in vars(nd30).items()
-           if isinstance(value, Range | OneOf)]
-_ELEMENTS = [(name, value) for name, value in vars(nd30).items()
-             if isinstance(value, nd30.Element)]
+_RANGES = [(name, value) for name, value in vars(nd30).items() if isinstance(value, Range | OneOf)]
+_ELEMENTS = [(name, value) for name, value in vars(nd30).items() if isinstance(value, nd30.Element)]
 
 
-@pytest.mark.parametrize(("name", "measure"), _RANGES + [
-    (f"{name}.size", element.size) for name, element in _ELEMENTS] + [
-    (f"MARGINS.{side}", value) for side, value in nd30.MARGINS.items()] + [
-    (f"LANDSCAPE_MARGINS.{side}", value) for side, value in nd30.LANDSCAPE_MARGINS.items()])
+@pytest.mark.parametrize(
+    ("name", "measure"),
+    _RANGES
+    + [(f"{name}.size", element.size) for name, element in _ELEMENTS]
+    + [(f"MARGINS.{side}", value) for side, value in nd30.MARGINS.items()]
+    + [(f"LANDSCAPE_MARGINS.{side}", value) for side, value in nd30.LANDSCAPE_MARGINS.items()],
+)
 def test_chosen_lies_in_allowed(name: str, measure: Range | OneOf) -> None:
     if isinstance(measure, OneOf):
         assert measure.chosen in measure.allowed, name
@@ -44,7 +45,11 @@ def test_the_decree_s_figures() -> None:
     assert nd30.RECIPIENTS_LABEL.size.allowed == (12, 12)
     assert nd30.RECIPIENTS.size.allowed == (11, 11)
     assert [(side, r.allowed) for side, r in nd30.MARGINS.items()] == [
-        ("top", (20, 25)), ("bottom", (20, 25)), ("left", (30, 35)), ("right", (15, 20))]
+        ("top", (20, 25)),
+        ("bottom", (20, 25)),
+        ("left", (30, 35)),
+        ("right", (15, 20)),
+    ]
     assert nd30.FONT == "Times New Roman" and nd30.PAPER_MM == (210, 297)
     assert nd30.ABBREVIATIONS["KH"] == "Kế hoạch" and nd30.ABBREVIATIONS["QyĐ"] == "Quy định"
 
@@ -68,16 +73,25 @@ def test_text_widths_follow_the_chosen_margins() -> None:
 def test_rendered_document_types_are_the_decree_s() -> None:
     from antq_docs.model.plan import DOCUMENT_TYPES
 
-    assert all(nd30.ABBREVIATIONS[abbreviation] == name
-               for abbreviation, name in DOCUMENT_TYPES.items())
+    assert all(
+        nd30.ABBREVIATIONS[abbreviation] == name for abbreviation, name in DOCUMENT_TYPES.items()
+    )
 
 
 def test_the_writer_reads_nd30() -> None:
     """The writer's layout module holds no decree fact of its own."""
     from antq_docs.write.docx import layout
 
-    for name in ("FONT", "MOTTO", "NATIONAL_TITLE", "MARGIN_TOP_MM", "SIZE_MOTTO",
-                 "SIZE_BODY", "RULE_FRACTION", "LINE_SPACING"):
+    for name in (
+        "FONT",
+        "MOTTO",
+        "NATIONAL_TITLE",
+        "MARGIN_TOP_MM",
+        "SIZE_MOTTO",
+        "SIZE_BODY",
+        "RULE_FRACTION",
+        "LINE_SPACING",
+    ):
         assert not hasattr(layout, name), name
 
 
@@ -106,9 +120,20 @@ def test_a_hit_becomes_a_finding() -> None:
     hit = Hit(None, "page setup", "", "wrong", "estimate", data=1)
     finding = Finding.of(rule, hit)
     assert (finding.rule, finding.where, finding.message, finding.certainty) == (
-        rule.id, "page setup", "wrong", "estimate")
+        rule.id,
+        "page setup",
+        "wrong",
+        "estimate",
+    )
     assert dataclasses.asdict(finding).keys() == {
-        "rule", "severity", "clause", "where", "excerpt", "message", "certainty"}
+        "rule",
+        "severity",
+        "clause",
+        "where",
+        "excerpt",
+        "message",
+        "certainty",
+    }
 
 
 def test_fix_imports_no_private_name_of_check() -> None:

@@ -14,8 +14,11 @@ from .helpers import EXAMPLES
 
 pytestmark = pytest.mark.pdf
 # Pages as laid out with Liberation Serif 2 (Times New Roman metrics).
-EXPECTED_PAGES = {"bac-giang-2024-ngay-hoi-bcd": 9, "cao-bang-2022-ngay-hoi-bcd": 5,
-                  "cao-bang-2024-ky-niem-80-nam-cand": 9}
+EXPECTED_PAGES = {
+    "bac-giang-2024-ngay-hoi-bcd": 9,
+    "cao-bang-2022-ngay-hoi-bcd": 5,
+    "cao-bang-2024-ky-niem-80-nam-cand": 9,
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +34,12 @@ def pdfs(rendered, soffice, tmp_path_factory):
 
 
 def _text(pdf, *args) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_PAGES))
@@ -76,8 +83,9 @@ def test_text_survives_conversion(name, pdfs, views):
 @pytest.mark.parametrize("name", sorted(EXPECTED_PAGES))
 def test_only_times_new_roman_metrics_are_used(name, pdfs):
     """A wider fallback font means missing Vietnamese letters (fonts-liberation 1.x)."""
-    listing = subprocess.run(["pdffonts", str(pdfs[name])], check=True, capture_output=True,
-                             text=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(pdfs[name])], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     fonts = {line.split()[0].split("+")[-1] for line in listing if line.strip()}
     assert fonts and all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in fonts), fonts
 

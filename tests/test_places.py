@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from antq_docs.places import (FORMER_PROVINCES, commune_problems, current_province_names,
-                              place_problem, province_problem)
+from antq_docs.places import (
+    FORMER_PROVINCES,
+    commune_problems,
+    current_province_names,
+    place_problem,
+    province_problem,
+)
 from antq_docs.validate import load_plan
 
 from .helpers import FIXTURES
@@ -45,12 +50,15 @@ def test_communes_named_in_text():
     # plan does not say which).
     assert commune_problems("xã Hợp Đức") == [
         "'xã Hợp Đức' is not in the current list of xã/phường — it was merged on 01/7/2025 "
-        "into 'Phường Nam Đồ Sơn (Hải Phòng)' and 'Xã Phúc Hòa (Bắc Ninh)'"]
+        "into 'Phường Nam Đồ Sơn (Hải Phòng)' and 'Xã Phúc Hòa (Bắc Ninh)'"
+    ]
     assert commune_problems("xã Nước Hai", "Cao Bằng") == [
         "'xã Nước Hai' is not in the current list of xã/phường — it was merged on 01/7/2025 "
-        "into 'Xã Hòa An'"]
+        "into 'Xã Hòa An'"
+    ]
     assert commune_problems("xã Không Có Thật") == [
-        "'xã Không Có Thật' is not in the current list of xã/phường"]
+        "'xã Không Có Thật' is not in the current list of xã/phường"
+    ]
     assert "not in Bắc Ninh" in commune_problems("phường Thục Phán", "Bắc Ninh")[0]
 
 
@@ -58,16 +66,21 @@ def test_post_reform_plan_warnings(tmp_path):
     text = (FIXTURES / "minimal.yaml").read_text("utf-8")
     text = text.replace("place: Cao Bằng", "place: Bắc Giang Cũ")
     text = text.replace("      - unit: Công an tỉnh\n", "      - unit: UBND huyện Hòa An\n")
-    text = text.replace("recipients:\n  - Công an tỉnh\n",
-                        "recipients:\n  - UBND huyện Hòa An\n  - UBND xã Không Có\n")
+    text = text.replace(
+        "recipients:\n  - Công an tỉnh\n",
+        "recipients:\n  - UBND huyện Hòa An\n  - UBND xã Không Có\n",
+    )
     path = tmp_path / "p.yaml"
     path.write_text(text, "utf-8")
     messages = [f"{w.line}: {w.message}" for w in load_plan(path).warnings]
     assert any(m.startswith("9: 'Bắc Giang Cũ' is neither") for m in messages)
-    assert any("'UBND huyện Hòa An': since 01/7/2025 local government has two levels" in m
-               for m in messages)
+    assert any(
+        "'UBND huyện Hòa An': since 01/7/2025 local government has two levels" in m
+        for m in messages
+    )
     assert any("'xã Không Có' is not in the current list" in m for m in messages)
-    old = text.replace("date: 05/01/2026", "date: 05/01/2025").replace("deadline: 25/8/2026",
-                                                                      "deadline: 25/8/2025")
+    old = text.replace("date: 05/01/2026", "date: 05/01/2025").replace(
+        "deadline: 25/8/2026", "deadline: 25/8/2025"
+    )
     path.write_text(old, "utf-8")
     assert load_plan(path).warnings == []

@@ -30,12 +30,47 @@ pytestmark = pytest.mark.slow  # thousands of random plans: the slow tier
 
 EXAMPLES_COUNT = int(os.environ.get("ANTQ_PROPERTY_EXAMPLES", "2000"))
 HOSTILE_TEXT = [
-    "", " ", "{{ year }}", "{{ 1/0 }}", "{{ nothing_here }}", "{% for x in y %}{% endfor %}",
-    "{{ [1][5] }}", "{{ 'x' * 100000 }}", "{{ 'x'|center(10**9) }}", "**bold", "^[note",
-    "a ^[b] c", "\\", "a: b", "# x", "- x", "\u202egnp.exe", "😀", "e\u0301", "x" * 5000,
-    "ngày 5 tháng 13", "31/02/2026", "Q5/2026", "../../etc/passwd", "null", "~", "yes",
-    "\t", "line\nbreak", "KT TRƯỞNG BAN", "T/M", "<w:p/>", "&amp;", "]]>", "Lưu VT",
-    "Số: 5/KH - BCĐ", "\u00a0", "ǅ", "İ", "Phường Hoàn Kiếm", "huyện Hòa An",
+    "",
+    " ",
+    "{{ year }}",
+    "{{ 1/0 }}",
+    "{{ nothing_here }}",
+    "{% for x in y %}{% endfor %}",
+    "{{ [1][5] }}",
+    "{{ 'x' * 100000 }}",
+    "{{ 'x'|center(10**9) }}",
+    "**bold",
+    "^[note",
+    "a ^[b] c",
+    "\\",
+    "a: b",
+    "# x",
+    "- x",
+    "\u202egnp.exe",
+    "😀",
+    "e\u0301",
+    "x" * 5000,
+    "ngày 5 tháng 13",
+    "31/02/2026",
+    "Q5/2026",
+    "../../etc/passwd",
+    "null",
+    "~",
+    "yes",
+    "\t",
+    "line\nbreak",
+    "KT TRƯỞNG BAN",
+    "T/M",
+    "<w:p/>",
+    "&amp;",
+    "]]>",
+    "Lưu VT",
+    "Số: 5/KH - BCĐ",
+    "\u00a0",
+    "ǅ",
+    "İ",
+    "Phường Hoàn Kiếm",
+    "huyện Hòa An",
 ]
 RETYPED = [0, -1, 10**20, 3.14, True, None, [], {}, ["a"], {"a": 1}, "2026-02-30"]
 
@@ -87,19 +122,29 @@ def _apply(data, path, operation, value):
     return data
 
 
-mutation = st.tuples(st.sampled_from(["remove", "retype", "text", "text", "double", "wrap"]),
-                     st.integers(0, 10**6), st.sampled_from(RETYPED), st.sampled_from(
-                         HOSTILE_TEXT), st.booleans())
+mutation = st.tuples(
+    st.sampled_from(["remove", "retype", "text", "text", "double", "wrap"]),
+    st.integers(0, 10**6),
+    st.sampled_from(RETYPED),
+    st.sampled_from(HOSTILE_TEXT),
+    st.booleans(),
+)
 
 
-@settings(max_examples=EXAMPLES_COUNT, derandomize=True, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-          phases=[Phase.explicit, Phase.generate])  # a failure is reported as found, unshrunk
-@given(base=st.integers(0, len(BASES) - 1), mutations=st.lists(mutation, min_size=1,
-                                                               max_size=3),
-       in_profile=st.booleans())
-def test_mutated_plans_render_correctly_or_are_refused_with_a_place(base, mutations,
-                                                                      in_profile):
+@settings(
+    max_examples=EXAMPLES_COUNT,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    phases=[Phase.explicit, Phase.generate],
+)  # a failure is reported as found, unshrunk
+@given(
+    base=st.integers(0, len(BASES) - 1),
+    mutations=st.lists(mutation, min_size=1, max_size=3),
+    in_profile=st.booleans(),
+)
+def test_mutated_plans_render_correctly_or_are_refused_with_a_place(base, mutations, in_profile):
     name, plan, profile = copy.deepcopy(BASES[base])
     target = profile if (in_profile and profile is not None) else plan
     for operation, index, retyped, text, flag in mutations:
@@ -115,7 +160,8 @@ def test_mutated_plans_render_correctly_or_are_refused_with_a_place(base, mutati
         plan_path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), "utf-8")
         if profile is not None:
             (Path(folder) / "org.yaml").write_text(
-                yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), "utf-8")
+                yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), "utf-8"
+            )
         try:
             docx = render_file(plan_path).docx
         except PlanError as exc:

@@ -32,9 +32,11 @@ EXPECTED_EXIT = {
 
 def readme_commands(name: str) -> list[str]:
     text = (ROOT / name).read_text("utf-8")
-    lines = [line.split("  # ")[0].strip() for block in re.findall(r"```bash\n(.*?)```",
-                                                                   text, re.S)
-             for line in block.strip().splitlines()]
+    lines = [
+        line.split("  # ")[0].strip()
+        for block in re.findall(r"```bash\n(.*?)```", text, re.S)
+        for line in block.strip().splitlines()
+    ]
     return [line for line in lines if line and not any(skip in line for skip in NOT_HERE)]
 
 
@@ -56,13 +58,25 @@ def project_copy(tmp_path_factory):
         shutil.copy2(ROOT / name, target)
     # the README's commands say .venv/bin/antq; the tests may run from any environment
     (copy / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
-    for git in (["init", "-q"], ["add", "-A"],
-                ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"]):
+    for git in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"],
+    ):
         subprocess.run(["git", *git], cwd=copy, check=True, capture_output=True)
     # what the first set-up command leaves behind
-    subprocess.run([str(copy / ".venv" / "bin" / "antq"), "render",
-                    "examples/cao-bang-2022-ngay-hoi-bcd.yaml", "-o", "out/cao-bang-2022.docx"],
-                   cwd=copy, check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(copy / ".venv" / "bin" / "antq"),
+            "render",
+            "examples/cao-bang-2022-ngay-hoi-bcd.yaml",
+            "-o",
+            "out/cao-bang-2022.docx",
+        ],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
     return copy
 
 
@@ -73,10 +87,19 @@ def test_every_command_the_readme_shows_runs_as_written(readme, project_copy):
     for command in readme_commands(readme):
         if "--pdf" in command and not has_soffice:
             continue
-        done = subprocess.run(["bash", "-c", command], cwd=project_copy, env=env,
-                              capture_output=True, text=True, timeout=900)
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=project_copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert done.returncode == _expected(command), (
-            command, done.stdout[-1500:], done.stderr[-1500:])
+            command,
+            done.stdout[-1500:],
+            done.stderr[-1500:],
+        )
         assert "Traceback" not in done.stderr, command
 
 

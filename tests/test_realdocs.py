@@ -28,8 +28,9 @@ def score():
 def test_precision_per_document_and_rule(score):
     """At least 9 in 10 reported (document, rule) pairs are true breaches; debatable
     matters (warnings by design) are counted apart."""
-    assert score.precision >= 0.9, {name: {r: v for r, v in f.pairs.items() if v == "FALSE"}
-                                    for name, f in score.files.items()}
+    assert score.precision >= 0.9, {
+        name: {r: v for r, v in f.pairs.items() if v == "FALSE"} for name, f in score.files.items()
+    }
 
 
 def test_every_true_defect_is_found(score):
@@ -57,15 +58,15 @@ def test_debatable_matters_are_warnings(score):
     from antq_docs.check import RULES
 
     severity = {rule.id: rule.severity for rule in RULES}
-    debatable = {rule for f in score.files.values() for rule, v in f.pairs.items()
-                 if v == "debatable"}
+    debatable = {
+        rule for f in score.files.values() for rule, v in f.pairs.items() if v == "debatable"
+    }
     assert debatable and all(severity[rule] == "warning" for rule in debatable)
 
 
 def test_fixed_documents_still_read_the_same(score):
     """The drafts and their finals (kh1/kh2, kh25/kh26, kh27–kh29) are read alike."""
-    assert score.files["kh1.docx"].recognised == score.files["kh2.docx"].recognised == \
-        "Kế hoạch"
+    assert score.files["kh1.docx"].recognised == score.files["kh2.docx"].recognised == "Kế hoạch"
     assert score.files["kh3.docx"].recognised == "công văn"
 
 
@@ -118,16 +119,31 @@ def test_libreoffice_reads_the_same_paragraphs_and_tables(fixed, tmp_path, soffi
         folder.mkdir()
         for name, (data, result) in fixed.items():
             (folder / name).write_bytes(data if kind == "original" else result.docx)
-        subprocess.run([str(soffice), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
-                        "--headless", "--convert-to", "html", "--outdir", str(folder),
-                        *sorted(str(p) for p in folder.glob("*.docx"))],
-                       check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [
+                str(soffice),
+                f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "html",
+                "--outdir",
+                str(folder),
+                *sorted(str(p) for p in folder.glob("*.docx")),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         folders[kind] = folder
     for name in fixed:
-        html = {kind: (folder / name).with_suffix(".html").read_text("utf-8", "replace")
-                for kind, folder in folders.items()}
-        counts = {kind: (len(re.findall(r"<p\b", text)), len(re.findall(r"<table\b", text)))
-                  for kind, text in html.items()}
+        html = {
+            kind: (folder / name).with_suffix(".html").read_text("utf-8", "replace")
+            for kind, folder in folders.items()
+        }
+        counts = {
+            kind: (len(re.findall(r"<p\b", text)), len(re.findall(r"<table\b", text)))
+            for kind, text in html.items()
+        }
         paragraphs, tables = counts["original"]
         new_paragraphs, new_tables = counts["fixed"]
         # a rule antq draws is one more (empty) paragraph; nothing else may appear or vanish

@@ -43,8 +43,12 @@ def test_schema_rejects_a_misspelt_key():
 
 
 def test_schema_accepts_inheritance_keys():
-    data = {"extends": "base.yaml", "org": "org.yaml", "recipients+": ["Sở Tài chính"],
-            "subject": "Kế hoạch"}
+    data = {
+        "extends": "base.yaml",
+        "org": "org.yaml",
+        "recipients+": ["Sở Tài chính"],
+        "subject": "Kế hoạch",
+    }
     assert not list(Draft202012Validator(SCHEMA).iter_errors(data))
 
 

@@ -21,12 +21,16 @@ CORRECTIONS: dict[str, list[tuple[str, str]]] = {
         # the header lines that survived extraction come before the title: compared elsewhere
         ("Cao Bằng, ngày 4 tháng 4 năm 2022 Số: 1238/BCĐ-CAT-PV05 ", ""),
         # legal bases on their own lines with their verb (PL1 II.6.a); "V/v" written out
-        ("Thực hiện Quyết định số 521/QĐ-TTg, ngày 13/6/2005",
-         "Thực hiện Quyết định số 521/QĐ-TTg ngày 13/6/2005"),
-        ("bảo vệ an ninh Tổ quốc (ANTQ) và công văn số 323/V05-P5 ngày 22/03/2022 của Cục V05 "
-         "- Bộ Công an V/v tổ chức",
-         "bảo vệ an ninh Tổ quốc (ANTQ); Thực hiện Công văn số 323/V05-P5 ngày 22/3/2022 của "
-         "Cục V05 - Bộ Công an về việc tổ chức"),
+        (
+            "Thực hiện Quyết định số 521/QĐ-TTg, ngày 13/6/2005",
+            "Thực hiện Quyết định số 521/QĐ-TTg ngày 13/6/2005",
+        ),
+        (
+            "bảo vệ an ninh Tổ quốc (ANTQ) và công văn số 323/V05-P5 ngày 22/03/2022 của Cục V05 "
+            "- Bộ Công an V/v tổ chức",
+            "bảo vệ an ninh Tổ quốc (ANTQ); Thực hiện Công văn số 323/V05-P5 ngày 22/3/2022 của "
+            "Cục V05 - Bộ Công an về việc tổ chức",
+        ),
         # capitals of names (PL2)
         ("Ban chỉ đạo", "Ban Chỉ đạo"),
         # end mark written by antq at the end of the body: no change (the seed has it)
@@ -51,10 +55,14 @@ CORRECTIONS: dict[str, list[tuple[str, str]]] = {
     ],
     "cao-bang-2024-ky-niem-80-nam-cand": [
         ("Quyết định số 280/QĐ-TTg, ngày 04/4/2024", "Quyết định số 280/QĐ-TTg ngày 04/4/2024"),
-        ("(19/8/2005 - 19/8/2025); Kế hoạch số 434/KH-BCA-X03, ngày 09/9/2024",
-         "(19/8/2005 - 19/8/2025); Căn cứ Kế hoạch số 434/KH-BCA-X03 ngày 09/9/2024"),
-        ("(19/8/2005-19/8/2025); Ủy ban nhân dân (UBND)",
-         "(19/8/2005-19/8/2025). Ủy ban nhân dân (UBND)"),
+        (
+            "(19/8/2005 - 19/8/2025); Kế hoạch số 434/KH-BCA-X03, ngày 09/9/2024",
+            "(19/8/2005 - 19/8/2025); Căn cứ Kế hoạch số 434/KH-BCA-X03 ngày 09/9/2024",
+        ),
+        (
+            "(19/8/2005-19/8/2025); Ủy ban nhân dân (UBND)",
+            "(19/8/2005-19/8/2025). Ủy ban nhân dân (UBND)",
+        ),
         ("từ nay đến quý IV/2025", "từ nay đến quý IV năm 2025"),
         ("từ tháng 7 đến tháng 8/2025", "từ tháng 7 đến tháng 8 năm 2025"),
         # "- 1. Quy mô:** …" in the seed is the run-in title "1. Quy mô: …"
@@ -62,8 +70,10 @@ CORRECTIONS: dict[str, list[tuple[str, str]]] = {
         ("- 2. Thời gian:", "2. Thời gian:"),
         ("- 3. Địa điểm:", "3. Địa điểm:"),
         ("theo quy định.⁶", "theo quy định./."),
-        ("- UBMTTQVN tỉnh; - Ban Tuyên giáo Tỉnh uỷ;",
-         "- UBMTTQVN tỉnh; - Ban Tuyên giáo Tỉnh ủy; - Công an tỉnh;"),
+        (
+            "- UBMTTQVN tỉnh; - Ban Tuyên giáo Tỉnh uỷ;",
+            "- UBMTTQVN tỉnh; - Ban Tuyên giáo Tỉnh ủy; - Công an tỉnh;",
+        ),
         ("- CVP, các PCVP UBND tỉnh,", "- CVP, các PCVP UBND tỉnh;"),
         # the signature titles were lost in extraction
         ("Hoàng Xuân Ánh", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Hoàng Xuân Ánh"),
@@ -98,8 +108,11 @@ def _docx_text(view) -> str:
     words = []
     started = False
     for block in view.blocks:
-        paragraphs = ([block] if isinstance(block, Para) else
-                      [p for row in block.rows for cell in row for p in cell.paragraphs])
+        paragraphs = (
+            [block]
+            if isinstance(block, Para)
+            else [p for row in block.rows for cell in row for p in cell.paragraphs]
+        )
         for para in paragraphs:
             if para.text.strip() == "KẾ HOẠCH":
                 started = True
@@ -122,14 +135,16 @@ def test_body_matches_seed_word_for_word(name, views):
         seed = seed.replace(before, after)
     ours = _docx_text(views[name])
     if ours != seed:
-        diff = difflib.unified_diff(seed.split(" "), ours.split(" "), "seed (corrected)",
-                                    "docx", n=4, lineterm="")
+        diff = difflib.unified_diff(
+            seed.split(" "), ours.split(" "), "seed (corrected)", "docx", n=4, lineterm=""
+        )
         pytest.fail("text differs from the seed:\n" + "\n".join(list(diff)[:80]))
 
 
 def test_bac_giang_footnotes_match_seed(views):
     _, footnotes = _seed_text("bac-giang-2024-ngay-hoi-bcd")
     view = views["bac-giang-2024-ngay-hoi-bcd"]
-    ours = [_normalise(" ".join(p.text for p in paras)) for _, paras in
-            sorted(view.footnotes.items())]
+    ours = [
+        _normalise(" ".join(p.text for p in paras)) for _, paras in sorted(view.footnotes.items())
+    ]
     assert ours == footnotes

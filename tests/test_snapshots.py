@@ -21,8 +21,10 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
 PLANS = discover(ROOT)
 # Every kind with every profile that may issue it (a Ban Chỉ đạo issues only the Ngày hội).
 KIND_NAMES = ["new-ngay-hoi-bcd-cao-bang"] + [
-    f"new-{kind}-{org}" for org in ("cao-bang", "phuong-thuc-phan")
-    for kind in ("ngay-hoi", "ky-niem", "thi-dua")]
+    f"new-{kind}-{org}"
+    for org in ("cao-bang", "phuong-thuc-phan")
+    for kind in ("ngay-hoi", "ky-niem", "thi-dua")
+]
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +55,10 @@ def test_antq_test_reports_a_text_change_as_a_diff(tmp_path, monkeypatch):
     snapshots = tmp_path / "snapshots"
     plan = PLANS[0]
     runner = CliRunner()
-    assert runner.invoke(app, ["test", str(plan), "--snapshots", str(snapshots),
-                               "--update"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["test", str(plan), "--snapshots", str(snapshots), "--update"]).exit_code
+        == 0
+    )
     snapshot = snapshots / f"{plan.stem}.txt"
     snapshot.write_text(snapshot.read_text("utf-8").replace("KẾ HOẠCH", "KẾ HOẠCH CŨ"), "utf-8")
     result = runner.invoke(app, ["test", str(plan), "--snapshots", str(snapshots)])

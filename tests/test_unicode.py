@@ -14,8 +14,17 @@ from .helpers import ROOT
 
 SUFFIXES = (".py", ".yaml", ".j2", ".md", ".txt", ".json", ".expected", ".po")
 # Without git (a source archive): the project's own folders, never a clerk's files beside them.
-PROJECT_FOLDERS = ("src", "tests", "templates", "examples", "schema", "scripts", "benchmarks",
-                   "docs", ".ci")
+PROJECT_FOLDERS = (
+    "src",
+    "tests",
+    "templates",
+    "examples",
+    "schema",
+    "scripts",
+    "benchmarks",
+    "docs",
+    ".ci",
+)
 
 
 def project_text_files() -> list[Path]:
@@ -31,13 +40,22 @@ def project_text_files() -> list[Path]:
 
 
 def test_project_text_is_nfc():
-    bad = [str(p.relative_to(ROOT)) for p in project_text_files()
-           if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))]
+    bad = [
+        str(p.relative_to(ROOT))
+        for p in project_text_files()
+        if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))
+    ]
     assert bad == []
 
 
-@pytest.mark.parametrize("name", ["bac-giang-2024-ngay-hoi-bcd", "cao-bang-2022-ngay-hoi-bcd",
-                                  "cao-bang-2024-ky-niem-80-nam-cand"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bac-giang-2024-ngay-hoi-bcd",
+        "cao-bang-2022-ngay-hoi-bcd",
+        "cao-bang-2024-ky-niem-80-nam-cand",
+    ],
+)
 def test_rendered_documents_are_nfc(name, rendered):
     with zipfile.ZipFile(io.BytesIO(rendered[name].docx)) as archive:
         for info in archive.infolist():

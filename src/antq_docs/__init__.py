@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from .version import __version__
 
-__all__ = ["__version__", "Problem", "PlanError", "OutputError", "load_plan", "render_file",
-           "build_document", "render_docx"]
+__all__ = [
+    "__version__",
+    "Problem",
+    "PlanError",
+    "OutputError",
+    "load_plan",
+    "render_file",
+    "build_document",
+    "render_docx",
+]
 
 from .errors import OutputError, PlanError, Problem
 
@@ -18,14 +26,18 @@ from .errors import OutputError, PlanError, Problem
 def __getattr__(name: str):
     if name == "load_plan":
         from .validate import load_plan
+
         return load_plan
     if name == "render_file":
         from .render import render_file
+
         return render_file
     if name == "build_document":
         from .content.build import build_document
+
         return build_document
     if name == "render_docx":
         from .write.docx import render_docx
+
         return render_docx
     raise AttributeError(name)

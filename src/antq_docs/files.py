@@ -23,8 +23,9 @@ def read_input(path: Path, limit: int) -> bytes:
     if not stat.S_ISREG(status.st_mode):
         raise OSError(0, _("it is not a regular file (a folder, a device or a pipe)"))
     if status.st_size > limit:
-        raise OSError(0, _("the file is larger than {limit} MB").format(
-            limit=limit // 1024 // 1024))
+        raise OSError(
+            0, _("the file is larger than {limit} MB").format(limit=limit // 1024 // 1024)
+        )
     with open(path, "rb") as stream:
         return stream.read(limit + 1)
 

@@ -11,8 +11,13 @@ from pathlib import Path
 
 from .ooxml.names import CUSTOM_PROPERTIES_NS, FMTID_USER_DEFINED, VT_NS
 
-__all__ = ["FINGERPRINT_NAME", "CUSTOM_PART", "fingerprint", "custom_properties",
-           "read_fingerprint"]
+__all__ = [
+    "FINGERPRINT_NAME",
+    "CUSTOM_PART",
+    "fingerprint",
+    "custom_properties",
+    "read_fingerprint",
+]
 
 FINGERPRINT_NAME = "antq-fingerprint"
 CUSTOM_PART = "docProps/custom.xml"
@@ -34,7 +39,8 @@ def custom_properties(stamp: str) -> bytes:
         f'<Properties xmlns="{CUSTOM_PROPERTIES_NS}" xmlns:vt="{VT_NS}">'
         f'<property fmtid="{FMTID_USER_DEFINED}" pid="2" name="{FINGERPRINT_NAME}">'
         f"<vt:lpwstr>{stamp}</vt:lpwstr></property>"
-        "</Properties>").encode()
+        "</Properties>"
+    ).encode()
 
 
 def read_fingerprint(path: Path) -> tuple[str | None, str] | None:

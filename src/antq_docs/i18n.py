@@ -17,8 +17,16 @@ import re
 import string
 from pathlib import Path
 
-__all__ = ["_", "N_", "ngettext", "gettext_in", "use_language", "language", "choose_language",
-           "LANGUAGES"]
+__all__ = [
+    "_",
+    "N_",
+    "ngettext",
+    "gettext_in",
+    "use_language",
+    "language",
+    "choose_language",
+    "LANGUAGES",
+]
 
 DOMAIN = "antq"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"

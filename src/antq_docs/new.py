@@ -12,8 +12,9 @@ from .i18n import _
 __all__ = ["write_new_plan"]
 
 
-def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
-                   force: bool = False) -> list:
+def write_new_plan(
+    kind: str, year: int, org_path: Path, target: Path, *, force: bool = False
+) -> list:
     """Write the plan; it is validated (as the clerk will render it) before it is written."""
     from .kinds import generate_plan
     from .load.yaml_source import load_source
@@ -25,12 +26,23 @@ def write_new_plan(kind: str, year: int, org_path: Path, target: Path, *,
     from .kinds import KINDS
 
     if not KINDS[kind].accepts(org):
-        raise PlanError([org_source.problem(("body",), _(
-            "a {kind} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
-            "bcd)").format(kind=kind), key=True)])
+        raise PlanError(
+            [
+                org_source.problem(
+                    ("body",),
+                    _(
+                        "a {kind} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
+                        "bcd)"
+                    ).format(kind=kind),
+                    key=True,
+                )
+            ]
+        )
     if target.exists() and not force:
-        raise OutputError(str(target), _("already exists; choose another name with -o, "
-                                         "or add --force to replace it"))
+        raise OutputError(
+            str(target),
+            _("already exists; choose another name with -o, or add --force to replace it"),
+        )
     relative_org = Path(os.path.relpath(org_path.resolve(), target.resolve().parent))
     schema = schema_near(target)
     text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)

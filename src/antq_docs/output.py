@@ -12,8 +12,13 @@ from pathlib import Path
 from .errors import OutputError
 from .i18n import _
 
-__all__ = ["write_atomic", "check_overwrite", "check_pdf_overwrite", "mark_pdf",
-           "remove_stale_temporaries"]
+__all__ = [
+    "write_atomic",
+    "check_overwrite",
+    "check_pdf_overwrite",
+    "mark_pdf",
+    "remove_stale_temporaries",
+]
 
 # Temporary files are named ".NAME.antq-PID-XXXX.tmp": recognisable, and the PID tells
 # whether the process that made one is still writing it.
@@ -25,27 +30,44 @@ _WINDOWS_STALE_SECONDS = 3600
 def check_overwrite(path: Path, *, force: bool) -> None:
     """Refuse to replace a .docx that antq did not write, or that was edited since."""
     if (path.exists() or path.is_symlink()) and not path.is_file():
-        raise OutputError(str(path), _("is not a regular file (a folder, a device or a "
-                                       "pipe); choose another name"))
+        raise OutputError(
+            str(path),
+            _("is not a regular file (a folder, a device or a pipe); choose another name"),
+        )
     if force or not path.exists():
         return
     from .fingerprint import read_fingerprint
 
     found = read_fingerprint(path)
     if found is None:
-        raise OutputError(str(path), _("exists and is not a document antq wrote; "
-                                       "choose another name with -o, or add --force to "
-                                       "replace it"))
+        raise OutputError(
+            str(path),
+            _(
+                "exists and is not a document antq wrote; "
+                "choose another name with -o, or add --force to "
+                "replace it"
+            ),
+        )
     stored, actual = found
     if stored is None:
-        raise OutputError(str(path), _("exists and was not written by antq; choose "
-                                       "another name with -o, or add --force to "
-                                       "replace it"))
+        raise OutputError(
+            str(path),
+            _(
+                "exists and was not written by antq; choose "
+                "another name with -o, or add --force to "
+                "replace it"
+            ),
+        )
     if stored != actual:
-        raise OutputError(str(path), _("was changed after antq wrote it (edited in "
-                                       "Word?); your edits would be lost. Save them "
-                                       "under another name, or add --force to replace "
-                                       "the file"))
+        raise OutputError(
+            str(path),
+            _(
+                "was changed after antq wrote it (edited in "
+                "Word?); your edits would be lost. Save them "
+                "under another name, or add --force to replace "
+                "the file"
+            ),
+        )
 
 
 _PDF_MARK = re.compile(rb"\n%antq ([0-9a-f]{32})\n$")
@@ -78,9 +100,14 @@ def check_pdf_overwrite(path: Path, *, force: bool) -> None:
     match = _PDF_MARK.search(data[-60:])
     body = data[: len(data) - len(match[0])] if match else b""
     if not match or hashlib.sha256(body).hexdigest()[:32].encode() != match[1]:
-        raise OutputError(str(path), _("exists and is not a PDF antq wrote (a signed "
-                                       "or scanned copy?); choose another name with "
-                                       "-o, or add --force to replace it"))
+        raise OutputError(
+            str(path),
+            _(
+                "exists and is not a PDF antq wrote (a signed "
+                "or scanned copy?); choose another name with "
+                "-o, or add --force to replace it"
+            ),
+        )
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -89,21 +116,28 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if (path.exists() or path.is_symlink()) and not path.is_file():
-        raise OutputError(str(path), _("is not a regular file (a folder, a device or a "
-                                       "pipe); choose another name"))
+        raise OutputError(
+            str(path),
+            _("is not a regular file (a folder, a device or a pipe); choose another name"),
+        )
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{_TEMP_MARK}{os.getpid()}-",
-                                             suffix=".tmp", dir=directory)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.{_TEMP_MARK}{os.getpid()}-", suffix=".tmp", dir=directory
+        )
     except PermissionError:
         # The message names the folder, never the hidden temporary file antq tried to make.
-        raise OutputError(str(path), _(
-            "the folder {folder} does not let you write in it (read-only, or another "
-            "user's): choose another place with -o, e.g. a folder in your Documents").format(
-            folder=directory.resolve())) from None
+        raise OutputError(
+            str(path),
+            _(
+                "the folder {folder} does not let you write in it (read-only, or another "
+                "user's): choose another place with -o, e.g. a folder in your Documents"
+            ).format(folder=directory.resolve()),
+        ) from None
     except OSError as exc:
-        raise OutputError(str(path), _("cannot write here: {reason}").format(
-            reason=exc.strerror or exc)) from None
+        raise OutputError(
+            str(path), _("cannot write here: {reason}").format(reason=exc.strerror or exc)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -113,12 +147,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except PermissionError:
         _discard(temporary)
-        raise OutputError(str(path), _("cannot be replaced: is it open in Word? Close "
-                                       "it and try again")) from None
+        raise OutputError(
+            str(path), _("cannot be replaced: is it open in Word? Close it and try again")
+        ) from None
     except OSError as exc:
         _discard(temporary)
-        raise OutputError(str(path), _("cannot be written: {reason}").format(
-            reason=exc.strerror or exc)) from None
+        raise OutputError(
+            str(path), _("cannot be written: {reason}").format(reason=exc.strerror or exc)
+        ) from None
 
 
 def _mode_for(path: Path) -> int:
@@ -144,7 +180,7 @@ def remove_stale_temporaries(folder: Path, *, below: bool = True) -> int:
     batch's own output folder, below it); returns how many. A file whose process still runs
     is left alone."""
     removed = 0
-    for path in (Path(folder).rglob(".*.tmp") if below else Path(folder).glob(".*.tmp")):
+    for path in Path(folder).rglob(".*.tmp") if below else Path(folder).glob(".*.tmp"):
         match = _TEMP_NAME.match(path.name)
         if match and path.is_file() and not _still_writing(int(match[1]), path):
             _discard(str(path))

@@ -16,27 +16,59 @@ from dataclasses import dataclass
 
 from .i18n import _
 
-__all__ = ["REFORM_DATE", "FORMER_PROVINCES", "province_problem", "place_problem",
-           "commune_problems", "current_province_names", "Unit", "province_named", "units_of",
-           "unit_named", "former_unit_successors", "villages_of",
-           "is_commune_name"]
+__all__ = [
+    "REFORM_DATE",
+    "FORMER_PROVINCES",
+    "province_problem",
+    "place_problem",
+    "commune_problems",
+    "current_province_names",
+    "Unit",
+    "province_named",
+    "units_of",
+    "unit_named",
+    "former_unit_successors",
+    "villages_of",
+    "is_commune_name",
+]
 
 REFORM_DATE = dt.date(2025, 7, 1)
 FORMER_PROVINCES = {
-    "Hà Giang": "Tuyên Quang", "Yên Bái": "Lào Cai", "Bắc Kạn": "Thái Nguyên",
-    "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ", "Bắc Giang": "Bắc Ninh",
-    "Thái Bình": "Hưng Yên", "Hải Dương": "Thành phố Hải Phòng", "Hà Nam": "Ninh Bình",
-    "Nam Định": "Ninh Bình", "Quảng Bình": "Quảng Trị", "Quảng Nam": "Thành phố Đà Nẵng",
-    "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Ninh Thuận": "Khánh Hòa",
-    "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Phú Yên": "Đắk Lắk",
-    "Bình Dương": "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh",
-    "Bình Phước": "Đồng Nai", "Long An": "Tây Ninh", "Sóc Trăng": "Thành phố Cần Thơ",
-    "Hậu Giang": "Thành phố Cần Thơ", "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long",
-    "Tiền Giang": "Đồng Tháp", "Bạc Liêu": "Cà Mau", "Kiên Giang": "An Giang",
+    "Hà Giang": "Tuyên Quang",
+    "Yên Bái": "Lào Cai",
+    "Bắc Kạn": "Thái Nguyên",
+    "Vĩnh Phúc": "Phú Thọ",
+    "Hòa Bình": "Phú Thọ",
+    "Bắc Giang": "Bắc Ninh",
+    "Thái Bình": "Hưng Yên",
+    "Hải Dương": "Thành phố Hải Phòng",
+    "Hà Nam": "Ninh Bình",
+    "Nam Định": "Ninh Bình",
+    "Quảng Bình": "Quảng Trị",
+    "Quảng Nam": "Thành phố Đà Nẵng",
+    "Kon Tum": "Quảng Ngãi",
+    "Bình Định": "Gia Lai",
+    "Ninh Thuận": "Khánh Hòa",
+    "Đắk Nông": "Lâm Đồng",
+    "Bình Thuận": "Lâm Đồng",
+    "Phú Yên": "Đắk Lắk",
+    "Bình Dương": "Thành phố Hồ Chí Minh",
+    "Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh",
+    "Bình Phước": "Đồng Nai",
+    "Long An": "Tây Ninh",
+    "Sóc Trăng": "Thành phố Cần Thơ",
+    "Hậu Giang": "Thành phố Cần Thơ",
+    "Bến Tre": "Vĩnh Long",
+    "Trà Vinh": "Vĩnh Long",
+    "Tiền Giang": "Đồng Tháp",
+    "Bạc Liêu": "Cà Mau",
+    "Kiên Giang": "An Giang",
     "Thừa Thiên Huế": "Thành phố Huế",
 }
-_COMMUNE_MENTION = re.compile(r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)"
-                              r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))*)")
+_COMMUNE_MENTION = re.compile(
+    r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))*)"
+)
 _UNIT_TYPE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
@@ -87,9 +119,9 @@ def province_problem(name: str) -> str | None:
         return None
     successor = _successor_province(name)
     if successor:
-        return (_("'{name}' was merged into {successor} on 01/7/2025; write the new "
-                  "province '{province}'").format(
-                      name=name, successor=successor, province=_strip_city(successor)))
+        return _(
+            "'{name}' was merged into {successor} on 01/7/2025; write the new province '{province}'"
+        ).format(name=name, successor=successor, province=_strip_city(successor))
     return _("'{name}' is not one of the 34 provinces").format(name=name)
 
 
@@ -111,8 +143,10 @@ def place_problem(place: str, date: dt.date) -> str | None:
         return None
     if _successor_province(place):
         return province_problem(place)
-    return (_("'{place}' is neither a current province nor a current xã/phường "
-              "(vietnam-provinces, 34 provinces and 3,321 xã/phường)").format(place=place))
+    return _(
+        "'{place}' is neither a current province nor a current xã/phường "
+        "(vietnam-provinces, 34 provinces and 3,321 xã/phường)"
+    ).format(place=place)
 
 
 def commune_problems(text: str, province: str | None = None) -> list[str]:
@@ -124,19 +158,33 @@ def commune_problems(text: str, province: str | None = None) -> list[str]:
         entries = communes.get(_key(f"{kind} {name}"))
         if not entries:
             successors = former_unit_successors(name, province)
-            became = (_(" — it was merged on 01/7/2025 into ") + _(" and ").join(
-                f"'{s}'" for s in successors)) if successors else ""
-            problems.append(_("'{kind} {name}' is not in the current list of "
-                              "xã/phường{became}").format(kind=kind, name=name, became=became))
-        elif province and not any(_key(p) == _key(province) or
-                                  _key(_strip_city(p)) == _key(province) for _, p in entries):
+            became = (
+                (
+                    _(" — it was merged on 01/7/2025 into ")
+                    + _(" and ").join(f"'{s}'" for s in successors)
+                )
+                if successors
+                else ""
+            )
+            problems.append(
+                _("'{kind} {name}' is not in the current list of xã/phường{became}").format(
+                    kind=kind, name=name, became=became
+                )
+            )
+        elif province and not any(
+            _key(p) == _key(province) or _key(_strip_city(p)) == _key(province) for _, p in entries
+        ):
             where = ", ".join(sorted({_strip_city(p) for _, p in entries}))
-            problems.append(_("'{kind} {name}' is in {where}, not in {province}").format(
-                kind=kind, name=name, where=where, province=province))
+            problems.append(
+                _("'{kind} {name}' is in {where}, not in {province}").format(
+                    kind=kind, name=name, where=where, province=province
+                )
+            )
     return problems
 
 
 # --- Units for batch generation -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -150,7 +198,7 @@ class Unit:
     @property
     def bare(self) -> str:
         """The name without its type: "Hòa An"."""
-        return self.name[len(self.type) + 1:]
+        return self.name[len(self.type) + 1 :]
 
     @property
     def in_text(self) -> str:
@@ -172,11 +220,12 @@ def villages_of(commune: str | None) -> str:
     or a profile that does not say, into both."""
     kind = _UNIT_TYPE.match(commune or "")
     return {"xã": "thôn", "phường": "tổ dân phố"}.get(
-        kind[1].casefold() if kind else "", "thôn, tổ dân phố")
+        kind[1].casefold() if kind else "", "thôn, tổ dân phố"
+    )
 
 
 def is_commune_name(name: str) -> bool:
-    """"Xã Hòa An", "phường Thục Phán", "Thị trấn Nước Hai": a commune-level unit's name."""
+    """ "Xã Hòa An", "phường Thục Phán", "Thị trấn Nước Hai": a commune-level unit's name."""
     return bool(_UNIT_TYPE.match(name))
 
 
@@ -199,9 +248,15 @@ def units_of(province: str) -> tuple[Unit, ...]:
 
     official = province_named(province)
     code = next(p.code for p in Province.iter_all() if p.name == official)
-    units = [Unit(ward.name, ward.division_type.value, int(ward.code.value),
-                  _strip_city(official) if official.startswith("Tỉnh ") else official)
-             for ward in Ward.iter_by_province(code)]
+    units = [
+        Unit(
+            ward.name,
+            ward.division_type.value,
+            int(ward.code.value),
+            _strip_city(official) if official.startswith("Tỉnh ") else official,
+        )
+        for ward in Ward.iter_by_province(code)
+    ]
     return tuple(sorted(units, key=lambda unit: unit.code))
 
 
@@ -214,11 +269,13 @@ def unit_named(name: str, province: str) -> Unit:
         if wanted in (_key(unit.name), _key(unit.bare)):
             return unit
     message = _("'{name}' is not a current xã/phường of {province}").format(
-        name=name, province=_strip_city(province_named(province)))
+        name=name, province=_strip_city(province_named(province))
+    )
     successors = former_unit_successors(name, province)
     if successors:
-        message += (_(" — it was merged on 01/7/2025 into ")
-                    + _(" and ").join(f"'{s}'" for s in successors))
+        message += _(" — it was merged on 01/7/2025 into ") + _(" and ").join(
+            f"'{s}'" for s in successors
+        )
     else:
         close = _closest(name, [unit.name for unit in units] + [unit.bare for unit in units])
         if close:
@@ -241,7 +298,6 @@ def _plain(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-
 def former_unit_successors(name: str, province: str | None) -> list[str]:
     """The current units that a xã/phường/thị trấn abolished in 2025 became part of (in any
     province when none is given: then each is named with its province).
@@ -261,8 +317,7 @@ def former_unit_successors(name: str, province: str | None) -> list[str]:
     for row in DEFAULT_DATA["mapping"]["rows"]:
         if _key(_UNIT_TYPE.sub("", row["old"]["ward_name"])) != wanted:
             continue
-        new_province = _strip_city(row["new"]["province_name"].replace("Thành Phố",
-                                                                       "Thành phố"))
+        new_province = _strip_city(row["new"]["province_name"].replace("Thành Phố", "Thành phố"))
         if province_key is not None and _key(new_province) != province_key:
             continue
         unit = row["new"]["ward_name"]

@@ -12,8 +12,21 @@ __all__ = ["place_in_words"]
 
 _PART = re.compile(r"([^.[\]]+)|\[(\d+)\]")
 # Not nd30.forms.roman, which refuses 4,000 and more: a hostile plan's list can be longer.
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def roman(number: int) -> str:
@@ -60,7 +73,8 @@ def _outline(head: str, numbers: list[int]) -> str:
             return words
         return words + ", " + _outline("sections", numbers)
     words = _("section {number}").format(
-        number=".".join([roman(numbers[0])] + [str(n) for n in numbers[1:2]]))
+        number=".".join([roman(numbers[0])] + [str(n) for n in numbers[1:2]])
+    )
     for depth, n in enumerate(numbers[2:]):
         words += ", " + (_("point {n}") if depth == 0 else _("sub-point {n}")).format(n=n)
     return words

@@ -36,8 +36,11 @@ class CaseResult:
 def discover(root: Path) -> list[Path]:
     """The plans a project keeps: examples/*.yaml and any plan under templates/."""
     plans = sorted((root / "examples").glob("*.yaml"))
-    plans += sorted(p for p in (root / "templates").glob("**/*.yaml")
-                    if p.is_file() and not p.name.startswith("_"))
+    plans += sorted(
+        p
+        for p in (root / "templates").glob("**/*.yaml")
+        if p.is_file() and not p.name.startswith("_")
+    )
     return plans
 
 
@@ -70,9 +73,17 @@ def run_case(plan: Path, snapshots: Path, *, update: bool = False) -> CaseResult
         result.problems = list(exc.problems)
         return result
     except Exception as exc:  # noqa: BLE001 — reported for this plan; the others still run
-        result.problems = [Problem(str(plan), 0, 0, "", _(
-            "cannot be rendered: {name}: {exc}").format(
-            name=type(exc).__name__, exc=str(exc)[:200]))]
+        result.problems = [
+            Problem(
+                str(plan),
+                0,
+                0,
+                "",
+                _("cannot be rendered: {name}: {exc}").format(
+                    name=type(exc).__name__, exc=str(exc)[:200]
+                ),
+            )
+        ]
         return result
     result.findings = check_docx(docx)
     actual = dump_text(read_docx(docx))
@@ -84,7 +95,13 @@ def run_case(plan: Path, snapshots: Path, *, update: bool = False) -> CaseResult
             snapshot.write_text(actual, "utf-8", newline="\n")
             result.updated = True
         else:
-            result.diff = "\n".join(difflib.unified_diff(
-                expected.splitlines(), actual.splitlines(), f"{snapshot} (expected)",
-                f"{plan} (rendered)", lineterm=""))
+            result.diff = "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(),
+                    actual.splitlines(),
+                    f"{snapshot} (expected)",
+                    f"{plan} (rendered)",
+                    lineterm="",
+                )
+            )
     return result

@@ -35,8 +35,10 @@ def _plan(folder: Path, text: str, name: str = "plan.yaml") -> str:
 
 
 def _with_subject(expression: str) -> str:
-    return MINIMAL.replace("subject: Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
-                           "{{ year }}", f"subject: \"{expression}\"")
+    return MINIMAL.replace(
+        "subject: Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ year }}",
+        f'subject: "{expression}"',
+    )
 
 
 def _docx(folder: Path, name: str, parts: dict[str, bytes]) -> str:
@@ -65,14 +67,14 @@ def merge_bomb_in_profile(folder: Path) -> list[str]:
     lines = ["x0: &x0 {k: v, l: w}"]
     lines += [f"x{i}: &x{i} {{<<: [*x{i - 1}, *x{i - 1}], n{i}: 1}}" for i in range(1, 30)]
     (folder / "org.yaml").write_text("\n".join(lines) + "\n" + PROFILE, "utf-8")
-    return ["render", _plan(folder, "org: org.yaml\n" + MINIMAL), "-o",
-            str(folder / "out.docx")]
+    return ["render", _plan(folder, "org: org.yaml\n" + MINIMAL), "-o", str(folder / "out.docx")]
 
 
 # 2. expressions ----------------------------------------------------------------------------
 def expression(text: str) -> Callable[[Path], list[str]]:
     def make(folder: Path) -> list[str]:
         return ["render", _plan(folder, _with_subject(text)), "-o", str(folder / "out.docx")]
+
     make.__name__ = text
     return make
 
@@ -80,13 +82,18 @@ def expression(text: str) -> Callable[[Path], list[str]]:
 def alias_chain_over_expression(folder: Path) -> list[str]:
     lines = ["vars:", "  a0: &a0 \"{{ 'x' * 100000 }}\""]
     lines += [f"  a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
-    return ["render", _plan(folder, "\n".join(lines) + "\n" + MINIMAL.replace("vars:", "x:")),
-            "-o", str(folder / "out.docx")]
+    return [
+        "render",
+        _plan(folder, "\n".join(lines) + "\n" + MINIMAL.replace("vars:", "x:")),
+        "-o",
+        str(folder / "out.docx"),
+    ]
 
 
 def many_footnotes(folder: Path) -> list[str]:
-    text = MINIMAL.replace("- Nâng cao ý thức, trách nhiệm của cán bộ và Nhân dân.",
-                           '- "' + "a^[n] " * 25000 + '"')
+    text = MINIMAL.replace(
+        "- Nâng cao ý thức, trách nhiệm của cán bộ và Nhân dân.", '- "' + "a^[n] " * 25000 + '"'
+    )
     return ["render", _plan(folder, text), "-o", str(folder / "out.docx")]
 
 
@@ -102,38 +109,49 @@ def zip_bomb_in_the_document(folder: Path) -> list[str]:
 
 def _empty_paragraphs(count: int) -> bytes:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    return (f'<w:document {w}><w:body>' + "<w:p/>" * count +
-            '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
-            ).encode()
+    return (
+        f"<w:document {w}><w:body>"
+        + "<w:p/>" * count
+        + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    ).encode()
 
 
 def many_empty_paragraphs(folder: Path) -> list[str]:
-    return ["check", _docx(folder, "empty.docx", {"word/document.xml": _empty_paragraphs(
-        29_000)})]
+    return ["check", _docx(folder, "empty.docx", {"word/document.xml": _empty_paragraphs(29_000)})]
 
 
 def too_many_paragraphs(folder: Path) -> list[str]:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    body = "".join(f"<w:p><w:r><w:t>{i * 7919 % 100003}</w:t></w:r></w:p>" for i in range(
-        40_000))
+    body = "".join(f"<w:p><w:r><w:t>{i * 7919 % 100003}</w:t></w:r></w:p>" for i in range(40_000))
     document = f"<w:document {w}><w:body>{body}<w:sectPr/></w:body></w:document>"
     return ["check", _docx(folder, "long.docx", {"word/document.xml": document.encode()})]
 
 
 def too_repetitive(folder: Path) -> list[str]:
-    return ["check", _docx(folder, "empty.docx", {"word/document.xml": _empty_paragraphs(
-        400_000)})]
+    return ["check", _docx(folder, "empty.docx", {"word/document.xml": _empty_paragraphs(400_000)})]
 
 
 def long_style_chain(folder: Path) -> list[str]:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    styles = "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i + 1}"/>'
-                     f'</w:style>' for i in range(5000))
-    document = (f'<w:document {w}><w:body>' + '<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr>'
-                '<w:r><w:t>x</w:t></w:r></w:p>' * 2000 + '<w:sectPr/></w:body></w:document>')
-    return ["check", _docx(folder, "styles.docx", {
-        "word/styles.xml": f"<w:styles {w}>{styles}</w:styles>".encode(),
-        "word/document.xml": document.encode()})]
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(5000)
+    )
+    document = (
+        f"<w:document {w}><w:body>" + '<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr>'
+        "<w:r><w:t>x</w:t></w:r></w:p>" * 2000 + "<w:sectPr/></w:body></w:document>"
+    )
+    return [
+        "check",
+        _docx(
+            folder,
+            "styles.docx",
+            {
+                "word/styles.xml": f"<w:styles {w}>{styles}</w:styles>".encode(),
+                "word/document.xml": document.encode(),
+            },
+        ),
+    ]
 
 
 # 4. never a clerk's file lost --------------------------------------------------------------
@@ -171,6 +189,7 @@ def extends_chain(length: int) -> Callable[[Path], list[str]]:
         for i in range(1, length + 1):
             _plan(folder, f"extends: p{i - 1}.yaml\n", f"p{i}.yaml")
         return ["validate", str(folder / f"p{length}.yaml")]
+
     return make
 
 
@@ -193,9 +212,19 @@ def fifo(role: str) -> Callable[[Path], list[str]]:
         if role == "check":
             return ["check", str(pipe)]
         if role == "org":
-            return ["new", "ngay-hoi", "--year", "2026", "--org", str(pipe), "-o",
-                    str(folder / "new.yaml"), "--no-input"]
+            return [
+                "new",
+                "ngay-hoi",
+                "--year",
+                "2026",
+                "--org",
+                str(pipe),
+                "-o",
+                str(folder / "new.yaml"),
+                "--no-input",
+            ]
         return ["render", _plan(folder, MINIMAL), "-o", str(pipe), "--force"]
+
     return make
 
 
@@ -212,9 +241,13 @@ def org_names(target: str) -> Callable[[Path], list[str]]:
         secret = folder / "secret.txt"
         secret.write_text("root:SECRET-HASH:19000:0:99999:7:::\n", "utf-8")
         (folder / "not-a-profile.yaml").write_text("SECRET-HASH line of a file\n", "utf-8")
-        named = {"environ": "/proc/self/environ", "secret": str(secret),
-                 "yaml": str(folder / "not-a-profile.yaml")}[target]
+        named = {
+            "environ": "/proc/self/environ",
+            "secret": str(secret),
+            "yaml": str(folder / "not-a-profile.yaml"),
+        }[target]
         return ["validate", _plan(folder, f"org: {named}\n" + MINIMAL)]
+
     return make
 
 
@@ -223,6 +256,7 @@ def bad_part(part: str, data: bytes | None) -> Callable[[Path], list[str]]:
     def make(folder: Path) -> list[str]:
         good = _docx(folder, "good.docx", {})
         return ["check", _docx(folder, "bad.docx", {part: data}), good]
+
     return make
 
 
@@ -261,8 +295,11 @@ def long_line(folder: Path) -> list[str]:
 
 
 def escapes_in_text(folder: Path) -> list[str]:
-    text = MINIMAL.replace("Nâng cao ý thức", "Nâng cao \\e[2J\\e]0;owned\\a ý thức").replace(
-        "- Nâng cao", '- "Nâng cao').replace("Nhân dân.", 'Nhân dân."')
+    text = (
+        MINIMAL.replace("Nâng cao ý thức", "Nâng cao \\e[2J\\e]0;owned\\a ý thức")
+        .replace("- Nâng cao", '- "Nâng cao')
+        .replace("Nhân dân.", 'Nhân dân."')
+    )
     return ["render", _plan(folder, text), "--text"]
 
 
@@ -286,8 +323,9 @@ def length_units(folder: Path) -> list[str]:
     docx = render_file(ROOT / "tests" / "fixtures" / "minimal.yaml").docx
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
         xml = source.read("word/document.xml").decode()
-    xml = xml.replace('w:left="1701"', 'w:left="1.18in"').replace('w:right="850"',
-                                                                     'w:right="1.5cm"')
+    xml = xml.replace('w:left="1701"', 'w:left="1.18in"').replace(
+        'w:right="850"', 'w:right="1.5cm"'
+    )
     return ["check", _docx(folder, "units.docx", {"word/document.xml": xml.encode()})]
 
 
@@ -300,19 +338,22 @@ CASES: list[Case] = [
     Case("merge-key bomb through org:", merge_bomb_in_profile, 2, "merges are expanded"),
     Case("center(10**9)", expression("{{ 'x'|center(10**9) }}"), 2, "too large here"),
     Case("center(10**10)", expression("{{ 'x'|center(10**10) }}"), 2, "too large here"),
-    Case("replace blow-up", expression("{{ ('x'*100000)|replace('x', 'y'*100000) }}"), 2,
-         "too long"),
+    Case(
+        "replace blow-up", expression("{{ ('x'*100000)|replace('x', 'y'*100000) }}"), 2, "too long"
+    ),
     Case("join blow-up", expression("{{ ('x'*100000).join(['a']*100000) }}"), 2, "too long"),
     Case("number digits", expression("{{ number(1, 10**9) }}"), 2, "too large here"),
-    Case("map center", expression("{{ ['x']|map('center', 10**8)|join }}"), 2,
-         "too large here"),
-    Case("str.format width", expression("{{ '{:>999999999}'.format(1) }}"), 2,
-         "str.format is not available"),
+    Case("map center", expression("{{ ['x']|map('center', 10**8)|join }}"), 2, "too large here"),
+    Case(
+        "str.format width",
+        expression("{{ '{:>999999999}'.format(1) }}"),
+        2,
+        "str.format is not available",
+    ),
     Case("% width", expression("{{ '%999999999s' % 'x' }}"), 2, "formatting of text"),
     Case("IndexError", expression("{{ [1][5] }}"), 2, "subject"),
     Case("AttributeError", expression("{{ year.real.nothing.deeper }}"), 2, "subject"),
-    Case("ValueError on a huge integer", expression("{{ (10**100)|string|int }}"), 2,
-         "too large"),
+    Case("ValueError on a huge integer", expression("{{ (10**100)|string|int }}"), 2, "too large"),
     Case("aliases over an expression", alias_chain_over_expression, 2, ""),
     Case("25,000 footnotes", many_footnotes, 2, "more than 1,000 emphasis marks"),
     Case("zip bomb in a part never read", zip_bomb_in_a_part_never_read, 0, "no findings"),
@@ -321,56 +362,108 @@ CASES: list[Case] = [
     Case("40,000 paragraphs", too_many_paragraphs, 2, "more than 30,000 paragraphs"),
     Case("400,000 empty paragraphs (1,000 times compressed)", too_repetitive, 2, "zip bomb"),
     Case("5,000 styles based on each other", long_style_chain, 2, "not checked"),
-    Case("a signed PDF beside the plan", pdf_beside_the_plan, 3, "not a PDF antq wrote",
-         after=pdf_untouched),
-    Case("-o the plan itself, --force", output_over_the_plan, 3, "end the name with .docx",
-         after=plan_untouched),
+    Case(
+        "a signed PDF beside the plan",
+        pdf_beside_the_plan,
+        3,
+        "not a PDF antq wrote",
+        after=pdf_untouched,
+    ),
+    Case(
+        "-o the plan itself, --force",
+        output_over_the_plan,
+        3,
+        "end the name with .docx",
+        after=plan_untouched,
+    ),
     Case("25,000 levels of [", deep_flow, 2, "more than 64 levels"),
-    Case("10,000 levels, 1 MB stack", deep_flow_small_stack, 2, "more than 64 levels",
-         stack_kb=1024),
+    Case(
+        "10,000 levels, 1 MB stack", deep_flow_small_stack, 2, "more than 64 levels", stack_kb=1024
+    ),
     Case("8 levels of extends", extends_chain(8), 0, "valid"),
     Case("9 levels of extends", extends_chain(9), 2, "more than 8 levels of 'extends'"),
     Case("-o /dev/full", output_to_a_device, 3, "end the name with .docx"),
-    Case("-o a .docx that is /dev/zero, --force", output_to_a_device_named_docx, 3,
-         "not a regular file"),
+    Case(
+        "-o a .docx that is /dev/zero, --force",
+        output_to_a_device_named_docx,
+        3,
+        "not a regular file",
+    ),
     Case("a FIFO as the plan", fifo("plan"), 2, "not a regular"),
     Case("a FIFO to check", fifo("check"), 2, "not a regular"),
     Case("a FIFO as --org", fifo("org"), 2, "not a regular"),
     Case("a FIFO as -o", fifo("output"), 3, "not a regular file"),
     Case("a 1 GB plan", huge_plan, 2, "larger than 2 MB"),
-    Case("org: /proc/self/environ", org_names("environ"), 2, "names a .yaml file",
-         never=("PATH=", "HOME=")),
-    Case("org: a password file", org_names("secret"), 2, "names a .yaml file",
-         never=("SECRET-HASH",)),
-    Case("org: a .yaml that is no profile", org_names("yaml"), 2, "a profile is",
-         never=("SECRET-HASH",)),
+    Case(
+        "org: /proc/self/environ",
+        org_names("environ"),
+        2,
+        "names a .yaml file",
+        never=("PATH=", "HOME="),
+    ),
+    Case(
+        "org: a password file", org_names("secret"), 2, "names a .yaml file", never=("SECRET-HASH",)
+    ),
+    Case(
+        "org: a .yaml that is no profile",
+        org_names("yaml"),
+        2,
+        "a profile is",
+        never=("SECRET-HASH",),
+    ),
     Case("control character in the subject", expression("a\\u0007b"), 2, "control character"),
     Case("U+FFFE in the subject", expression("a\\uFFFEb"), 2, "control character"),
-    Case("!!binary", lambda f: ["validate", _plan(f, MINIMAL.replace(
-        "subject: Tổ chức", "subject: !!binary aGVsbG8=\nx: Tổ chức"))], 2, "!!binary"),
-    Case("new --year 99999", lambda f: ["new", "ngay-hoi", "--year", "99999", "--org",
-                                         str(ROOT / "examples/orgs/cao-bang.yaml"), "-o",
-                                         str(f / "n.yaml"), "--no-input"], 2, "2006 to 2100"),
+    Case(
+        "!!binary",
+        lambda f: [
+            "validate",
+            _plan(f, MINIMAL.replace("subject: Tổ chức", "subject: !!binary aGVsbG8=\nx: Tổ chức")),
+        ],
+        2,
+        "!!binary",
+    ),
+    Case(
+        "new --year 99999",
+        lambda f: [
+            "new",
+            "ngay-hoi",
+            "--year",
+            "99999",
+            "--org",
+            str(ROOT / "examples/orgs/cao-bang.yaml"),
+            "-o",
+            str(f / "n.yaml"),
+            "--no-input",
+        ],
+        2,
+        "2006 to 2100",
+    ),
     Case("an encrypted Word file", encrypted, 2, "not a readable DOCX"),
     Case("a zip cut in half", corrupt_zip, 2, "not a readable DOCX"),
     Case("an encrypted zip entry", encrypted_zip_member, 2, "encrypted"),
     Case("malformed styles", bad_part("word/styles.xml", b"<w:styles"), 2, "good.docx: "),
-    Case("malformed relationships", bad_part("word/_rels/document.xml.rels", b"<oops"), 2,
-         "good.docx: "),
-    Case("malformed core properties", bad_part("docProps/core.xml", b"<core"), 2,
-         "good.docx: "),
-    Case("malformed footnotes", bad_part("word/footnotes.xml", b"<w:footnotes"), 2,
-         "good.docx: "),
+    Case(
+        "malformed relationships",
+        bad_part("word/_rels/document.xml.rels", b"<oops"),
+        2,
+        "good.docx: ",
+    ),
+    Case("malformed core properties", bad_part("docProps/core.xml", b"<core"), 2, "good.docx: "),
+    Case("malformed footnotes", bad_part("word/footnotes.xml", b"<w:footnotes"), 2, "good.docx: "),
     Case("malformed header", bad_part("word/header1.xml", b"<w:hdr"), 2, "good.docx: "),
     Case("no document part", bad_part("word/document.xml", None), 2, "good.docx: "),
     Case("check … | head", closed_pipe, 0, "", pipe=True),
     Case("50,000 duplicate keys", duplicate_keys, 2, "the first 100 are shown"),
     Case("600,000 values", too_many_values, 2, "more than 200,000 values"),
     Case("a 1.5 MB line", long_line, 2, "…"),
-    Case("escape sequences in the text", escapes_in_text, 2, "control character",
-         never=("\x1b",)),
+    Case("escape sequences in the text", escapes_in_text, 2, "control character", never=("\x1b",)),
     Case("extends: a file that is no plan", extends_not_a_plan, 2, "is not a plan"),
-    Case("a temporary file a killed render left", stale_temporary, 0, "wrote",
-         after=no_stale_temporary),
+    Case(
+        "a temporary file a killed render left",
+        stale_temporary,
+        0,
+        "wrote",
+        after=no_stale_temporary,
+    ),
     Case("lengths with units (0.5in)", length_units, 0, "no findings"),
 ]

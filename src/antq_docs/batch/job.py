@@ -56,8 +56,7 @@ def prepare_row(spec: BatchSpec, row: Row) -> Prepared:
     if row.problems:
         return Prepared(row.number, problems=list(row.problems))
     plan = zlib.compress(pickle.dumps((validated.plan, validated.source), protocol=5), 1)
-    return Prepared(row.number, _digest(validated), warnings=list(validated.warnings),
-                    plan=plan)
+    return Prepared(row.number, _digest(validated), warnings=list(validated.warnings), plan=plan)
 
 
 def produce_row(spec: BatchSpec, row: Row, target: str, plan: bytes = b"") -> Outcome:
@@ -83,8 +82,9 @@ def produce_row(spec: BatchSpec, row: Row, target: str, plan: bytes = b"") -> Ou
         check_overwrite(path, force=spec.force)
         write_atomic(path, docx)
     except PlanError as exc:
-        return Outcome(row.number, "failed", message=str(exc.problems[0]),
-                       problems=list(exc.problems))
+        return Outcome(
+            row.number, "failed", message=str(exc.problems[0]), problems=list(exc.problems)
+        )
     except OutputError as exc:
         return Outcome(row.number, "failed", message=str(exc))
     return Outcome(row.number, "ok", hashlib.sha256(docx).hexdigest())
@@ -95,11 +95,13 @@ def _validated(spec: BatchSpec, row: Row):
     from ..validate import validate_layers
     from ..validate.places import place_warnings
 
-    plan_source, org_source = (_kind_sources(spec, row) if spec.kind
-                               else _table_sources(spec, row))
+    plan_source, org_source = _kind_sources(spec, row) if spec.kind else _table_sources(spec, row)
     validated = validate_layers(plan_source, org_source, strict=spec.strict)
-    places = set(place_warnings(validated.plan, validated.source, validated.org)) \
-        if validated.warnings else set()
+    places = (
+        set(place_warnings(validated.plan, validated.source, validated.org))
+        if validated.warnings
+        else set()
+    )
     errors = [p for p in validated.warnings if spec.strict or p in places]
     if errors:
         raise PlanError([_as_error(p) for p in errors])
@@ -126,18 +128,33 @@ def _kind_sources(spec: BatchSpec, row: Row):
     org = validate_org(org_source)
     kind = KINDS[spec.kind]
     if not kind.accepts(org):
-        raise PlanError([org_source.problem(("body",), _(
-            "a {name} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
-            "bcd)").format(name=kind.name))])
+        raise PlanError(
+            [
+                org_source.problem(
+                    ("body",),
+                    _(
+                        "a {name} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: "
+                        "bcd)"
+                    ).format(name=kind.name),
+                )
+            ]
+        )
     plan_text = generate_plan(spec.kind, row.year, org, "org.yaml")
     return own_layer(load_text(plan_text, f"{spec.kind} {row.year} ({unit.name})")), org_source
 
 
 def _unit_fields(unit) -> dict[str, object]:
     """What a profile template can use: {{ unit.name }}, {{ unit.type }}, …"""
-    return {"name": unit.name, "type": unit.type, "bare": unit.bare, "in_text": unit.in_text,
-            "code": unit.code, "province": unit.province, "villages": unit.villages,
-            "police": unit.police}
+    return {
+        "name": unit.name,
+        "type": unit.type,
+        "bare": unit.bare,
+        "in_text": unit.in_text,
+        "code": unit.code,
+        "province": unit.province,
+        "villages": unit.villages,
+        "police": unit.police,
+    }
 
 
 @functools.cache
@@ -149,8 +166,9 @@ def _org_template(text: str | None):
 
     if text is None:
         text = (resources.files("antq_docs.templates") / DEFAULT_ORG_TEMPLATE).read_text("utf-8")
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                               keep_trailing_newline=True)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
     env.filters["yaml_text"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return env.from_string(text)
 
@@ -172,8 +190,9 @@ def _table_sources(spec: BatchSpec, row: Row):
         positions[(key,)] = (row.line, 1)
     for key in data["vars"]:
         positions[("vars", key)] = (row.line, 1)
-    source = Source(file=str(rows_file), data=data, positions=positions,
-                    key_positions=dict(positions))
+    source = Source(
+        file=str(rows_file), data=data, positions=positions, key_positions=dict(positions)
+    )
     return load_with_inheritance_from(source, rows_file)
 
 

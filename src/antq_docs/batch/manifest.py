@@ -17,8 +17,7 @@ from pathlib import Path
 from ..errors import MessageError
 from ..i18n import _
 
-__all__ = ["Record", "Journal", "read_manifest", "write_manifest", "merge_manifests",
-           "MANIFEST"]
+__all__ = ["Record", "Journal", "read_manifest", "write_manifest", "merge_manifests", "MANIFEST"]
 
 MANIFEST = "manifest.csv"
 
@@ -46,13 +45,19 @@ def read_manifest(path: Path) -> dict[int, Record]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise MessageError(_("{path}: cannot be read ({exc}); delete it to start the "
-                             "batch afresh").format(path=path, exc=exc)) from None
+        raise MessageError(
+            _("{path}: cannot be read ({exc}); delete it to start the batch afresh").format(
+                path=path, exc=exc
+            )
+        ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames != _FIELDS:
-        raise MessageError(_("{path}: not a manifest antq wrote (its columns should be "
-                             "{items}); delete it or choose another -o folder").format(
-                                 path=path, items=', '.join(_FIELDS)))
+        raise MessageError(
+            _(
+                "{path}: not a manifest antq wrote (its columns should be "
+                "{items}); delete it or choose another -o folder"
+            ).format(path=path, items=", ".join(_FIELDS))
+        )
     records = {}
     lines = list(reader)
     for index, line in enumerate(lines):
@@ -63,9 +68,12 @@ def read_manifest(path: Path) -> dict[int, Record]:
         except (TypeError, ValueError):
             if index == len(lines) - 1:  # a line cut short by a kill: that row is not done
                 break
-            raise MessageError(_("{path}: line {value} is not a manifest line; delete "
-                                 "the manifest to start the batch afresh").format(
-                                     path=path, value=index + 2)) from None
+            raise MessageError(
+                _(
+                    "{path}: line {value} is not a manifest line; delete "
+                    "the manifest to start the batch afresh"
+                ).format(path=path, value=index + 2)
+            ) from None
         records[record.row] = record  # a row appended again later replaces its old line
     return records
 
@@ -112,7 +120,10 @@ def merge_manifests(paths: list[Path]) -> dict[int, Record]:
             if kept is None or (kept.status != "ok" and record.status == "ok"):
                 merged[number] = record
             elif kept.status == "ok" and record.status == "ok" and kept.output != record.output:
-                raise MessageError(_("row {number} was written as {output} and as "
-                                     "{output2}: the slices come from different batches").format(
-                                         number=number, output=kept.output, output2=record.output))
+                raise MessageError(
+                    _(
+                        "row {number} was written as {output} and as "
+                        "{output2}: the slices come from different batches"
+                    ).format(number=number, output=kept.output, output2=record.output)
+                )
     return merged

@@ -18,8 +18,14 @@ __all__ = ["slug", "file_names", "NameTemplateError", "DEFAULT_NAME"]
 
 DEFAULT_NAME = "{kind}-{year}-{unit}"
 MAX_SEGMENT = 80  # characters of one folder or file name, before the suffix
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                     *(f"lpt{i}" for i in range(10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 class NameTemplateError(ValueError):
@@ -27,7 +33,7 @@ class NameTemplateError(ValueError):
 
 
 def slug(value: object) -> str:
-    """"Xã Hòa An" -> "xa-hoa-an"; "../../etc/x" -> "etc-x"."""
+    """ "Xã Hòa An" -> "xa-hoa-an"; "../../etc/x" -> "etc-x"."""
     text = unicodedata.normalize("NFKD", str(value)).replace("đ", "d").replace("Đ", "D")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
@@ -48,9 +54,12 @@ def render_name(template: str, fields: dict[str, object]) -> str:
         raise NameTemplateError(f"--name '{template}': {exc}") from None
     unknown = sorted(set(names) - set(fields))
     if unknown:
-        raise NameTemplateError(_("--name '{template}' uses {{{unknown}}}; a row has: ").format(
-                                      template=template, unknown=unknown[0])
-                                + ", ".join("{" + k + "}" for k in sorted(fields)))
+        raise NameTemplateError(
+            _("--name '{template}' uses {{{unknown}}}; a row has: ").format(
+                template=template, unknown=unknown[0]
+            )
+            + ", ".join("{" + k + "}" for k in sorted(fields))
+        )
     values = {key: slug(value) for key, value in fields.items()}
     return "/".join(_segments(template.format_map(values)))
 

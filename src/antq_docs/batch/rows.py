@@ -20,8 +20,16 @@ from pathlib import Path
 from ..errors import PlanError, Problem
 from ..i18n import _
 
-__all__ = ["BatchSpec", "Row", "kind_rows", "table_rows", "select_rows", "parse_years",
-           "parse_slice", "RESERVED_COLUMNS"]
+__all__ = [
+    "BatchSpec",
+    "Row",
+    "kind_rows",
+    "table_rows",
+    "select_rows",
+    "parse_years",
+    "parse_slice",
+    "RESERVED_COLUMNS",
+]
 
 #: Table columns with a meaning of their own; every other column is a plan variable.
 RESERVED_COLUMNS = ("org", "year")
@@ -63,8 +71,12 @@ class Row:
         return f"{self.file}:{self.line}" if self.line else f"{self.file}, row {self.number}"
 
     def name_fields(self) -> dict[str, object]:
-        fields: dict[str, object] = {"row": self.number, "unit": self.unit,
-                                     "kind": self.kind, "year": self.year or ""}
+        fields: dict[str, object] = {
+            "row": self.number,
+            "unit": self.unit,
+            "kind": self.kind,
+            "year": self.year or "",
+        }
         if self.code:
             fields["code"] = self.code
         fields.update({k: v for k, v in self.values if k.isidentifier()})
@@ -77,12 +89,13 @@ def parse_years(text: str) -> list[int]:
         first, _dash, last = text.partition("-")
         years = list(range(int(first), int(last or first) + 1))
     except ValueError:
-        raise ValueError(_("--years '{text}': write one year (2026) or a range "
-                           "(2026-2030)").format(text=text))\
-            from None
+        raise ValueError(
+            _("--years '{text}': write one year (2026) or a range (2026-2030)").format(text=text)
+        ) from None
     if not years or not all(2006 <= y <= 2100 for y in years):
-        raise ValueError(_("--years '{text}': years run from 2006 to 2100, first to "
-                           "last").format(text=text))
+        raise ValueError(
+            _("--years '{text}': years run from 2006 to 2100, first to last").format(text=text)
+        )
     return years
 
 
@@ -96,8 +109,9 @@ def kind_rows(kind: str, province: str, years: list[int]) -> list[Row]:
     rows = []
     for year in years:
         for unit in units:
-            rows.append(Row(len(rows) + 1, unit.province, 0, unit.name, year, kind, unit.type,
-                            unit.code))
+            rows.append(
+                Row(len(rows) + 1, unit.province, 0, unit.name, year, kind, unit.type, unit.code)
+            )
     return rows
 
 
@@ -109,35 +123,62 @@ def table_rows(path: Path, kind: str) -> list[Row]:
     if path.suffix.lower() in (".yaml", ".yml"):
         source = load_source(path)
         if not isinstance(source.data, list):
-            raise PlanError([source.problem((), _(
-                "a table of rows is a YAML list: one '- column: value' block per "
-                "document"))])
-        records = [(source.locate((i,))[0], item,
-                    lambda key, i=i: source.locate((i, key), key=True))
-                   for i, item in enumerate(source.data)]
+            raise PlanError(
+                [
+                    source.problem(
+                        (),
+                        _(
+                            "a table of rows is a YAML list: one '- column: value' block per "
+                            "document"
+                        ),
+                    )
+                ]
+            )
+        records = [
+            (source.locate((i,))[0], item, lambda key, i=i: source.locate((i, key), key=True))
+            for i, item in enumerate(source.data)
+        ]
     else:
-        records = [(line, item, lambda key, line=line: (line, 1))
-                   for line, item in _csv_records(path)]
+        records = [
+            (line, item, lambda key, line=line: (line, 1)) for line, item in _csv_records(path)
+        ]
     problems: list[Problem] = []
     rows: list[Row] = []
     for line, record, locate in records:
         if not isinstance(record, dict) or not record:
-            problems.append(Problem(str(path), line, 1, "", _(
-                "each row is a group of 'column: value' pairs")))
+            problems.append(
+                Problem(str(path), line, 1, "", _("each row is a group of 'column: value' pairs"))
+            )
             continue
         values, row_problems = _row_values(record, str(path), locate)
         year = values.get("year")
         unit = values.get("unit") or f"row {len(rows) + 1}"
-        rows.append(Row(len(rows) + 1, str(path), line, unit,
-                        int(year) if year and year.isdigit() else None, kind,
-                        values=tuple(values.items()), problems=tuple(row_problems)))
+        rows.append(
+            Row(
+                len(rows) + 1,
+                str(path),
+                line,
+                unit,
+                int(year) if year and year.isdigit() else None,
+                kind,
+                values=tuple(values.items()),
+                problems=tuple(row_problems),
+            )
+        )
     if len(rows) > MAX_ROWS:
-        problems.append(Problem(str(path), 1, 1, "", _(
-            "more than {MAX_ROWS:,} rows; split the table, or run slices of it with "
-            "--rows").format(MAX_ROWS=MAX_ROWS)))
+        problems.append(
+            Problem(
+                str(path),
+                1,
+                1,
+                "",
+                _(
+                    "more than {MAX_ROWS:,} rows; split the table, or run slices of it with --rows"
+                ).format(MAX_ROWS=MAX_ROWS),
+            )
+        )
     if not rows and not problems:
-        problems.append(Problem(str(path), 1, 1, "", _(
-            "the table has no rows")))
+        problems.append(Problem(str(path), 1, 1, "", _("the table has no rows")))
     if problems:
         raise PlanError(problems)
     return rows
@@ -149,15 +190,26 @@ def _row_values(record: dict, file: str, locate) -> tuple[dict[str, str], list[P
     for key, value in record.items():
         key = str(key).strip()
         if isinstance(value, (dict, list)):
-            problems.append(Problem(file, *locate(key), key, _(
-                "a column holds one value (text, a number or a date), not a list or a "
-                "group")))
+            problems.append(
+                Problem(
+                    file,
+                    *locate(key),
+                    key,
+                    _("a column holds one value (text, a number or a date), not a list or a group"),
+                )
+            )
             continue
         values[key] = "" if value is None else str(value).strip()
     year = values.get("year")
     if year and not (year.isdigit() and 2006 <= int(year) <= 2100):
-        problems.append(Problem(file, *locate("year"), "year", _(
-            "'{year}' is not a year from 2006 to 2100").format(year=year)))
+        problems.append(
+            Problem(
+                file,
+                *locate("year"),
+                "year",
+                _("'{year}' is not a year from 2006 to 2100").format(year=year),
+            )
+        )
     return values, problems
 
 
@@ -165,12 +217,29 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise PlanError([Problem(str(path), 0, 0, "", _(
-            "cannot read the file: {reason}").format(reason=exc.strerror or exc))]) from None
+        raise PlanError(
+            [
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    "",
+                    _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                )
+            ]
+        ) from None
     except UnicodeDecodeError:
-        raise PlanError([Problem(str(path), 1, 1, "", _(
-            "the table is not UTF-8; in Excel save it as 'CSV UTF-8 (Comma delimited)'"))]
-                        ) from None
+        raise PlanError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    _("the table is not UTF-8; in Excel save it as 'CSV UTF-8 (Comma delimited)'"),
+                )
+            ]
+        ) from None
     # Excel writes ';' where the decimal separator is ',' (Vietnamese regional settings).
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -184,13 +253,32 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
         if header is None:
             header = [f.strip() for f in fields]
             if len(set(header)) != len(header) or "" in header:
-                raise PlanError([Problem(str(path), line, 1, "", _(
-                    "the first line names the columns, each once and none empty"))])
+                raise PlanError(
+                    [
+                        Problem(
+                            str(path),
+                            line,
+                            1,
+                            "",
+                            _("the first line names the columns, each once and none empty"),
+                        )
+                    ]
+                )
             continue
         if len(fields) != len(header):
-            raise PlanError([Problem(str(path), line, 1, "", _(
-                "{values} values for {count} columns ({columns})").format(
-                values=len(fields), count=len(header), columns=', '.join(header)))])
+            raise PlanError(
+                [
+                    Problem(
+                        str(path),
+                        line,
+                        1,
+                        "",
+                        _("{values} values for {count} columns ({columns})").format(
+                            values=len(fields), count=len(header), columns=", ".join(header)
+                        ),
+                    )
+                ]
+            )
         records.append((line, dict(zip(header, fields))))
     return records
 
@@ -213,8 +301,9 @@ def parse_slice(rows: str | None, shard: str | None) -> tuple[str, object] | Non
                 raise ValueError
             return ("shard", part)
     except ValueError:
-        raise ValueError(_("--rows takes FIRST-LAST (1-1000); --shard takes K/N (2/4), "
-                           "with 1 ≤ K ≤ N")) from None
+        raise ValueError(
+            _("--rows takes FIRST-LAST (1-1000); --shard takes K/N (2/4), with 1 ≤ K ≤ N")
+        ) from None
     return None
 
 
@@ -226,7 +315,7 @@ def select_rows(rows: list[Row], chosen: tuple[str, object] | None) -> list[Row]
     if what == "rows":
         return [row for row in rows if a <= row.number <= b]
     size = -(-len(rows) // b)  # contiguous shares: each machine writes a range of rows
-    return rows[(a - 1) * size: a * size]
+    return rows[(a - 1) * size : a * size]
 
 
 def slice_label(chosen: tuple[str, object] | None) -> str:

@@ -57,9 +57,16 @@ class BatchResult:
         return 1 if self.failed or self.pdf_error else 0
 
 
-def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
-              chosen: tuple[str, object] | None = None, fail_fast: bool = False,
-              pdf: bool = False, progress: Progress | None = None) -> BatchResult:
+def run_batch(
+    spec: BatchSpec,
+    rows: list[Row],
+    *,
+    jobs: int | None = None,
+    chosen: tuple[str, object] | None = None,
+    fail_fast: bool = False,
+    pdf: bool = False,
+    progress: Progress | None = None,
+) -> BatchResult:
     progress = progress or Progress()
     started = time.perf_counter()
     output = Path(spec.output)
@@ -109,8 +116,14 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
         by_number = {row.number: (row, record) for row, record in todo}
         try:
             work = ((row, str(targets[row.number]), spool.get(row.number)) for row, _ in todo)
-            for outcomes in pool.map(_produce_chunk, spec, work, len(todo), progress,
-                                     stop=lambda: fail_fast and bool(result.failed)):
+            for outcomes in pool.map(
+                _produce_chunk,
+                spec,
+                work,
+                len(todo),
+                progress,
+                stop=lambda: fail_fast and bool(result.failed),
+            ):
                 for outcome in outcomes:
                     row, record = by_number[outcome.number]
                     record.status, record.sha256 = outcome.status, outcome.sha256
@@ -125,11 +138,15 @@ def run_batch(spec: BatchSpec, rows: list[Row], *, jobs: int | None = None,
         finally:
             journal.close(records)
             progress.close()
-    result.stopped = fail_fast and bool(result.failed) and \
-        result.written + len(result.failed) < len(todo)
+    result.stopped = (
+        fail_fast and bool(result.failed) and result.written + len(result.failed) < len(todo)
+    )
     if pdf:
-        _convert_pdfs(output, [records[n] for n in sorted(records) if n in
-                               {row.number for row in rows}], result)
+        _convert_pdfs(
+            output,
+            [records[n] for n in sorted(records) if n in {row.number for row in rows}],
+            result,
+        )
     result.seconds = time.perf_counter() - started
     return result
 
@@ -143,15 +160,27 @@ def _target(output: Path, name: str) -> Path:
 
 
 def _record(row: Row, prepared: Prepared, output: Path, target: Path) -> Record:
-    return Record(row=row.number, unit=row.unit, kind=row.kind, year=str(row.year or ""),
-                  output=target.relative_to(output).as_posix(), sha256="", status="",
-                  message="", inputs=prepared.digest)
+    return Record(
+        row=row.number,
+        unit=row.unit,
+        kind=row.kind,
+        year=str(row.year or ""),
+        output=target.relative_to(output).as_posix(),
+        sha256="",
+        status="",
+        message="",
+        inputs=prepared.digest,
+    )
 
 
 def _unchanged(kept: Record | None, wanted: Record, output: Path) -> bool:
     """The row was written from the same inputs, and its file is still what was written."""
-    if kept is None or kept.status != "ok" or kept.inputs != wanted.inputs \
-            or kept.output != wanted.output:
+    if (
+        kept is None
+        or kept.status != "ok"
+        or kept.inputs != wanted.inputs
+        or kept.output != wanted.output
+    ):
         return False
     try:
         return hashlib.sha256((output / kept.output).read_bytes()).hexdigest() == kept.sha256
@@ -165,8 +194,20 @@ def _prepare_chunk(spec: BatchSpec, rows: list[Row]) -> list[Prepared]:
         try:
             out.append(prepare_row(spec, row))
         except Exception as exc:  # noqa: BLE001 — one row's bug must not sink the batch
-            out.append(Prepared(row.number, problems=[Problem(
-                row.file, row.line, 0, "", f"internal error: {type(exc).__name__}: {exc}")]))
+            out.append(
+                Prepared(
+                    row.number,
+                    problems=[
+                        Problem(
+                            row.file,
+                            row.line,
+                            0,
+                            "",
+                            f"internal error: {type(exc).__name__}: {exc}",
+                        )
+                    ],
+                )
+            )
     return out
 
 
@@ -176,8 +217,11 @@ def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[
         try:
             out.append(produce_row(spec, row, target, plan))
         except Exception as exc:  # noqa: BLE001 — as above; the row is reported as failed
-            out.append(Outcome(row.number, "failed",
-                               message=f"internal error: {type(exc).__name__}: {exc}"))
+            out.append(
+                Outcome(
+                    row.number, "failed", message=f"internal error: {type(exc).__name__}: {exc}"
+                )
+            )
     return out
 
 
@@ -227,18 +271,28 @@ class _Pool:
 
     def __enter__(self) -> _Pool:
         if self.jobs > 1:
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
-                                                initializer=_start_worker,
-                                                initargs=(language(),))
+            self.executor = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(language(),),
+            )
         return self
 
     def __exit__(self, *exc_info) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=exc_info[0] is None, cancel_futures=True)
 
-    def map(self, function: Callable, spec: BatchSpec, items: Iterable, count: int,
-            progress: Progress, *, stop: Callable[[], bool] = lambda: False
-            ) -> Iterator[list]:
+    def map(
+        self,
+        function: Callable,
+        spec: BatchSpec,
+        items: Iterable,
+        count: int,
+        progress: Progress,
+        *,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> Iterator[list]:
         size = max(1, min(16, count // (self.jobs * 8) or 1))
         iterator = iter(items)  # lazily: phase 2 reads each plan from the spool when sent
         chunks = iter(lambda: list(itertools.islice(iterator, size)), [])
@@ -252,8 +306,9 @@ class _Pool:
             return
         yield from self._parallel(function, spec, chunks, progress, stop)
 
-    def _parallel(self, function, spec, chunks: Iterable[list], progress: Progress,
-                  stop: Callable[[], bool]) -> Iterator[list]:
+    def _parallel(
+        self, function, spec, chunks: Iterable[list], progress: Progress, stop: Callable[[], bool]
+    ) -> Iterator[list]:
         pending: dict[Future, int] = {}
         queue = iter(chunks)
         limit = self.jobs * 3

@@ -4,5 +4,13 @@ from .findings import Finding, Hit, Rule
 from .run import CheckResult, check_document, check_docx, check_view
 from .rules import RULES
 
-__all__ = ["Finding", "Hit", "Rule", "RULES", "CheckResult", "check_docx", "check_document",
-           "check_view"]
+__all__ = [
+    "Finding",
+    "Hit",
+    "Rule",
+    "RULES",
+    "CheckResult",
+    "check_docx",
+    "check_document",
+    "check_view",
+]

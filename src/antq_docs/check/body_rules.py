@@ -9,16 +9,32 @@ import re
 from .. import nd30
 from ..inspect.docx_read import Para, TextRun
 from ..ooxml.units import twips_from_mm
-from .common import (Found, element_problems, format_problems, hit, missing, report, squash,
-                     visible)
+from .common import Found, element_problems, format_problems, hit, missing, report, squash, visible
 from .locate import Parts
 from ..i18n import _
 
-__all__ = ["body_size", "body_alignment", "body_notes", "body_indent", "body_spacing",
-           "blank_paragraphs", "body_line_spacing", "headings", "end_mark", "signature_block",
-           "recipients_label", "recipients_items", "drafter_mark", "recipient_lines",
-           "looks_like_heading", "is_note", "apart", "drafter_mark_of", "is_mark_run",
-           "EXACT_LINE_PT"]
+__all__ = [
+    "body_size",
+    "body_alignment",
+    "body_notes",
+    "body_indent",
+    "body_spacing",
+    "blank_paragraphs",
+    "body_line_spacing",
+    "headings",
+    "end_mark",
+    "signature_block",
+    "recipients_label",
+    "recipients_items",
+    "drafter_mark",
+    "recipient_lines",
+    "looks_like_heading",
+    "is_note",
+    "apart",
+    "drafter_mark_of",
+    "is_mark_run",
+    "EXACT_LINE_PT",
+]
 
 #: Line spacing set in points («exactly»): single to 1.5 lines of 13–14 pt text.
 EXACT_LINE_PT = (15, 25)
@@ -48,16 +64,20 @@ def body_size(parts: Parts) -> Found:
 def body_alignment(parts: Parts) -> Found:
     for para in parts.body:
         if not looks_like_heading(para) and not is_note(para) and para.align != nd30.BODY.align:
-            yield hit(parts, para, _("aligned {align}; justify the body").format(
-                align=para.align))
+            yield hit(parts, para, _("aligned {align}; justify the body").format(align=para.align))
 
 
 def body_notes(parts: Parts) -> Found:
     for para in parts.body:
         if is_note(para):
-            yield hit(parts, para, _(
-                "a centred note in the body: the decree asks for justified text and "
-                "says nothing of notes; keep it only if it is deliberate"))
+            yield hit(
+                parts,
+                para,
+                _(
+                    "a centred note in the body: the decree asks for justified text and "
+                    "says nothing of notes; keep it only if it is deliberate"
+                ),
+            )
 
 
 def body_indent(parts: Parts) -> Found:
@@ -65,11 +85,17 @@ def body_indent(parts: Parts) -> Found:
         value = para.first_line_twips
         if (looks_like_heading(para) and value == 0) or is_note(para):
             continue
-        if not any(abs(value - twips_from_mm(cm * 10)) <= _INDENT_SLACK_TWIPS
-                   for cm in nd30.FIRST_LINE_INDENT_CM.allowed):
-            yield hit(parts, para, _(
-                "first-line indent {value:.2f} cm; use 1 cm or 1.27 cm").format(
-                value=value / _TWIPS_PER_CM))
+        if not any(
+            abs(value - twips_from_mm(cm * 10)) <= _INDENT_SLACK_TWIPS
+            for cm in nd30.FIRST_LINE_INDENT_CM.allowed
+        ):
+            yield hit(
+                parts,
+                para,
+                _("first-line indent {value:.2f} cm; use 1 cm or 1.27 cm").format(
+                    value=value / _TWIPS_PER_CM
+                ),
+            )
 
 
 def body_spacing(parts: Parts) -> Found:
@@ -81,9 +107,15 @@ def body_spacing(parts: Parts) -> Found:
             continue
         least = nd30.PARAGRAPH_SPACING_PT.low * 20
         if previous.after_twips + para.before_twips < least:
-            yield hit(parts, para, _(
-                "less than 6 pt between this paragraph and the one before; set spacing "
-                "before or after of at least 6 pt"), data=round(least) - previous.after_twips)
+            yield hit(
+                parts,
+                para,
+                _(
+                    "less than 6 pt between this paragraph and the one before; set spacing "
+                    "before or after of at least 6 pt"
+                ),
+                data=round(least) - previous.after_twips,
+            )
 
 
 def blank_paragraphs(parts: Parts) -> Found:
@@ -100,19 +132,29 @@ def blank_paragraphs(parts: Parts) -> Found:
         following = parts.paragraphs[index + 1]
         if para.text and following.cell is not None:
             continue  # a one-space paragraph keeps a table off the text above it
-        if para.line_rule != "exact" and not (para.border_top or para.border_bottom) \
-                and not para.shapes:
-            yield hit(parts, para, _("an empty paragraph used as spacing: the "
-                                     "decree asks for at least 6 pt between "
-                                     "paragraphs and does not forbid this, but "
-                                     "paragraph spacing is the reliable way"), quoted=False)
+        if (
+            para.line_rule != "exact"
+            and not (para.border_top or para.border_bottom)
+            and not para.shapes
+        ):
+            yield hit(
+                parts,
+                para,
+                _(
+                    "an empty paragraph used as spacing: the "
+                    "decree asks for at least 6 pt between "
+                    "paragraphs and does not forbid this, but "
+                    "paragraph spacing is the reliable way"
+                ),
+                quoted=False,
+            )
 
 
 def apart(parts: Parts, previous: Para, para: Para) -> bool:
     """Something stands between two body lines (a table, a blank line, a line break)."""
     if previous.index == para.index:
         return True  # two lines of one paragraph
-    between = parts.paragraphs[parts.pos(previous) + 1: parts.pos(para)]
+    between = parts.paragraphs[parts.pos(previous) + 1 : parts.pos(para)]
     return bool(between)
 
 
@@ -122,35 +164,51 @@ def body_line_spacing(parts: Parts) -> Found:
             continue
         if para.line_rule == "auto":
             if not nd30.LINE_SPACING.fits(para.line / 240):
-                yield hit(parts, para, _(
-                    "line spacing {value:.2f} lines; use single to 1.5 lines").format(
-                    value=para.line / 240))
+                yield hit(
+                    parts,
+                    para,
+                    _("line spacing {value:.2f} lines; use single to 1.5 lines").format(
+                        value=para.line / 240
+                    ),
+                )
         elif not EXACT_LINE_PT[0] * 20 <= para.line <= EXACT_LINE_PT[1] * 20:
-            yield hit(parts, para, _(
-                "line spacing {value:g} pt; use single to 1.5 lines (about 15–25 pt "
-                "for 14 pt text)").format(value=para.line / 20))
+            yield hit(
+                parts,
+                para,
+                _(
+                    "line spacing {value:g} pt; use single to 1.5 lines (about 15–25 pt "
+                    "for 14 pt text)"
+                ).format(value=para.line / 20),
+            )
 
 
 def headings(parts: Parts) -> Found:
     """A khoản with a title is bold (PL1 V row 6b): «1. Phạm vi …». Judged against the
     document itself: titled khoản that are bold show what the others should be."""
+
     def words(para: Para) -> str:  # without a trailing footnote mark
         return re.sub(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079]+$", "", squash(para.text))
 
     def titled(para: Para) -> bool:
         text = words(para)
-        title = text[text.index(".") + 1:].strip() if _KHOAN.match(text) else ""
+        title = text[text.index(".") + 1 :].strip() if _KHOAN.match(text) else ""
         # a title: a few words, starting with a capital, not a sentence
-        return (len(text) <= 90 and not text.endswith((".", ";", ":")) and ":" not in title
-                and len(
-            title.split()) >= 2 and title[:1].isupper() and visible(para)
-            and not any(r.footnote is not None for r in para.runs))
+        return (
+            len(text) <= 90
+            and not text.endswith((".", ";", ":"))
+            and ":" not in title
+            and len(title.split()) >= 2
+            and title[:1].isupper()
+            and visible(para)
+            and not any(r.footnote is not None for r in para.runs)
+        )
 
     def introduces(index: int) -> bool:
         """A title is followed by what it entitles, not by the next numbered line."""
         following = parts.body[index + 1] if index + 1 < len(parts.body) else None
-        return following is not None and not re.match(r"^([IVXLC]+|\d+)\.\s",
-                                                      squash(following.text))
+        return following is not None and not re.match(
+            r"^([IVXLC]+|\d+)\.\s", squash(following.text)
+        )
 
     titled = [p for i, p in enumerate(parts.body) if titled(p) and introduces(i)]
     bold = [p for p in titled if all(r.bold for r in visible(p))]
@@ -158,9 +216,11 @@ def headings(parts: Parts) -> Found:
         return
     for para in titled:
         if not any(r.bold for r in visible(para)):
-            yield hit(parts, para, _(
-                "a khoản with a title is bold, as the other titled khoản of this "
-                "document are"))
+            yield hit(
+                parts,
+                para,
+                _("a khoản with a title is bold, as the other titled khoản of this document are"),
+            )
 
 
 def end_mark(parts: Parts) -> Found:
@@ -178,14 +238,18 @@ def signature_block(parts: Parts) -> Found:
         return
     lines = [p for p in parts.signature if squash(p.text)]
     if not lines:
-        yield from missing(_("signature block"), _("put the signer's title and name to "
-                                                "the right of Nơi nhận"))
+        yield from missing(
+            _("signature block"), _("put the signer's title and name to the right of Nơi nhận")
+        )
         return
     wrong = _WRONG_AUTHORITY.match(squash(lines[0].text))
     if wrong:
         right = wrong[1].replace("/", "") + "."
-        yield hit(parts, lines[0], _("write «{right}» with a period, not «{wrong}»").format(
-            right=right, wrong=wrong[1]))
+        yield hit(
+            parts,
+            lines[0],
+            _("write «{right}» with a period, not «{wrong}»").format(right=right, wrong=wrong[1]),
+        )
     for para in lines:
         problems = element_problems(parts, para, nd30.SIGNATURE)
         if para is not lines[-1] and squash(para.text) != squash(para.text).upper():
@@ -208,8 +272,11 @@ def recipients_label(parts: Parts) -> Found:
 
 def is_mark_run(run: TextRun) -> bool:
     """A run of a drafter's mark: subscript, superscript, or smaller than the items."""
-    small = run.size is not None and run.size < nd30.RECIPIENTS.size.low and any(
-        c.isalnum() for c in run.text)
+    small = (
+        run.size is not None
+        and run.size < nd30.RECIPIENTS.size.low
+        and any(c.isalnum() for c in run.text)
+    )
     return run.subscript or run.superscript or small
 
 
@@ -233,10 +300,13 @@ def recipient_lines(parts: Parts) -> tuple[list[Para], int, set[int]]:
     «Bản điện tử:»."""
     items = [p for p in parts.recipients if squash(p.text)]
     # the last «- Lưu…» line: a recipient may be called «Lưu …» too
-    filing = max((i for i, p in enumerate(items) if re.match(r"^-\s*Lưu\b", squash(p.text))),
-                 default=len(items) - 1)
-    labels = {i for i, p in enumerate(items) if i > filing
-              and not squash(p.text).startswith(("-", "+"))}
+    filing = max(
+        (i for i, p in enumerate(items) if re.match(r"^-\s*Lưu\b", squash(p.text))),
+        default=len(items) - 1,
+    )
+    labels = {
+        i for i, p in enumerate(items) if i > filing and not squash(p.text).startswith(("-", "+"))
+    }
     return items, filing, labels
 
 
@@ -245,23 +315,31 @@ def recipients_items(parts: Parts) -> Found:
     if parts.recipients_label is None:
         return
     if not items:
-        yield hit(parts, parts.recipients_label, _("no recipients under «Nơi nhận:»"),
-                  quoted=False)
+        yield hit(parts, parts.recipients_label, _("no recipients under «Nơi nhận:»"), quoted=False)
         return
     for index, para in enumerate(items):
         text = squash(para.text)
         if index in labels:  # «Bản điện tử:», set like «Nơi nhận:»
             if not text.endswith(":"):
-                yield hit(parts, para, _(
-                    "a list after the Lưu line starts with its name and «:», e.g. «Bản điện "
-                    "tử:»"))
+                yield hit(
+                    parts,
+                    para,
+                    _(
+                        "a list after the Lưu line starts with its name and «:», e.g. «Bản điện "
+                        "tử:»"
+                    ),
+                )
             continue
         # a drafter's mark after the Lưu line keeps its own small size
         mark = drafter_mark_of(para) if index == filing else ""
         items_format = nd30.RECIPIENTS
-        problems = format_problems(parts, para, sizes_pt=None if mark else
-                                   items_format.size.allowed, bold=items_format.bold,
-                                   italic=items_format.italic)
+        problems = format_problems(
+            parts,
+            para,
+            sizes_pt=None if mark else items_format.size.allowed,
+            bold=items_format.bold,
+            italic=items_format.italic,
+        )
         nested = text.startswith("+ ")
         if not text.startswith("- ") and not nested:
             problems.append(_("start with «- »"))
@@ -270,10 +348,12 @@ def recipients_items(parts: Parts) -> Found:
             if last and not text.endswith("."):
                 problems.append(_("the last line of a list ends with «.»"))
             elif not last and not text.endswith(";"):
-                problems.append(_("end with a single «;» (a note in brackets goes before "
-                                  "it)"))
-        elif text.endswith(":") and index + 1 < len(items) and squash(
-                items[index + 1].text).startswith("+ "):
+                problems.append(_("end with a single «;» (a note in brackets goes before it)"))
+        elif (
+            text.endswith(":")
+            and index + 1 < len(items)
+            and squash(items[index + 1].text).startswith("+ ")
+        ):
             pass  # «- Các sở, ban, ngành tỉnh:» over its «+ …;» lines
         elif index == filing:
             if mark:
@@ -283,8 +363,7 @@ def recipients_items(parts: Parts) -> Found:
             if not text.endswith("."):
                 problems.append(_("the Lưu line ends with «.»"))
         elif not text.endswith(";") or re.search(r";\s", text):
-            problems.append(_("end with a single «;» (a note in brackets goes before "
-                              "it)"))
+            problems.append(_("end with a single «;» (a note in brackets goes before it)"))
         yield from report(parts, para, problems)
 
 
@@ -292,6 +371,11 @@ def drafter_mark(parts: Parts) -> Found:
     items, filing, _labels = recipient_lines(parts)
     mark = drafter_mark_of(items[filing]) if items else ""
     if mark and mark != mark.upper():
-        yield hit(parts, items[filing], _(
-            "«{mark}» after the Lưu line: a drafter's mark (ô 12) is written in "
-            "capitals, 11 pt, e.g. «PL.(300)»").format(mark=mark))
+        yield hit(
+            parts,
+            items[filing],
+            _(
+                "«{mark}» after the Lưu line: a drafter's mark (ô 12) is written in "
+                "capitals, 11 pt, e.g. «PL.(300)»"
+            ).format(mark=mark),
+        )

@@ -96,10 +96,12 @@ def score_folder(folder: Path) -> FolderScore:
         entry = expected[name]
         result = check_document(folder / name)
         report = FileScore(result.recognised, findings=result.findings)
-        true_rules = {rule: defect for defect in _ids(entry["true"])
-                      for rule in DEFECT_RULES.get(defect, ())}
-        debatable_rules = {rule for defect in _ids(entry["debatable"])
-                           for rule in DEBATABLE_RULES.get(defect, ())}
+        true_rules = {
+            rule: defect for defect in _ids(entry["true"]) for rule in DEFECT_RULES.get(defect, ())
+        }
+        debatable_rules = {
+            rule for defect in _ids(entry["debatable"]) for rule in DEBATABLE_RULES.get(defect, ())
+        }
         for finding in result.findings:
             if not entry["in_scope"]:
                 verdict = "true" if finding.rule == NOT_ADMINISTRATIVE else "FALSE"

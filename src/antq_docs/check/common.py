@@ -13,21 +13,44 @@ from .locate import Parts, excerpt, squash
 from .where import where
 from ..i18n import _
 
-__all__ = ["Found", "Hit", "MM", "hit", "place_hit", "visible", "size_of", "sizes",
-           "format_problems", "element_problems", "report", "missing", "rule_under",
-           "line_width_mm", "excerpt", "squash", "where"]
+__all__ = [
+    "Found",
+    "Hit",
+    "MM",
+    "hit",
+    "place_hit",
+    "visible",
+    "size_of",
+    "sizes",
+    "format_problems",
+    "element_problems",
+    "report",
+    "missing",
+    "rule_under",
+    "line_width_mm",
+    "excerpt",
+    "squash",
+    "where",
+]
 MM = TWIPS_PER_MM
 
 
-def hit(parts: Parts, para: Para, message: str, *, certainty: Certainty = "certain",
-        data: Any = None, quoted: bool = True) -> Hit:
+def hit(
+    parts: Parts,
+    para: Para,
+    message: str,
+    *,
+    certainty: Certainty = "certain",
+    data: Any = None,
+    quoted: bool = True,
+) -> Hit:
     """A hit on a line, located and quoted (`quoted=False`: an empty line, no excerpt)."""
-    return Hit(para, where(parts, para), excerpt(para) if quoted else "", message, certainty,
-               data)
+    return Hit(para, where(parts, para), excerpt(para) if quoted else "", message, certainty, data)
 
 
-def place_hit(place: str, message: str, *, certainty: Certainty = "certain",
-              data: Any = None) -> Hit:
+def place_hit(
+    place: str, message: str, *, certainty: Certainty = "certain", data: Any = None
+) -> Hit:
     """A hit on the document, a section or a header rather than on a line."""
     return Hit(None, place, "", message, certainty, data)
 
@@ -44,9 +67,15 @@ def sizes(parts: Parts, para: Para) -> set[float]:
     return {size_of(parts, r) for r in visible(para)}
 
 
-def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] | None = None,
-                    bold: bool | None = None, italic: bool | None = None,
-                    underline: bool = False) -> list[str]:
+def format_problems(
+    parts: Parts,
+    para: Para,
+    *,
+    sizes_pt: tuple[float, float] | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    underline: bool = False,
+) -> list[str]:
     """What is wrong with the runs of `para`, in words; empty when nothing is."""
     runs = visible(para)
     wrong = []
@@ -55,8 +84,11 @@ def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] |
         if not found or min(found) < sizes_pt[0] or max(found) > sizes_pt[1]:
             low, high = sizes_pt
             want = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-            wrong.append(_("size {items} pt, should be {want} pt").format(
-                               items='/'.join(f'{s:g}' for s in sorted(found)), want=want))
+            wrong.append(
+                _("size {items} pt, should be {want} pt").format(
+                    items="/".join(f"{s:g}" for s in sorted(found)), want=want
+                )
+            )
     if bold is True and not all(r.bold for r in runs):
         wrong.append(_("should be bold"))
     if bold is False and any(r.bold for r in runs):
@@ -72,8 +104,9 @@ def format_problems(parts: Parts, para: Para, *, sizes_pt: tuple[float, float] |
 
 def element_problems(parts: Parts, para: Para, element: Element) -> list[str]:
     """What is wrong with `para` as the decree sets `element`: size, bold, italic."""
-    return format_problems(parts, para, sizes_pt=element.size.allowed, bold=element.bold,
-                           italic=element.italic)
+    return format_problems(
+        parts, para, sizes_pt=element.size.allowed, bold=element.bold, italic=element.italic
+    )
 
 
 def report(parts: Parts, para: Para | None, problems: list[str]) -> Found:
@@ -96,8 +129,11 @@ def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> fl
     lengths: list[float] = []
     for candidate in parts.below(para):
         lengths += [shape.width_mm for shape in candidate.lines]
-        if candidate is not para and not squash(candidate.text) and (
-                candidate.border_top or candidate.border_bottom):
+        if (
+            candidate is not para
+            and not squash(candidate.text)
+            and (candidate.border_top or candidate.border_bottom)
+        ):
             return _border_length(parts, candidate)
         text = squash(candidate.text)
         if candidate is not para and text and set(text) <= {"_", "-", "—"} and len(text) >= 5:
@@ -110,12 +146,14 @@ def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> fl
 
 
 def _border_length(parts: Parts, para: Para) -> float:
-    section = parts.view.sections[min(para.section, len(parts.view.sections)) - 1] \
-        if parts.view.sections else None
+    section = (
+        parts.view.sections[min(para.section, len(parts.view.sections)) - 1]
+        if parts.view.sections
+        else None
+    )
     if section is None or para.cell is not None:
         return 0.0
-    width = section.page_width - section.margins.get("left", 0) - section.margins.get("right",
-                                                                                        0)
+    width = section.page_width - section.margins.get("left", 0) - section.margins.get("right", 0)
     return max(width - para.left_twips - para.right_twips, 0) / MM
 
 
@@ -135,6 +173,11 @@ def _text_width_mm(parts: Parts, para: Para) -> float:
     if not sections:
         return 165.0
     section = sections[min(para.section, len(sections)) - 1]
-    twips = section.page_width - section.margins.get("left", 0) - section.margins.get(
-        "right", 0) - para.left_twips - para.right_twips
+    twips = (
+        section.page_width
+        - section.margins.get("left", 0)
+        - section.margins.get("right", 0)
+        - para.left_twips
+        - para.right_twips
+    )
     return twips / MM if twips > 0 else 165.0

@@ -13,13 +13,19 @@ __all__ = ["TYPE_NAMES", "ABBREVIATIONS", "type_of_symbol", "type_of_title", "CO
 #: The tên loại as printed (in capitals) -> type: the types of Phụ lục III (nd30), the
 #: Điều lệ, and the old-style accents clerks still type («THOẢ», «UỶ»).
 TYPE_NAMES: dict[str, str] = {name.upper(): name for name in ABBREVIATIONS.values()}
-TYPE_NAMES.update({"QUY CHẾ": "Quy chế", "ĐIỀU LỆ": "Điều lệ", "BẢN THOẢ THUẬN":
-                   "Bản thỏa thuận", "GIẤY UỶ QUYỀN": "Giấy ủy quyền"})
+TYPE_NAMES.update(
+    {
+        "QUY CHẾ": "Quy chế",
+        "ĐIỀU LỆ": "Điều lệ",
+        "BẢN THOẢ THUẬN": "Bản thỏa thuận",
+        "GIẤY UỶ QUYỀN": "Giấy ủy quyền",
+    }
+)
 _SYMBOL = re.compile(r"/\s*([^\s/-]+)")
 
 
 def type_of_symbol(number_line: str) -> str | None:
-    """"Số: 05/KH-UBND" -> "Kế hoạch"; a công văn's "Số: 12/UBND-NC" -> None."""
+    """ "Số: 05/KH-UBND" -> "Kế hoạch"; a công văn's "Số: 12/UBND-NC" -> None."""
     match = _SYMBOL.search(number_line)
     if match is None:
         return None
@@ -27,5 +33,5 @@ def type_of_symbol(number_line: str) -> str | None:
 
 
 def type_of_title(text: str) -> str | None:
-    """"KẾ HOẠCH" -> "Kế hoạch"; "DANH SÁCH THAM LUẬN" -> None."""
+    """ "KẾ HOẠCH" -> "Kế hoạch"; "DANH SÁCH THAM LUẬN" -> None."""
     return TYPE_NAMES.get(" ".join(text.split()).upper()) if text.strip().isupper() else None

@@ -51,8 +51,9 @@ class Finding:
 
     @classmethod
     def of(cls, rule: Rule, hit: Hit) -> Finding:
-        return cls(rule.id, rule.severity, rule.clause, hit.where, hit.excerpt, hit.message,
-                   hit.certainty)
+        return cls(
+            rule.id, rule.severity, rule.clause, hit.where, hit.excerpt, hit.message, hit.certainty
+        )
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -65,8 +66,10 @@ class Finding:
     def __str__(self) -> str:
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
         judged = _(" (estimate)") if self.certainty == "estimate" else ""
-        return (f"[{self.rule}] {_(self.severity)}{judged} ({self.clause}) {self.where}"
-                f"{excerpt}: {self.message}")
+        return (
+            f"[{self.rule}] {_(self.severity)}{judged} ({self.clause}) {self.where}"
+            f"{excerpt}: {self.message}"
+        )
 
 
 @dataclass(frozen=True)

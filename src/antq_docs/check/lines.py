@@ -29,13 +29,22 @@ def reading_lines(view: DocxView) -> list[Para]:
     for para in view.paragraphs():
         lines += _at_breaks(para)
     header_end = _header_end(lines)
-    closing_start = next((i for i, p in enumerate(lines) if p.cell is None and
-                          " ".join(p.text.split()).lower().startswith("nơi nhận")), None)
+    closing_start = next(
+        (
+            i
+            for i, p in enumerate(lines)
+            if p.cell is None and " ".join(p.text.split()).lower().startswith("nơi nhận")
+        ),
+        None,
+    )
     out: list[Para] = []
     for index, line in enumerate(lines):
         in_header = index < header_end
-        in_closing = closing_start is not None and index >= closing_start and \
-            line.section == lines[closing_start].section
+        in_closing = (
+            closing_start is not None
+            and index >= closing_start
+            and line.section == lines[closing_start].section
+        )
         if line.cell is None and (in_header or in_closing):
             out += _at_gaps(line)
         else:
@@ -69,10 +78,17 @@ def _at_breaks(para: Para) -> list[Para]:
     if len(groups) == 1:
         return [para]
     # A drawn rule belongs under the whole paragraph: it goes with its last line.
-    return [replace(para, runs=runs, piece=i, shapes=para.shapes if i == len(groups) - 1
-                    else [], before_twips=para.before_twips if i == 0 else 0,
-                    after_twips=para.after_twips if i == len(groups) - 1 else 0)
-            for i, runs in enumerate(groups)]
+    return [
+        replace(
+            para,
+            runs=runs,
+            piece=i,
+            shapes=para.shapes if i == len(groups) - 1 else [],
+            before_twips=para.before_twips if i == 0 else 0,
+            after_twips=para.after_twips if i == len(groups) - 1 else 0,
+        )
+        for i, runs in enumerate(groups)
+    ]
 
 
 def _at_gaps(para: Para) -> list[Para]:
@@ -84,15 +100,19 @@ def _at_gaps(para: Para) -> list[Para]:
     if not stripped:
         return [para]
     leading = text[: len(text) - len(text.lstrip())]
-    inner = [m for m in gaps if m.start() > len(leading) and m.end() < len(text.rstrip())
-             and not _draft_blank(text, m)]
+    inner = [
+        m
+        for m in gaps
+        if m.start() > len(leading) and m.end() < len(text.rstrip()) and not _draft_blank(text, m)
+    ]
     if not inner:
         # Only a leading gap: the whole line sits in the right column.
         return [replace(para, column=1)] if _GAP.fullmatch(leading or "x") else [para]
     cut = inner[0]
     left = replace(para, runs=_slice(para.runs, 0, cut.start()), column=0)
-    right = replace(para, runs=_slice(para.runs, cut.end(), len(text)), column=1,
-                    piece=(para.piece or 0) + 1)
+    right = replace(
+        para, runs=_slice(para.runs, cut.end(), len(text)), column=1, piece=(para.piece or 0) + 1
+    )
     return [left, right]
 
 
@@ -102,8 +122,7 @@ _BLANK_AFTER = re.compile(r"^\s*(/|tháng|năm)", re.IGNORECASE)
 
 def _draft_blank(text: str, gap: re.Match) -> bool:
     """«Số:      /UBND-NC», «ngày      tháng»: room left for the văn thư, not a column."""
-    return bool(_BLANK_BEFORE.search(text[: gap.start()]) or _BLANK_AFTER.match(
-        text[gap.end():]))
+    return bool(_BLANK_BEFORE.search(text[: gap.start()]) or _BLANK_AFTER.match(text[gap.end() :]))
 
 
 def _slice(runs: list[TextRun], start: int, end: int) -> list[TextRun]:
@@ -116,5 +135,5 @@ def _slice(runs: list[TextRun], start: int, end: int) -> list[TextRun]:
             if run.footnote is not None and start <= low < end:
                 out.append(run)
             continue
-        out.append(replace(run, text=run.text[max(start - low, 0): min(end, high) - low]))
+        out.append(replace(run, text=run.text[max(start - low, 0) : min(end, high) - low]))
     return out

@@ -70,8 +70,9 @@ class Parts:
         paragraphs must not be searched line by line for every rule)."""
         positions = self.__dict__.get("_positions")
         if positions is None:
-            positions = self.__dict__["_positions"] = {id(p): i for i, p in
-                                                       enumerate(self.paragraphs)}
+            positions = self.__dict__["_positions"] = {
+                id(p): i for i, p in enumerate(self.paragraphs)
+            }
         return positions[id(para)]
 
     def following(self, para: Para) -> Para | None:
@@ -86,7 +87,7 @@ class Parts:
         its cell (or the next two in the body), and the same column of the next table row."""
         out = [para]
         index = self.pos(para)
-        later = self.paragraphs[index + 1:]
+        later = self.paragraphs[index + 1 :]
         if para.cell is None:
             out += [p for p in later[:3] if p.cell is None and not squash(p.text)][:2]
             out += [p for p in later[:1] if p.cell is None]
@@ -95,8 +96,11 @@ class Parts:
         same = [p for p in later if p.cell == para.cell]
         out += same[:2]
         if not same or not any(squash(p.text) for p in same):
-            out += [p for p in later if p.cell is not None and p.cell[0] == table
-                    and p.cell[1] == row + 1][:4]
+            out += [
+                p
+                for p in later
+                if p.cell is not None and p.cell[0] == table and p.cell[1] == row + 1
+            ][:4]
         return out
 
 
@@ -111,25 +115,39 @@ def locate(view: DocxView) -> Parts:
     head = filled[:16]
     parts.national_title = next((p for p in head if _NATIONAL.search(p.text)), None)
     if parts.national_title is not None:
-        after = filled[filled.index(parts.national_title) + 1:][:3]
-        parts.motto = next((p for p in after if "lập" in p.text.lower()
-                            and "do" in p.text.lower()), None)
+        after = filled[filled.index(parts.national_title) + 1 :][:3]
+        parts.motto = next(
+            (p for p in after if "lập" in p.text.lower() and "do" in p.text.lower()), None
+        )
     parts.number_line = next((p for p in head if _NUMBER.match(squash(p.text))), None)
     parts.place_date = next((p for p in head if _PLACE_DATE.match(squash(p.text))), None)
-    parts.title = next((p for p in filled[:30] if type_of_title(squash(p.text))
-                        and p.align == "center"), None)
+    parts.title = next(
+        (p for p in filled[:30] if type_of_title(squash(p.text)) and p.align == "center"), None
+    )
     _recognise(parts, filled)
     if not parts.administrative:
         return parts
     parts.issuer_lines = _issuer_lines(parts, filled)
-    label_index = next((i for i, p in enumerate(filled)
-                        if squash(p.text).lower().startswith("nơi nhận")), None)
+    label_index = next(
+        (i for i, p in enumerate(filled) if squash(p.text).lower().startswith("nơi nhận")), None
+    )
     _top_matter(parts, filled, label_index)
     if label_index is not None:
         _closing(parts, filled, filled[label_index])
-    parts.appendices = [Appendix(p, n) for n, p in enumerate(
-        (p for p in filled if _APPENDIX.match(squash(p.text)) and len(squash(p.text)) < 40
-         and p.align == "center" and _after_closing(parts, p)), start=1)]
+    parts.appendices = [
+        Appendix(p, n)
+        for n, p in enumerate(
+            (
+                p
+                for p in filled
+                if _APPENDIX.match(squash(p.text))
+                and len(squash(p.text)) < 40
+                and p.align == "center"
+                and _after_closing(parts, p)
+            ),
+            start=1,
+        )
+    ]
     return parts
 
 
@@ -144,23 +162,31 @@ def _recognise(parts: Parts, filled: list[Para]) -> None:
         parts.kind = CONG_VAN
     # A text issued with a Quyết định (Mẫu 1.3) has a tên loại and a «kèm theo» line but no
     # number of its own.
-    attached = parts.number_line is None and by_title is not None and any(
-        "kèm theo" in squash(p.text).lower() for p in filled[:30])
+    attached = (
+        parts.number_line is None
+        and by_title is not None
+        and any("kèm theo" in squash(p.text).lower() for p in filled[:30])
+    )
     parts.attached = attached
     known = parts.kind != "?"
-    parts.administrative = parts.national_title is not None and known and (
-        parts.number_line is not None or attached)
+    parts.administrative = (
+        parts.national_title is not None and known and (parts.number_line is not None or attached)
+    )
     if not parts.administrative:
         title = next((squash(p.text) for p in filled[:3] if squash(p.text).isupper()), "")
-        parts.kind = (_("not administrative ({title})").format(title=title.capitalize())
-                      if title else _("not administrative"))
+        parts.kind = (
+            _("not administrative ({title})").format(title=title.capitalize())
+            if title
+            else _("not administrative")
+        )
 
 
 def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> None:
     """Subject (or V/v), Kính gửi, an authority line, then the body up to Nơi nhận."""
     end = label_index if label_index is not None else len(filled)
-    first_appendix = next((i for i, p in enumerate(filled) if p.section > 1
-                           and _APPENDIX.match(squash(p.text))), None)
+    first_appendix = next(
+        (i for i, p in enumerate(filled) if p.section > 1 and _APPENDIX.match(squash(p.text))), None
+    )
     if first_appendix is not None and label_index is None:
         end = first_appendix
     if parts.title is not None:
@@ -169,8 +195,12 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
         for para in filled[start:end]:
             if subject and _ruled_between(parts, subject[-1], para):
                 break  # the subject's rule closes it (a quyết định's authority line follows)
-            if para.align == "center" and all(r.bold for r in para.runs if r.text.strip()) \
-                    and para.cell is None and not _is_heading_number(para):
+            if (
+                para.align == "center"
+                and all(r.bold for r in para.runs if r.text.strip())
+                and para.cell is None
+                and not _is_heading_number(para)
+            ):
                 subject.append(para)
             else:
                 break
@@ -179,13 +209,16 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
     elif parts.kind == CONG_VAN:
         anchor = parts.place_date or parts.number_line
         start = filled.index(anchor) + 1 if anchor in filled else 0
-        vv = [p for p in filled[start:start + 4] if squash(p.text).startswith("V/v")]
+        vv = [p for p in filled[start : start + 4] if squash(p.text).startswith("V/v")]
         if vv:  # the V/v may run over two or three lines
             first = filled.index(vv[0])
             block = [vv[0]]
-            for para in filled[first + 1:first + 4]:
-                if para.cell == vv[0].cell and para.align == vv[0].align and not squash(
-                        para.text).startswith("Kính gửi"):
+            for para in filled[first + 1 : first + 4]:
+                if (
+                    para.cell == vv[0].cell
+                    and para.align == vv[0].align
+                    and not squash(para.text).startswith("Kính gửi")
+                ):
                     block.append(para)
                 else:
                     break
@@ -200,21 +233,27 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
     if rest and squash(rest[0].text).startswith("Kính gửi"):
         parts.addressees.append(rest[0])
         index = 1
-        while index < len(rest) and squash(rest[index].text).startswith(("-", "+")) \
-                and rest[index].align != "both":
+        while (
+            index < len(rest)
+            and squash(rest[index].text).startswith(("-", "+"))
+            and rest[index].align != "both"
+        ):
             parts.addressees.append(rest[index])
             index += 1
     while index < len(rest) and _is_authority(rest[index]):
         index += 1
-    parts.body = [p for p in rest[index:] if p.cell is None and p.section == (
-        rest[index].section if index < len(rest) else 1)]
+    parts.body = [
+        p
+        for p in rest[index:]
+        if p.cell is None and p.section == (rest[index].section if index < len(rest) else 1)
+    ]
 
 
 def _ruled_between(parts: Parts, upper: Para, lower: Para) -> bool:
     """A rule (border, line shape) under `upper`, before `lower`."""
     if upper.border_bottom or upper.lines:
         return True
-    between = parts.paragraphs[parts.pos(upper) + 1: parts.pos(lower)]
+    between = parts.paragraphs[parts.pos(upper) + 1 : parts.pos(lower)]
     return any(p.border_top or p.border_bottom or p.lines for p in between)
 
 
@@ -224,8 +263,9 @@ def _is_heading_number(para: Para) -> bool:
 
 def _is_authority(para: Para) -> bool:
     text = squash(para.text)
-    return para.align == "center" and text.isupper() and (
-        len(text.split()) >= 2 or text.endswith(":"))
+    return (
+        para.align == "center" and text.isupper() and (len(text.split()) >= 2 or text.endswith(":"))
+    )
 
 
 def _issuer_lines(parts: Parts, filled: list[Para]) -> list[Para]:
@@ -251,23 +291,33 @@ def _closing(parts: Parts, filled: list[Para], label: Para) -> None:
     column, or the left column of a closing typed with tabs) and the signer's lines."""
     parts.recipients_label = label
     index = filled.index(label)
-    later = filled[index + 1:]
+    later = filled[index + 1 :]
     if label.cell is not None:
         table, row, column = label.cell
         items = [p for p in later if p.cell == label.cell]
         if not items:
             items = [p for p in later if p.cell == (table, row + 1, column)]
         parts.recipients = items
-        parts.signature = [p for p in filled if p.cell is not None and p.cell[0] == table
-                           and p.cell[1] in (row, row + 1) and p.cell[2] != column
-                           and parts.pos(p) > parts.pos(label) - 3]
+        parts.signature = [
+            p
+            for p in filled
+            if p.cell is not None
+            and p.cell[0] == table
+            and p.cell[1] in (row, row + 1)
+            and p.cell[2] != column
+            and parts.pos(p) > parts.pos(label) - 3
+        ]
         return
     if label.column is not None:  # a closing typed with tabs: list left, signer right
-        parts.recipients = [p for p in later if p.column != 1 and p.cell is None
-                            and squash(p.text).startswith(("-", "–"))]
+        parts.recipients = [
+            p
+            for p in later
+            if p.column != 1 and p.cell is None and squash(p.text).startswith(("-", "–"))
+        ]
         parts.signature = [p for p in filled[index:] if p.column == 1][:8]
-        parts.signature += [p for p in later if p.column is None and p.cell is None
-                            and p.align == "center"][:4]
+        parts.signature += [
+            p for p in later if p.column is None and p.cell is None and p.align == "center"
+        ][:4]
         return
     parts.recipients = []
     for para in later:
@@ -275,7 +325,7 @@ def _closing(parts: Parts, filled: list[Para], label: Para) -> None:
             parts.recipients.append(para)
         elif parts.recipients:
             break
-    after = filled[filled.index(parts.recipients[-1]) + 1:] if parts.recipients else later
+    after = filled[filled.index(parts.recipients[-1]) + 1 :] if parts.recipients else later
     parts.signature = [p for p in after if p.cell is None][:8]
 
 

@@ -12,18 +12,30 @@ from .common import MM, Found, format_problems, hit, place_hit, size_of, squash
 from .locate import Parts
 from ..i18n import N_, _
 
-__all__ = ["page_size", "orientation", "margins", "fonts", "page_numbers",
-           "appendix_page_numbers", "appendix_heading", "fake_footnotes", "FONT",
-           "SIDE_NAMES", "section_name", "is_a4", "margin_problems", "is_legacy_font",
-           "page_fields"]
+__all__ = [
+    "page_size",
+    "orientation",
+    "margins",
+    "fonts",
+    "page_numbers",
+    "appendix_page_numbers",
+    "appendix_heading",
+    "fake_footnotes",
+    "FONT",
+    "SIDE_NAMES",
+    "section_name",
+    "is_a4",
+    "margin_problems",
+    "is_legacy_font",
+    "page_fields",
+]
 
 FONT = nd30.FONT
 _LEGACY_FONTS = re.compile(r"^(\.Vn|VNI[- ]|VN[ -]?Times)", re.IGNORECASE)
 A4_TWIPS = tuple(twips_from_mm(mm) for mm in nd30.PAPER_MM)  # (11906, 16838)
 _PAPER_SLACK_TWIPS = 30
 _MARGIN_SLACK_MM = 0.5  # Word shows margins in tenths of a cm
-SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"),
-               "right": N_("right")}
+SIDE_NAMES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"), "right": N_("right")}
 
 
 def section_name(parts: Parts, number: int) -> str:
@@ -32,15 +44,17 @@ def section_name(parts: Parts, number: int) -> str:
     for appendix in parts.appendices:
         if appendix.heading.section == number:
             return _("page setup of appendix {number} (section {number2})").format(
-                         number=appendix.number, number2=number)
+                number=appendix.number, number2=number
+            )
     return _("page setup of section {number}").format(number=number)
 
 
 def is_a4(section: Section) -> bool:
     """A4 in either orientation, to within what Word's unit conversions leave."""
     width, height = sorted((section.page_width, section.page_height))
-    return all(abs(found - a4) <= _PAPER_SLACK_TWIPS
-               for found, a4 in zip((width, height), A4_TWIPS))
+    return all(
+        abs(found - a4) <= _PAPER_SLACK_TWIPS for found, a4 in zip((width, height), A4_TWIPS)
+    )
 
 
 def page_size(parts: Parts) -> Found:
@@ -48,9 +62,13 @@ def page_size(parts: Parts) -> Found:
     for number, section in enumerate(parts.view.sections, start=1):
         width, height = sorted((section.page_width, section.page_height))
         if not is_a4(section):
-            yield place_hit(section_name(parts, number), _(
-                "paper is {value:.0f} × {value2:.0f} mm; use A4 (210 × 297 mm)").format(
-                value=width / MM, value2=height / MM), data=number)
+            yield place_hit(
+                section_name(parts, number),
+                _("paper is {value:.0f} × {value2:.0f} mm; use A4 (210 × 297 mm)").format(
+                    value=width / MM, value2=height / MM
+                ),
+                data=number,
+            )
 
 
 def orientation(parts: Parts) -> Found:
@@ -62,14 +80,19 @@ def orientation(parts: Parts) -> Found:
         if p.cell is not None:
             _section, rows, columns = shape.get(p.cell[0], (p.section, 0, 0))
             shape[p.cell[0]] = (p.section, max(rows, p.cell[1]), max(columns, p.cell[2]))
-    with_tables = {section for section, rows, columns in shape.values()
-                   if rows >= 3 or columns >= 3}
+    with_tables = {
+        section for section, rows, columns in shape.values() if rows >= 3 or columns >= 3
+    }
     for number, section in enumerate(parts.view.sections, start=1):
         if section.landscape and number not in with_tables:
-            yield place_hit(section_name(parts, number), _(
-                "landscape pages: the decree allows them for a wide table or chart "
-                "(PL1 I.2) and says nothing of appendices; keep them for wide tables"),
-                data=number)
+            yield place_hit(
+                section_name(parts, number),
+                _(
+                    "landscape pages: the decree allows them for a wide table or chart "
+                    "(PL1 I.2) and says nothing of appendices; keep them for wide tables"
+                ),
+                data=number,
+            )
 
 
 def margin_problems(section: Section) -> list[str]:
@@ -85,16 +108,23 @@ def margin_problems(section: Section) -> list[str]:
         turned = nd30.LANDSCAPE_MARGINS
         sides_ok = fits("left", turned.left) and fits("right", turned.right)
         bound = (fits("top", turned.top) and fits("bottom", turned.bottom)) or (
-            fits("top", turned.bottom) and fits("bottom", turned.top))
+            fits("top", turned.bottom) and fits("bottom", turned.top)
+        )
         if sides_ok and bound:
             return []
         return [f"{_(SIDE_NAMES[side])} {value[side]:.1f} mm" for side in value] + [
-            _("turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
-              "and the other 15–20, left and right 20–25")]
-    return [_("{side} {value:.1f} mm (should be {low}–{high})").format(
-                  side=_(SIDE_NAMES[side]), value=value[side], low=allowed.low,
-                  high=allowed.high)
-            for side, allowed in nd30.MARGINS.items() if not fits(side, allowed)]
+            _(
+                "turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
+                "and the other 15–20, left and right 20–25"
+            )
+        ]
+    return [
+        _("{side} {value:.1f} mm (should be {low}–{high})").format(
+            side=_(SIDE_NAMES[side]), value=value[side], low=allowed.low, high=allowed.high
+        )
+        for side, allowed in nd30.MARGINS.items()
+        if not fits(side, allowed)
+    ]
 
 
 def margins(parts: Parts) -> Found:
@@ -115,17 +145,25 @@ def fonts(parts: Parts) -> Found:
     containers += list(view.footnotes.values())
     for paragraphs in containers:
         for para in paragraphs:
-            bad = {font for run in para.runs if run.text.strip()
-                   for font in run.drawn_fonts.values() if font != FONT}
+            bad = {
+                font
+                for run in para.runs
+                if run.text.strip()
+                for font in run.drawn_fonts.values()
+                if font != FONT
+            }
             if not bad:
                 continue
             legacy = sorted(f for f in bad if is_legacy_font(f))
             if legacy:
-                message = (_("legacy font {items} (TCVN3/VNI): convert the text to "
-                             "Unicode and set Times New Roman").format(items=', '.join(legacy)))
+                message = _(
+                    "legacy font {items} (TCVN3/VNI): convert the text to "
+                    "Unicode and set Times New Roman"
+                ).format(items=", ".join(legacy))
             else:
                 message = _("drawn in {items}; use {FONT}").format(
-                                items=', '.join(sorted(bad)), FONT=FONT)
+                    items=", ".join(sorted(bad)), FONT=FONT
+                )
             yield hit(parts, para, message)
 
 
@@ -142,10 +180,12 @@ def _centred(para: Para, section: Section) -> bool:
     """Centred by alignment, or by a centre tab stop near the middle of the text width."""
     if para.align == "center":
         return True
-    middle = (section.page_width - section.margins.get("left", 0)
-              - section.margins.get("right", 0)) / 2
-    return any(kind == "center" and abs(position - middle) <= 10 * MM
-               for kind, position in para.tabs) and para.text.startswith("\t")
+    middle = (
+        section.page_width - section.margins.get("left", 0) - section.margins.get("right", 0)
+    ) / 2
+    return any(
+        kind == "center" and abs(position - middle) <= 10 * MM for kind, position in para.tabs
+    ) and para.text.startswith("\t")
 
 
 def _estimated_pages(parts: Parts) -> int:
@@ -155,8 +195,7 @@ def _estimated_pages(parts: Parts) -> int:
         return 2
     height = 0.0
     for para in parts.view.paragraphs():
-        lines = max(1, -(-len(para.text) // 95 if para.cell is None else
-                         -(-len(para.text) // 40)))
+        lines = max(1, -(-len(para.text) // 95 if para.cell is None else -(-len(para.text) // 40)))
         height += lines * 5.7 + (para.before_twips + para.after_twips) / MM
     return max(1, -(-int(height) // 257))
 
@@ -175,9 +214,13 @@ def page_numbers(parts: Parts) -> Found:
         footers = page_fields(section.footers.get("default", []))
         where_now = _("in the footer") if footers else "nowhere"
         certainty = "certain" if pages else "estimate"
-        yield place_hit(_("header of the main text"), _(
-            "page numbers are {where_now}; put a PAGE field centred in the header (top "
-            "margin)").format(where_now=where_now), certainty=certainty)
+        yield place_hit(
+            _("header of the main text"),
+            _(
+                "page numbers are {where_now}; put a PAGE field centred in the header (top margin)"
+            ).format(where_now=where_now),
+            certainty=certainty,
+        )
         return
     para = next(p for p in default if page_fields([p]))
     problems = []
@@ -185,11 +228,15 @@ def page_numbers(parts: Parts) -> Found:
         problems.append(_("centre the page number"))
     found = {size_of(parts, r) for r in fields}
     if not (nd30.PAGE_NUMBER.size.fits(min(found)) and nd30.PAGE_NUMBER.size.fits(max(found))):
-        problems.append(_("page number in {items} pt; use 13–14 pt").format(
-                              items='/'.join(f'{s:g}' for s in found)))
+        problems.append(
+            _("page number in {items} pt; use 13–14 pt").format(
+                items="/".join(f"{s:g}" for s in found)
+            )
+        )
     if not section.title_page or page_fields(section.headers.get("first", [])):
-        problems.append(_("page 1 must show no number: tick 'Different first page' and "
-                          "leave its header empty"))
+        problems.append(
+            _("page 1 must show no number: tick 'Different first page' and leave its header empty")
+        )
     if problems:
         yield place_hit(_("header of the main text"), "; ".join(problems))
 
@@ -203,10 +250,16 @@ def appendix_page_numbers(parts: Parts) -> Found:
         number = appendix.heading.section
         section = sections[number - 1] if number <= len(sections) else None
         if number == 1 or number in seen or section is None or section.page_start != 1:
-            yield hit(parts, appendix.heading, _(
-                "the appendix's pages go on from the text; start it in a new section "
-                "whose page numbers restart at 1 (Layout → Breaks → Next page; Page Number "
-                "→ Format → Start at 1)"), data=appendix)
+            yield hit(
+                parts,
+                appendix.heading,
+                _(
+                    "the appendix's pages go on from the text; start it in a new section "
+                    "whose page numbers restart at 1 (Layout → Breaks → Next page; Page Number "
+                    "→ Format → Start at 1)"
+                ),
+                data=appendix,
+            )
         seen.add(number)
 
 
@@ -216,7 +269,7 @@ def appendix_heading(parts: Parts) -> Found:
         problems = format_problems(parts, para, bold=nd30.APPENDIX_LABEL.bold)
         label = squash(para.text)
         if label.split()[0] == "PHỤ" or label.startswith("PHỤ LỤC"):
-            right = "Phụ lục" + label[len("PHỤ LỤC"):]
+            right = "Phụ lục" + label[len("PHỤ LỤC") :]
             problems.insert(0, _("write «{right}» in thường, not in capitals").format(right=right))
         if problems:
             yield hit(parts, para, "; ".join(problems), data=appendix)
@@ -233,13 +286,23 @@ def fake_footnotes(parts: Parts) -> Found:
             typed = run.superscript and run.footnote is None and run.text.strip().isdigit()
             # «km²», «m³»: a unit's power, not a footnote number
             if typed and not _UNIT.search(previous.rstrip()):
-                yield hit(parts, para, _(
-                    "a superscript number typed in the text; insert a real footnote "
-                    "(References → Insert Footnote) or remove it"))
+                yield hit(
+                    parts,
+                    para,
+                    _(
+                        "a superscript number typed in the text; insert a real footnote "
+                        "(References → Insert Footnote) or remove it"
+                    ),
+                )
                 break
             previous += run.text
         else:
             if _SUPERSCRIPT_DIGITS.search(re.sub(r"(k?m|cm|m)[²³]", "", para.text)):
-                yield hit(parts, para, _(
-                    "a superscript number typed in the text; insert a real footnote "
-                    "(References → Insert Footnote)"))
+                yield hit(
+                    parts,
+                    para,
+                    _(
+                        "a superscript number typed in the text; insert a real footnote "
+                        "(References → Insert Footnote)"
+                    ),
+                )

@@ -16,18 +16,25 @@ def summary_line(result: CheckResult) -> str:
     """«Kế hoạch: 2 errors, 3 warnings (1 estimate)», or why nothing was checked."""
     if not result.administrative:
         return _("{recognised}: not checked against Nghị định 30").format(
-                     recognised=result.recognised)
+            recognised=result.recognised
+        )
     if not result.findings:
         return _("{recognised}: no findings").format(recognised=result.recognised)
     errors = sum(f.severity == "error" for f in result.findings)
     warnings = len(result.findings) - errors
     estimates = sum(f.certainty == "estimate" for f in result.findings)
-    counts = ", ".join([ngettext("{count} error", "{count} errors", errors).format(count=errors),
-                        ngettext("{count} warning", "{count} warnings", warnings).format(
-                            count=warnings)])
+    counts = ", ".join(
+        [
+            ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        ]
+    )
     if estimates:
-        counts += " (" + ngettext("{count} estimate", "{count} estimates", estimates).format(
-            count=estimates) + ")"
+        counts += (
+            " ("
+            + ngettext("{count} estimate", "{count} estimates", estimates).format(count=estimates)
+            + ")"
+        )
     return f"{result.recognised}: {counts}"
 
 
@@ -39,9 +46,14 @@ def findings_json(results: dict[str, CheckResult | str]) -> str:
         if isinstance(result, str):
             out.append({"file": file, "error": result, "findings": []})
         else:
-            out.append({"file": file, "recognised": result.recognised,
-                        "administrative": result.administrative,
-                        "findings": [f.as_dict() for f in result.findings]})
+            out.append(
+                {
+                    "file": file,
+                    "recognised": result.recognised,
+                    "administrative": result.administrative,
+                    "findings": [f.as_dict() for f in result.findings],
+                }
+            )
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -49,32 +61,55 @@ def _sarif_result(file: str, finding: Finding) -> dict:
     level = finding.severity if finding.certainty == "certain" else "note"
     excerpt = f" «{finding.excerpt}»" if finding.excerpt else ""
     return {
-        "ruleId": finding.rule, "level": level,
+        "ruleId": finding.rule,
+        "level": level,
         "message": {"text": f"{finding.where}{excerpt}: {finding.message}"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": file}},
-                       "logicalLocations": [{"name": finding.where, "kind": "element"}]}],
+        "locations": [
+            {
+                "physicalLocation": {"artifactLocation": {"uri": file}},
+                "logicalLocations": [{"name": finding.where, "kind": "element"}],
+            }
+        ],
         "properties": {"clause": finding.clause, "certainty": finding.certainty},
     }
 
 
 def findings_sarif(results: dict[str, CheckResult | str], version: str) -> str:
     """SARIF 2.1.0, so that CI systems can annotate the files."""
-    rules = [{"id": rule.id, "name": rule.id, "shortDescription": {"text": _(rule.title)},
-              "properties": {"clause": rule.clause},
-              "defaultConfiguration": {"level": rule.severity}} for rule in RULES]
+    rules = [
+        {
+            "id": rule.id,
+            "name": rule.id,
+            "shortDescription": {"text": _(rule.title)},
+            "properties": {"clause": rule.clause},
+            "defaultConfiguration": {"level": rule.severity},
+        }
+        for rule in RULES
+    ]
     found, notes = [], []
     for file, result in results.items():
         if isinstance(result, str):
             notes.append({"level": "error", "message": {"text": f"{file}: {result}"}})
             continue
         found += [_sarif_result(file, f) for f in result.findings]
-    run = {"tool": {"driver": {"name": "antq", "version": version, "rules": rules}},
-           "results": found}
+    run = {
+        "tool": {"driver": {"name": "antq", "version": version, "rules": rules}},
+        "results": found,
+    }
     if notes:
-        run["invocations"] = [{"executionSuccessful": False,
-                               "toolExecutionNotifications": notes}]
-    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-                       "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notes}]
+    return (
+        json.dumps(
+            {
+                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                "version": "2.1.0",
+                "runs": [run],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def rules_table() -> list[tuple[str, str, str, str]]:

@@ -35,10 +35,19 @@ def check_parts_result(view: DocxView) -> CheckResult:
         findings += rule.run(parts)
     if len(findings) > MAX_FINDINGS:
         left = len(findings) - MAX_FINDINGS
-        findings = findings[:MAX_FINDINGS] + [Finding(
-            "ND30-TOO-MANY", "warning", "–", _("document"), "", _(
-                "{left:,} more findings not shown; correct these first (antq fix "
-                "corrects most of them)").format(left=left))]
+        findings = findings[:MAX_FINDINGS] + [
+            Finding(
+                "ND30-TOO-MANY",
+                "warning",
+                "–",
+                _("document"),
+                "",
+                _(
+                    "{left:,} more findings not shown; correct these first (antq fix "
+                    "corrects most of them)"
+                ).format(left=left),
+            )
+        ]
     return CheckResult(parts.kind, findings, parts.administrative)
 
 

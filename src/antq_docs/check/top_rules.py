@@ -8,17 +8,43 @@ import calendar
 import re
 
 from .. import nd30
-from .common import (Found, element_problems, hit, line_width_mm, missing, report,
-                     rule_under, squash, visible)
+from .common import (
+    Found,
+    element_problems,
+    hit,
+    line_width_mm,
+    missing,
+    report,
+    rule_under,
+    squash,
+    visible,
+)
 from .doctype import CONG_VAN
 from .locate import Parts
 from ..i18n import _
 
-__all__ = ["national_title_text", "national_title_spelling", "national_title_format",
-           "motto_text", "motto_format", "motto_rule", "issuer_split", "issuer_block",
-           "issuer_rule", "number_line", "number_format", "place_date_text",
-           "place_date_format", "title_block", "subject_block", "subject_rule",
-           "subject_capitals", "summary_spacing", "summary_line", "RULE_SLACK"]
+__all__ = [
+    "national_title_text",
+    "national_title_spelling",
+    "national_title_format",
+    "motto_text",
+    "motto_format",
+    "motto_rule",
+    "issuer_split",
+    "issuer_block",
+    "issuer_rule",
+    "number_line",
+    "number_format",
+    "place_date_text",
+    "place_date_format",
+    "title_block",
+    "subject_block",
+    "subject_rule",
+    "subject_capitals",
+    "summary_spacing",
+    "summary_line",
+    "RULE_SLACK",
+]
 
 NATIONAL_TITLE = nd30.NATIONAL_TITLE.text
 MOTTO = nd30.MOTTO.text
@@ -32,12 +58,19 @@ RULE_SLACK = {"motto": 0.4, "subject": 0.1}
 def national_title_text(parts: Parts) -> Found:
     para = parts.national_title
     if para is None:
-        yield from missing("Quốc hiệu", _("write «{NATIONAL_TITLE}» at the top right "
-                                          "of page 1").format(NATIONAL_TITLE=NATIONAL_TITLE))
+        yield from missing(
+            "Quốc hiệu",
+            _("write «{NATIONAL_TITLE}» at the top right of page 1").format(
+                NATIONAL_TITLE=NATIONAL_TITLE
+            ),
+        )
         return
     if squash(para.text) not in (NATIONAL_TITLE, NATIONAL_TITLE.replace("HÒA", "HOÀ")):
-        yield hit(parts, para, _(
-            "the Quốc hiệu reads «{NATIONAL_TITLE}»").format(NATIONAL_TITLE=NATIONAL_TITLE))
+        yield hit(
+            parts,
+            para,
+            _("the Quốc hiệu reads «{NATIONAL_TITLE}»").format(NATIONAL_TITLE=NATIONAL_TITLE),
+        )
 
 
 def national_title_spelling(parts: Parts) -> Found:
@@ -48,29 +81,33 @@ def national_title_spelling(parts: Parts) -> Found:
 
 def national_title_format(parts: Parts) -> Found:
     if parts.national_title is not None:
-        yield from report(parts, parts.national_title, element_problems(
-            parts, parts.national_title, nd30.NATIONAL_TITLE))
+        yield from report(
+            parts,
+            parts.national_title,
+            element_problems(parts, parts.national_title, nd30.NATIONAL_TITLE),
+        )
 
 
 def motto_text(parts: Parts) -> Found:
     para = parts.motto
     if para is None:
         if parts.national_title is not None:
-            yield from missing("Tiêu ngữ", _("write «{MOTTO}» under the Quốc hiệu").format(
-                                                 MOTTO=MOTTO))
+            yield from missing(
+                "Tiêu ngữ", _("write «{MOTTO}» under the Quốc hiệu").format(MOTTO=MOTTO)
+            )
         return
     text = squash(para.text)
     if text != MOTTO:
         spaced = text.replace(" ", "").replace("–", "-") == MOTTO.replace(" ", "")
         hint = _(" (hyphens «-» with a space on each side)") if spaced else ""
-        yield hit(parts, para, _("the Tiêu ngữ reads «{MOTTO}»{hint}").format(
-            MOTTO=MOTTO, hint=hint))
+        yield hit(
+            parts, para, _("the Tiêu ngữ reads «{MOTTO}»{hint}").format(MOTTO=MOTTO, hint=hint)
+        )
 
 
 def motto_format(parts: Parts) -> Found:
     if parts.motto is not None:
-        yield from report(parts, parts.motto, element_problems(parts, parts.motto,
-                                                               nd30.MOTTO))
+        yield from report(parts, parts.motto, element_problems(parts, parts.motto, nd30.MOTTO))
 
 
 def motto_rule(parts: Parts) -> Found:
@@ -82,15 +119,28 @@ def motto_rule(parts: Parts) -> Found:
     length = rule_under(parts, para, wanted)
     slack = RULE_SLACK["motto"]
     if length is None:
-        yield hit(parts, para, _(
-            "draw a solid rule as long as the Tiêu ngữ under it (a line, not "
-            "underlining)"), data=wanted)
-    elif length and not (nd30.MOTTO_RULE.low - slack) * line <= length <= (
-            nd30.MOTTO_RULE.high + slack) * line:
-        yield hit(parts, para, _(
-            "the rule under the Tiêu ngữ is {length:.0f} mm; make it as long as the "
-            "Tiêu ngữ (about {wanted:.0f} mm)").format(length=length, wanted=wanted),
-                  certainty="estimate", data=wanted)
+        yield hit(
+            parts,
+            para,
+            _("draw a solid rule as long as the Tiêu ngữ under it (a line, not underlining)"),
+            data=wanted,
+        )
+    elif (
+        length
+        and not (nd30.MOTTO_RULE.low - slack) * line
+        <= length
+        <= (nd30.MOTTO_RULE.high + slack) * line
+    ):
+        yield hit(
+            parts,
+            para,
+            _(
+                "the rule under the Tiêu ngữ is {length:.0f} mm; make it as long as the "
+                "Tiêu ngữ (about {wanted:.0f} mm)"
+            ).format(length=length, wanted=wanted),
+            certainty="estimate",
+            data=wanted,
+        )
 
 
 # -- ô 2: issuing body (PL1 II.2) ----------------------------------------------------------------
@@ -103,8 +153,9 @@ def issuer_split(lines: list) -> int | None:
     body is the parent even when it was made bold. None: no line is bold."""
     first_bold = next((i for i, p in enumerate(lines) if all(r.bold for r in visible(p))), None)
     if first_bold == 0 and len(lines) > 1 and _PARENT.match(squash(lines[0].text)):
-        first_bold = next((i for i, p in enumerate(lines[1:], 1)
-                           if all(r.bold for r in visible(p))), 1)
+        first_bold = next(
+            (i for i, p in enumerate(lines[1:], 1) if all(r.bold for r in visible(p))), 1
+        )
     return first_bold
 
 
@@ -112,8 +163,7 @@ def issuer_block(parts: Parts) -> Found:
     lines = parts.issuer_lines
     if not lines:
         if parts.number_line is not None:
-            yield from missing(_("issuing body"), _(
-                "write the body's name above the 'Số:' line"))
+            yield from missing(_("issuing body"), _("write the body's name above the 'Số:' line"))
         return
     first_bold = issuer_split(lines)
     if first_bold is None:
@@ -134,9 +184,12 @@ def issuer_rule(parts: Parts) -> Found:
     last = parts.issuer_lines[-1]
     wanted = nd30.ISSUER_RULE.chosen * max(line_width_mm(parts, p) for p in parts.issuer_lines)
     if rule_under(parts, last, wanted) is None:
-        yield hit(parts, last, _(
-            "draw a short solid rule (1/3 to 1/2 of the line) centred under the "
-            "issuing body"), data=wanted)
+        yield hit(
+            parts,
+            last,
+            _("draw a short solid rule (1/3 to 1/2 of the line) centred under the issuing body"),
+            data=wanted,
+        )
 
 
 # -- ô 3: number and symbol (PL1 II.3) -------------------------------------------------------
@@ -147,8 +200,9 @@ def number_line(parts: Parts) -> Found:
     para = parts.number_line
     if para is None:
         if not parts.attached:
-            yield from missing(_("the «Số» line"), _("write «Số: 05/KH-UBND» under the "
-                                               "issuing body"))
+            yield from missing(
+                _("the «Số» line"), _("write «Số: 05/KH-UBND» under the issuing body")
+            )
         return
     text = squash(para.text)
     match = _NUMBER.match(text)
@@ -160,35 +214,41 @@ def number_line(parts: Parts) -> Found:
         problems.append("«Số» takes a colon: «Số:»")
     number = match["number"]
     if number.isdigit() and int(number) < 10 and len(number) < 2:
-        problems.append(_("numbers below 10 take a leading zero: «{number:02d}»").format(
-                              number=int(number)))
+        problems.append(
+            _("numbers below 10 take a leading zero: «{number:02d}»").format(number=int(number))
+        )
     symbol = match["symbol"]
     if " " in symbol:
-        problems.append(_("no spaces inside the ký hiệu: «{replace}»").format(
-                              replace=symbol.replace(' ', '')))
+        problems.append(
+            _("no spaces inside the ký hiệu: «{replace}»").format(replace=symbol.replace(" ", ""))
+        )
     if problems:
         yield hit(parts, para, "; ".join(problems))
 
 
 def number_format(parts: Parts) -> Found:
     if parts.number_line is not None:
-        yield from report(parts, parts.number_line, element_problems(
-            parts, parts.number_line, nd30.NUMBER))
+        yield from report(
+            parts, parts.number_line, element_problems(parts, parts.number_line, nd30.NUMBER)
+        )
 
 
 # -- ô 4: place and date (PL1 II.4) ----------------------------------------------------------
 _BLANK = r"[\s.…_]*"
-_DATE = re.compile(rf"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*){_BLANK}\s*tháng\s*"
-                   rf"(?P<month>\d*){_BLANK}\s*năm\s*(?P<year>\d{{4}}|\d{{0,3}}{_BLANK})$")
+_DATE = re.compile(
+    rf"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*){_BLANK}\s*tháng\s*"
+    rf"(?P<month>\d*){_BLANK}\s*năm\s*(?P<year>\d{{4}}|\d{{0,3}}{_BLANK})$"
+)
 
 
 def place_date_text(parts: Parts) -> Found:
     para = parts.place_date
     if para is None:
         if not parts.attached:
-            yield from missing(_("place and date"), _(
-                "write «Cao Bằng, ngày 05 tháng 01 năm 2026» on the line of 'Số:', "
-                "right column"))
+            yield from missing(
+                _("place and date"),
+                _("write «Cao Bằng, ngày 05 tháng 01 năm 2026» on the line of 'Số:', right column"),
+            )
         return
     match = _DATE.match(squash(para.text))
     if match is None:
@@ -198,26 +258,40 @@ def place_date_text(parts: Parts) -> Found:
     # A draft leaves the day, the month or even the year blank for the văn thư (spec L22).
     problems = []
     if day and int(day) < 10 and len(day) < 2:
-        problems.append(_("days below 10 take a leading zero: «ngày {day:02d}»").format(
-                              day=int(day)))
+        problems.append(
+            _("days below 10 take a leading zero: «ngày {day:02d}»").format(day=int(day))
+        )
     if month:
         want = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
         if month != want:
-            problems.append(_("write the month as «tháng {want}» (months 1 and 2 take "
-                              "a leading zero, the others do not)").format(want=want))
-        if day and year.isdigit() and (not 1 <= int(month) <= 12 or not 1 <= int(day) <=
-                                       calendar.monthrange(int(year), max(min(int(month), 12),
-                                                                          1))[1]):
-            problems.append(_("{day}/{month}/{year} is not a real date").format(
-                                  day=day, month=month, year=year))
+            problems.append(
+                _(
+                    "write the month as «tháng {want}» (months 1 and 2 take "
+                    "a leading zero, the others do not)"
+                ).format(want=want)
+            )
+        if (
+            day
+            and year.isdigit()
+            and (
+                not 1 <= int(month) <= 12
+                or not 1
+                <= int(day)
+                <= calendar.monthrange(int(year), max(min(int(month), 12), 1))[1]
+            )
+        ):
+            problems.append(
+                _("{day}/{month}/{year} is not a real date").format(day=day, month=month, year=year)
+            )
     if problems:
         yield hit(parts, para, "; ".join(problems))
 
 
 def place_date_format(parts: Parts) -> Found:
     if parts.place_date is not None:
-        yield from report(parts, parts.place_date, element_problems(
-            parts, parts.place_date, nd30.PLACE_DATE))
+        yield from report(
+            parts, parts.place_date, element_problems(parts, parts.place_date, nd30.PLACE_DATE)
+        )
 
 
 # -- ô 5: document type, subject, V/v (PL1 II.5) --------------------------------------------
@@ -226,8 +300,9 @@ def title_block(parts: Parts) -> Found:
         return  # a công văn has no tên loại: its subject is the «V/v» line
     title = parts.title
     if title is None:
-        yield from missing(_("document type name"), _(
-            "write it in capitals, centred, e.g. «KẾ HOẠCH»"))
+        yield from missing(
+            _("document type name"), _("write it in capitals, centred, e.g. «KẾ HOẠCH»")
+        )
         return
     problems = element_problems(parts, title, nd30.TITLE)
     if title.align != nd30.TITLE.align:
@@ -239,8 +314,7 @@ def subject_block(parts: Parts) -> Found:
     if parts.title is None:
         return
     if not parts.subject:
-        yield hit(parts, parts.title, _(
-            "the subject (trích yếu) should follow, bold and centred"))
+        yield hit(parts, parts.title, _("the subject (trích yếu) should follow, bold and centred"))
         return
     for para in parts.subject:
         yield from report(parts, para, element_problems(parts, para, nd30.SUBJECT))
@@ -257,28 +331,68 @@ def subject_rule(parts: Parts) -> Found:
     low, high = nd30.SUBJECT_RULE.allowed
     slack = RULE_SLACK["subject"]
     if length is None:
-        yield hit(parts, last, _(
-            "draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"),
-                  data=wanted)
+        yield hit(
+            parts,
+            last,
+            _("draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"),
+            data=wanted,
+        )
     elif length and not low * (1 - slack) * line <= length <= high * (1 + slack) * line:
-        yield hit(parts, last, _(
-            "the rule under the subject is {length:.0f} mm under a line of about "
-            "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} "
-            "mm)").format(length=length, line=line, value=line * low, value2=line * high),
-                  certainty="estimate", data=wanted)
+        yield hit(
+            parts,
+            last,
+            _(
+                "the rule under the subject is {length:.0f} mm under a line of about "
+                "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} "
+                "mm)"
+            ).format(length=length, line=line, value=line * low, value2=line * high),
+            certainty="estimate",
+            data=wanted,
+        )
 
 
 # Words of administrative work that are common nouns or verbs, never the head of a name:
 # written in lower case inside a sentence (PL2: capitals for proper names and the first
 # word). Names of programmes, movements and documents («Chương trình …», «Phong trào …»,
 # «Kế hoạch số …») may be capitalised and are not listed.
-_COMMON_WORDS = ("cải cách", "tuyên truyền", "phổ biến", "giáo dục", "kiểm tra", "thanh tra",
-                 "phòng chống", "phòng, chống", "an ninh", "trật tự", "an toàn", "hành chính",
-                 "pháp luật", "công tác", "triển khai", "thực hiện", "tổ chức", "tổng kết",
-                 "sơ kết", "đánh giá", "xây dựng", "nâng cao", "tăng cường", "đẩy mạnh",
-                 "chuyển đổi số")
-_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn",
-                "đặc khu")
+_COMMON_WORDS = (
+    "cải cách",
+    "tuyên truyền",
+    "phổ biến",
+    "giáo dục",
+    "kiểm tra",
+    "thanh tra",
+    "phòng chống",
+    "phòng, chống",
+    "an ninh",
+    "trật tự",
+    "an toàn",
+    "hành chính",
+    "pháp luật",
+    "công tác",
+    "triển khai",
+    "thực hiện",
+    "tổ chức",
+    "tổng kết",
+    "sơ kết",
+    "đánh giá",
+    "xây dựng",
+    "nâng cao",
+    "tăng cường",
+    "đẩy mạnh",
+    "chuyển đổi số",
+)
+_PLACE_WORDS = (
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "thị xã",
+    "thị trấn",
+    "đặc khu",
+)
 
 
 def subject_capitals(parts: Parts) -> Found:
@@ -288,22 +402,35 @@ def subject_capitals(parts: Parts) -> Found:
         quoted = False
         for match in re.finditer(r"[“\"”]|\b[^\W\d_]+(?:,? [^\W\d_]+)?", text):
             word = match[0]
-            if word in "“\"”":
+            if word in '“"”':
                 quoted = not quoted if word != "“" else True
                 quoted = False if word == "”" else quoted
                 continue
             before = text[: match.start()].rstrip().lower()
-            if match.start() == 0 or quoted or not word[0].isupper() or word.isupper() \
-                    or before.endswith(_PLACE_WORDS) or text[match.start() - 1] in "“\"(":
+            if (
+                match.start() == 0
+                or quoted
+                or not word[0].isupper()
+                or word.isupper()
+                or before.endswith(_PLACE_WORDS)
+                or text[match.start() - 1] in '“"('
+            ):
                 continue
             phrase = word.lower()
-            if any(phrase.startswith(common) and (len(phrase) == len(common) or
-                                                  not phrase[len(common)].isalpha())
-                   for common in _COMMON_WORDS):
+            if any(
+                phrase.startswith(common)
+                and (len(phrase) == len(common) or not phrase[len(common)].isalpha())
+                for common in _COMMON_WORDS
+            ):
                 lower = word[0].lower() + word[1:]
-                yield hit(parts, para, _(
-                    "«{word}» is not a name: write «{lower}» (capitals only for the "
-                    "first word and proper names, PL2)").format(word=word, lower=lower))
+                yield hit(
+                    parts,
+                    para,
+                    _(
+                        "«{word}» is not a name: write «{lower}» (capitals only for the "
+                        "first word and proper names, PL2)"
+                    ).format(word=word, lower=lower),
+                )
                 break
 
 
@@ -312,14 +439,18 @@ def summary_spacing(parts: Parts) -> Found:
     if not parts.summary or parts.number_line is None:
         return
     number, summary = parts.number_line, parts.summary[0]
-    between = parts.paragraphs[parts.pos(number) + 1: parts.pos(summary)]
+    between = parts.paragraphs[parts.pos(number) + 1 : parts.pos(summary)]
     if any(not squash(p.text) for p in between):
         return  # an empty line stands between them
     gap = max(p.after_twips for p in [number, *between]) + summary.before_twips
     if gap < (nd30.SUMMARY_GAP_PT - 1) * 20:  # 1 pt short of 6 is close enough
-        yield hit(parts, summary, _(
-            "{value:g} pt under the «Số:» line; the «V/v» line stands 6 pt under it").format(
-            value=gap / 20))
+        yield hit(
+            parts,
+            summary,
+            _("{value:g} pt under the «Số:» line; the «V/v» line stands 6 pt under it").format(
+                value=gap / 20
+            ),
+        )
 
 
 def summary_line(parts: Parts) -> Found:

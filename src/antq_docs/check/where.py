@@ -26,7 +26,8 @@ def where(parts: Parts, para: Para) -> str:
     if para.cell is not None:
         table, row, column = para.cell
         return _zone(parts, para) + _("table {table}, row {row}, cell {column}").format(
-            table=table, row=row, column=column)
+            table=table, row=row, column=column
+        )
     return _zone(parts, para) + _("paragraph {number}").format(number=para.index)
 
 
@@ -47,8 +48,12 @@ def _labels(parts: Parts) -> dict[int, str]:
     def header(para: Para | None, what: str) -> None:
         if para is not None:
             side = _side(para)
-            name(para, _("header, {side} column, {what}").format(side=side, what=what)
-                 if side else _("header, {what}").format(what=what))
+            name(
+                para,
+                _("header, {side} column, {what}").format(side=side, what=what)
+                if side
+                else _("header, {what}").format(what=what),
+            )
 
     header(parts.national_title, "Quốc hiệu")
     header(parts.motto, "Tiêu ngữ")
@@ -105,6 +110,7 @@ def _body_labels(parts: Parts, name) -> None:
             name(para, _("body, {heading}").format(heading=heading))
             continue
         count += 1
-        where = (_("body, {heading}, paragraph {count}") if heading
-                 else _("body, paragraph {count}")).format(heading=heading, count=count)
+        where = (
+            _("body, {heading}, paragraph {count}") if heading else _("body, paragraph {count}")
+        ).format(heading=heading, count=count)
         name(para, where)

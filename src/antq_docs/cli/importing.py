@@ -22,28 +22,46 @@ def register(app: typer.Typer) -> None:
     app.registered_commands += commands.registered_commands
 
 
-@commands.command("import", help=N_(
-    "Turn a Kế hoạch typed in Word (.docx, or .doc with LibreOffice) into a plan.\n\n"
-    "The plan holds the same words in the same order: header, bases, the outline with "
-    "Word's automatic numbers, tables, footnotes, appendices, Nơi nhận and signature. Lines "
-    "marked «# antq import:» say what was normalised or guessed. Exit 0 when the plan renders "
-    "with the original's words, 1 when something needs a person, 2 when the file is not a "
-    "Kế hoạch antq can read, 3 when the plan was not written.\n\n[b]Examples[/b]\n\n"
-    "  antq import ke-hoach-2025.docx --year 2026 -o ke-hoach-2026.yaml"))
+@commands.command(
+    "import",
+    help=N_(
+        "Turn a Kế hoạch typed in Word (.docx, or .doc with LibreOffice) into a plan.\n\n"
+        "The plan holds the same words in the same order: header, bases, the outline with "
+        "Word's automatic numbers, tables, footnotes, appendices, Nơi nhận and signature. Lines "
+        "marked «# antq import:» say what was normalised or guessed. Exit 0 when the plan renders "
+        "with the original's words, 1 when something needs a person, 2 when the file is not a "
+        "Kế hoạch antq can read, 3 when the plan was not written.\n\n[b]Examples[/b]\n\n"
+        "  antq import ke-hoach-2025.docx --year 2026 -o ke-hoach-2026.yaml"
+    ),
+)
 def import_plan(
-    file: Annotated[Path, typer.Argument(help=N_("The Kế hoạch to import (.docx or .doc)."),
-                                         show_default=False)],
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help=N_("Where to write the plan (default: NAME.yaml beside it)."))
+    file: Annotated[
+        Path, typer.Argument(help=N_("The Kế hoạch to import (.docx or .doc)."), show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help=N_("Where to write the plan (default: NAME.yaml beside it).")
+        ),
     ] = None,
-    org: Annotated[Path | None, typer.Option(
-        "--org", help=N_("An organisation profile: what it says is left out of the plan."))
+    org: Annotated[
+        Path | None,
+        typer.Option(
+            "--org", help=N_("An organisation profile: what it says is left out of the plan.")
+        ),
     ] = None,
-    year: Annotated[int | None, typer.Option(
-        "--year", help=N_("Re-issue the plan for this year (a draft; the replacements are "
-                          "listed)."), min=1945, max=2200)] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help=N_("Replace an existing output file."))] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help=N_("Re-issue the plan for this year (a draft; the replacements are listed)."),
+            min=1945,
+            max=2200,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Replace an existing output file."))
+    ] = False,
 ) -> None:
     def run() -> int:
         import os
@@ -55,8 +73,9 @@ def import_plan(
         try:
             data = _docx_bytes(file)
         except OSError as exc:
-            error(_("{file}: cannot be read: {reason}").format(file=file,
-                                                                reason=exc.strerror or exc))
+            error(
+                _("{file}: cannot be read: {reason}").format(file=file, reason=exc.strerror or exc)
+            )
             return ExitCode.INVALID
         except ValueError as exc:
             error(f"{file}: {exc}")
@@ -72,20 +91,27 @@ def import_plan(
             profile = source.data
             org_path = Path(os.path.relpath(org.resolve(), target.resolve().parent)).as_posix()
         try:
-            result = import_docx(data, year=year, org=profile, org_path=org_path,
-                                 schema=schema_near(target))
+            result = import_docx(
+                data, year=year, org=profile, org_path=org_path, schema=schema_near(target)
+            )
         except ImportRefused as exc:
             error(_("{file}: not imported: {reason}").format(file=file, reason=exc))
             return ExitCode.INVALID
-        if target.exists() and not force and target.read_text(
-                encoding="utf-8", errors="replace") != result.yaml:
-            raise OutputError(str(target), _("already exists; choose another name with -o, "
-                                             "or add --force to replace it"))
+        if (
+            target.exists()
+            and not force
+            and target.read_text(encoding="utf-8", errors="replace") != result.yaml
+        ):
+            raise OutputError(
+                str(target),
+                _("already exists; choose another name with -o, or add --force to replace it"),
+            )
         write_atomic(target, result.yaml.encode("utf-8"))
         for note in result.notes:
             if note.needs_person:
-                typer.echo(_("{file}: needs a person: {note}").format(file=target,
-                                                                      note=note.message))
+                typer.echo(
+                    _("{file}: needs a person: {note}").format(file=target, note=note.message)
+                )
         typer.echo(_("wrote {path}").format(path=target))
         return ExitCode.FINDINGS if result.status else ExitCode.OK
 
@@ -102,17 +128,36 @@ def _docx_bytes(file: Path) -> bytes:
 
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise ValueError(_("a .doc file needs LibreOffice to be read; install it, or save "
-                           "the file as .docx in Word"))
+        raise ValueError(
+            _(
+                "a .doc file needs LibreOffice to be read; install it, or save "
+                "the file as .docx in Word"
+            )
+        )
     with tempfile.TemporaryDirectory() as work:
         profile = Path(work, "profile").as_uri()
         try:
-            subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
-                            "--convert-to", "docx", "--outdir", work, str(file)],
-                           capture_output=True, timeout=DOC_TIMEOUT_SECONDS, check=False)
+            subprocess.run(
+                [
+                    office,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    work,
+                    str(file),
+                ],
+                capture_output=True,
+                timeout=DOC_TIMEOUT_SECONDS,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
-            raise ValueError(_("LibreOffice did not convert the .doc file within {seconds} "
-                               "seconds").format(seconds=DOC_TIMEOUT_SECONDS)) from None
+            raise ValueError(
+                _("LibreOffice did not convert the .doc file within {seconds} seconds").format(
+                    seconds=DOC_TIMEOUT_SECONDS
+                )
+            ) from None
         converted = Path(work, file.with_suffix(".docx").name)
         if not converted.is_file():
             raise ValueError(_("LibreOffice could not convert the .doc file"))

@@ -9,8 +9,20 @@ from ..load.yaml_source import PathKey, Source
 from ..model.plan import Item, LegalBasis, Plan, Recipient, Table as TableModel
 from ..model.table import TEXT_WIDTH_CM
 from ..model.timeline import YearlyDay
-from ..tree.nodes import (Block, Closing, Document, Frame, Header, Inline, Paragraph, Part, Run,
-                          Table, TableCell, Title)
+from ..tree.nodes import (
+    Block,
+    Closing,
+    Document,
+    Frame,
+    Header,
+    Inline,
+    Paragraph,
+    Part,
+    Run,
+    Table,
+    TableCell,
+    Title,
+)
 from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
 from .timeline_text import timeline_phrase, yearly_phrase
@@ -45,8 +57,9 @@ class _Builder:
             return (Run(text),)
 
     # -- items ---------------------------------------------------------------------
-    def items(self, items: list[Item], style: str, parent_number: str, level: int,
-              path: PathKey) -> list[Block]:
+    def items(
+        self, items: list[Item], style: str, parent_number: str, level: int, path: PathKey
+    ) -> list[Block]:
         counter = Counter(style, parent_number)
         blocks: list[Block] = []
         for index, item in enumerate(items):
@@ -95,16 +108,24 @@ class _Builder:
         elif due:
             paragraphs.append(prefix + (Run(due[:1].upper() + due[1:] + "."),))
         if item.time:
-            note = (Run(" ("), Run(f"{item.time.label}: {timeline_phrase(item.time)}",
-                                   italic=True), Run(")."))
+            note = (
+                Run(" ("),
+                Run(f"{item.time.label}: {timeline_phrase(item.time)}", italic=True),
+                Run(")."),
+            )
             if paragraphs:
                 paragraphs[-1] = paragraphs[-1] + note
             else:
                 paragraphs.append(note[1:-1] + (Run(")"),))
         blocks += [Paragraph(merge_runs(runs)) for runs in paragraphs]
         if item.frame:
-            blocks.append(Frame(tuple(self.inline(line, path + ("frame", i))
-                                      for i, line in enumerate(item.frame))))
+            blocks.append(
+                Frame(
+                    tuple(
+                        self.inline(line, path + ("frame", i)) for i, line in enumerate(item.frame)
+                    )
+                )
+            )
         if item.table:
             blocks.append(self.table(item.table, path + ("table",)))
         if item.items:
@@ -130,20 +151,28 @@ class _Builder:
         for cell in placed:
             where = path + ("rows", cell.row, cell.source_index)
             paragraphs = tuple(self.inline(text, where) for text in cell.paragraphs)
-            grid[cell.row][cell.column] = TableCell(paragraphs, cell.align, cell.span,
-                                                    cell.rows)
+            grid[cell.row][cell.column] = TableCell(paragraphs, cell.align, cell.span, cell.rows)
             for below in range(cell.row + 1, cell.row + cell.rows):
-                grid[below][cell.column] = TableCell(((),), cell.align, cell.span, 1,
-                                                     merged=True)
+                grid[below][cell.column] = TableCell(((),), cell.align, cell.span, 1, merged=True)
         rows = tuple(tuple(row[c] for c in sorted(row)) for row in grid)
         given = sum(col.width or 0 for col in table.columns)
         if given > TEXT_WIDTH_CM[orientation] + 0.005 and self.source is not None:
-            self.problems.append(self.source.problem(path + ("columns",), _(
-                "the columns are {given:.1f} cm wide; the text of a {orientation} page is "
-                "{width:.1f} cm wide: narrow them, or leave some widths out").format(
-                given=given, orientation=_(orientation), width=TEXT_WIDTH_CM[orientation])))
-        return Table(tuple(col.title for col in table.columns),
-                     tuple(col.width for col in table.columns), rows)
+            self.problems.append(
+                self.source.problem(
+                    path + ("columns",),
+                    _(
+                        "the columns are {given:.1f} cm wide; the text of a {orientation} page is "
+                        "{width:.1f} cm wide: narrow them, or leave some widths out"
+                    ).format(
+                        given=given, orientation=_(orientation), width=TEXT_WIDTH_CM[orientation]
+                    ),
+                )
+            )
+        return Table(
+            tuple(col.title for col in table.columns),
+            tuple(col.width for col in table.columns),
+            rows,
+        )
 
     # -- fixed parts -----------------------------------------------------------------
     def header(self) -> Header:
@@ -161,8 +190,9 @@ class _Builder:
         preamble = self.plan.preamble
         blocks: list[Block] = []
         count = len(preamble.bases)
-        sentences = [_basis_sentence(basis, preamble.verb).rstrip(";.,")
-                     for basis in preamble.bases]
+        sentences = [
+            _basis_sentence(basis, preamble.verb).rstrip(";.,") for basis in preamble.bases
+        ]
         if preamble.run_in and sentences:
             # «Thực hiện …; Thực hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:»
             runs: tuple[Inline, ...] = ()
@@ -173,7 +203,8 @@ class _Builder:
             if texts:
                 runs += self.inline(texts[0], ("preamble", "text"))
             return [Paragraph(merge_runs(runs))] + [
-                Paragraph(self.inline(t, ("preamble", "text"))) for t in texts[1:]]
+                Paragraph(self.inline(t, ("preamble", "text"))) for t in texts[1:]
+            ]
         for index, text in enumerate(sentences):
             end = preamble.last_mark if index == count - 1 else ";"
             runs = self.inline(text + end, ("preamble", "bases", index), italic=True)
@@ -194,14 +225,24 @@ class _Builder:
         if plan.filing.drafter:
             filing += f" {plan.filing.drafter}."
         if plan.filing.copies:
-            filing = filing[:-1] + f".({plan.filing.copies})." if plan.filing.drafter \
+            filing = (
+                filing[:-1] + f".({plan.filing.copies})."
+                if plan.filing.drafter
                 else filing + f" ({plan.filing.copies})."
+            )
         lines.append(f"- Lưu: {filing}")
         signature = plan.signature
         name = f"{signature.rank} {signature.name}" if signature.rank else signature.name
-        lists = tuple((group.label + ":", tuple(
-            _recipient_line(r, "." if index == len(group.items) - 1 else ";")
-            for index, r in enumerate(group.items))) for group in plan.after_filing)
+        lists = tuple(
+            (
+                group.label + ":",
+                tuple(
+                    _recipient_line(r, "." if index == len(group.items) - 1 else ";")
+                    for index, r in enumerate(group.items)
+                ),
+            )
+            for group in plan.after_filing
+        )
         return Closing(tuple(lines), tuple(signature.titles), signature.post, name, lists)
 
     def appendices(self) -> list[Part]:
@@ -211,28 +252,43 @@ class _Builder:
         for index, appendix in enumerate(plan.appendices):
             path: PathKey = ("appendices", index)
             label = f"Phụ lục {roman(index + 1)}" if many else "Phụ lục"
-            blocks: list[Block] = [Paragraph(self.inline(t, path + ("text",)))
-                                   for t in appendix.paragraphs()]
+            blocks: list[Block] = [
+                Paragraph(self.inline(t, path + ("text",))) for t in appendix.paragraphs()
+            ]
             if appendix.table:
-                blocks.append(self.table(appendix.table, path + ("table",),
-                                         appendix.orientation))
+                blocks.append(self.table(appendix.table, path + ("table",), appendix.orientation))
             blocks += self.items(appendix.items, appendix.numbering, "", 1, path + ("items",))
-            parts.append(Part(label, appendix.title.upper() if appendix.title else None,
-                              self.attached_line(path), tuple(blocks),
-                              landscape=appendix.orientation == "landscape"))
+            parts.append(
+                Part(
+                    label,
+                    appendix.title.upper() if appendix.title else None,
+                    self.attached_line(path),
+                    tuple(blocks),
+                    landscape=appendix.orientation == "landscape",
+                )
+            )
         return parts
 
     def attached_line(self, path: PathKey) -> str:
         issuer = self.plan.issuer
         if not issuer.short_name and self.source is not None:
-            self.problems.append(self.source.problem(("issuer",), _(
-                "a plan with appendices needs 'short_name' (e.g. 'UBND tỉnh Cao Bằng') "
-                "for the 'Kèm theo Kế hoạch số …' line"), key=True))
+            self.problems.append(
+                self.source.problem(
+                    ("issuer",),
+                    _(
+                        "a plan with appendices needs 'short_name' (e.g. 'UBND tỉnh Cao Bằng') "
+                        "for the 'Kèm theo Kế hoạch số …' line"
+                    ),
+                    key=True,
+                )
+            )
         number = padded(issuer.number) if issuer.number else DRAFT_BLANK
         date = issuer.date
-        return (f"(Kèm theo {self.plan.document_name} số {number}/{issuer.symbol} "
-                f"{issue_date_text(date.day, date.month, date.year)} "
-                f"của {issuer.short_name or issuer.name})")
+        return (
+            f"(Kèm theo {self.plan.document_name} số {number}/{issuer.symbol} "
+            f"{issue_date_text(date.day, date.month, date.year)} "
+            f"của {issuer.short_name or issuer.name})"
+        )
 
 
 def build_document(plan: Plan, source: Source | None = None) -> Document:
@@ -262,8 +318,9 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
     if basis.text:
         # Free text is printed as written when it already begins a sentence ("Căn cứ …",
         # "Thực hiện …"); otherwise the verb is put before it.
-        written_whole = basis.text.startswith(verb) or (basis.verb is None
-                                                        and basis.text[:1].isupper())
+        written_whole = basis.text.startswith(verb) or (
+            basis.verb is None and basis.text[:1].isupper()
+        )
         return basis.text if written_whole else f"{verb} {basis.text}"
     words = [verb, basis.type or ""]
     # Laws are cited by name and full date ("Luật … ngày 19 tháng 6 năm 2015", PL1 II.6.a);
@@ -274,8 +331,11 @@ def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
     if basis.date:
         date = basis.date
         long_form = basis.date_form == "long" if basis.date_form else is_law
-        words.append(issue_date_text(date.day, date.month, date.year) if long_form
-                     else f"ngày {short_date(date)}")
+        words.append(
+            issue_date_text(date.day, date.month, date.year)
+            if long_form
+            else f"ngày {short_date(date)}"
+        )
     if basis.issuer:
         words.append(f"của {basis.issuer}")
     if basis.subject:
@@ -298,8 +358,11 @@ def _due_sentence(item: Item) -> str:
     if not item.deadline and not item.report_to:
         return ""
     written = " ".join(item.paragraphs() + list(item.steps or []))
-    if item.deadline and re.search(rf"(?<!\d)0?{item.deadline.day}/0?{item.deadline.month}"
-                                   rf"(?!\d)", written):
+    if item.deadline and re.search(
+        rf"(?<!\d)0?{item.deadline.day}/0?{item.deadline.month}"
+        rf"(?!\d)",
+        written,
+    ):
         return ""
     if item.report_to and item.report_to.casefold() in written.casefold():
         return ""
@@ -317,8 +380,10 @@ def _ending_with(runs: tuple[Inline, ...], sentence: str) -> tuple[Inline, ...]:
     if isinstance(last, Run):
         text = last.text.rstrip()
         text = text[:-1] if text.endswith((".", ";")) else text
-        return runs[:-1] + (Run(text, bold=last.bold, italic=last.italic,
-                                superscript=last.superscript), Run(f"; {sentence}."))
+        return runs[:-1] + (
+            Run(text, bold=last.bold, italic=last.italic, superscript=last.superscript),
+            Run(f"; {sentence}."),
+        )
     return runs + (Run(f"; {sentence}."),)
 
 
@@ -332,8 +397,9 @@ def _with_end_mark(blocks: list[Block]) -> list[Block]:
         block = blocks[index]
         if isinstance(block, Paragraph):
             runs = list(block.runs)
-            last_run = next((i for i in range(len(runs) - 1, -1, -1)
-                             if isinstance(runs[i], Run)), None)
+            last_run = next(
+                (i for i in range(len(runs) - 1, -1, -1) if isinstance(runs[i], Run)), None
+            )
             if last_run is None:
                 return blocks
             run = runs[last_run]
@@ -344,5 +410,3 @@ def _with_end_mark(blocks: list[Block]) -> list[Block]:
             blocks[index] = Paragraph(tuple(runs), block.role, block.level)
             return blocks
     return blocks
-
-

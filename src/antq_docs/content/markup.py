@@ -20,8 +20,9 @@ MAX_MARKS = 1_000
 _TOKENS = re.compile(r"\\[*^\[\]\\]|\^\[|\*{1,3}")
 
 
-def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
-                 allow_footnotes: bool = True) -> tuple[Inline, ...]:
+def parse_inline(
+    text: str, *, bold: bool = False, italic: bool = False, allow_footnotes: bool = True
+) -> tuple[Inline, ...]:
     """Split `text` into runs; the flags give the emphasis the text starts with."""
     if "*" not in text and "^[" not in text and "\\" not in text:
         return (Run(text, bold=bold, italic=italic),) if text else ()
@@ -40,13 +41,17 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
         match = _TOKENS.search(text, position)
         marks += 1
         if marks > MAX_MARKS:
-            raise MarkupProblem(_("more than {limit:,} emphasis marks and "
-                                  "footnotes in one text; a paragraph never needs that "
-                                  "many").format(limit=MAX_MARKS))
+            raise MarkupProblem(
+                _(
+                    "more than {limit:,} emphasis marks and "
+                    "footnotes in one text; a paragraph never needs that "
+                    "many"
+                ).format(limit=MAX_MARKS)
+            )
         if match is None:
             buffer.append(text[position:])
             break
-        buffer.append(text[position:match.start()])
+        buffer.append(text[position : match.start()])
         token = match.group()
         position = match.end()
         if token.startswith("\\"):
@@ -68,8 +73,11 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
     flush()
     if state["bold"] != bold or state["italic"] != italic:
         which = "**" if state["bold"] != bold else "*"
-        raise MarkupProblem(_("a '{which}' is opened but never closed; close it, or "
-                              "write \\* for a literal star").format(which=which))
+        raise MarkupProblem(
+            _(
+                "a '{which}' is opened but never closed; close it, or write \\* for a literal star"
+            ).format(which=which)
+        )
     return merge_runs(out)
 
 
@@ -92,9 +100,12 @@ def merge_runs(runs) -> tuple[Inline, ...]:
     merged: list[Inline] = []
     for run in runs:
         prev = merged[-1] if merged else None
-        if isinstance(run, Run) and isinstance(prev, Run) and (prev.bold, prev.italic,
-                                                                prev.superscript) == (
-                run.bold, run.italic, run.superscript):
+        if (
+            isinstance(run, Run)
+            and isinstance(prev, Run)
+            and (prev.bold, prev.italic, prev.superscript)
+            == (run.bold, run.italic, run.superscript)
+        ):
             merged[-1] = Run(prev.text + run.text, prev.bold, prev.italic, prev.superscript)
         elif not (isinstance(run, Run) and not run.text):
             merged.append(run)

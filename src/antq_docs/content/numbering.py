@@ -7,8 +7,15 @@ from ..nd30.forms import label_value, letter, roman
 __all__ = ["child_style", "Counter"]
 
 # What a parent's children are numbered with when the plan does not say.
-_NEXT = {"roman": "arabic", "arabic": "dotted", "dotted": "dotted", "letter": "dash",
-         "dash": "plus", "plus": "plus", "none": "arabic"}
+_NEXT = {
+    "roman": "arabic",
+    "arabic": "dotted",
+    "dotted": "dotted",
+    "letter": "dash",
+    "dash": "plus",
+    "plus": "plus",
+    "none": "arabic",
+}
 
 
 def child_style(parent_style: str) -> str:

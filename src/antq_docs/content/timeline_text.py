@@ -14,6 +14,7 @@ def _point(point: TimePoint, *, with_year: bool = True) -> str:
         return "nay"
     if point.kind == "day":
         import datetime as dt
+
         date = dt.date(point.year, point.month, point.day)
         return f"ngày {short_date(date) if with_year else day_month(date)}"
     if point.kind == "month":
@@ -23,11 +24,16 @@ def _point(point: TimePoint, *, with_year: bool = True) -> str:
     return f"năm {point.year}"
 
 
-def _span(start: TimePoint | None, end: TimePoint | None, through: bool,
-          until: str | None) -> str:
+def _span(start: TimePoint | None, end: TimePoint | None, through: bool, until: str | None) -> str:
     # The year is said once when both ends fall in the same year.
-    same_year = (start is not None and end is not None and start.kind != "now"
-                 and end.kind != "now" and start.year == end.year and start.kind != "year")
+    same_year = (
+        start is not None
+        and end is not None
+        and start.kind != "now"
+        and end.kind != "now"
+        and start.year == end.year
+        and start.kind != "year"
+    )
     parts = []
     if start is not None:
         parts.append("từ " + _point(start, with_year=not same_year))
@@ -40,8 +46,11 @@ def _span(start: TimePoint | None, end: TimePoint | None, through: bool,
 
 def yearly_phrase(day: int, month: int) -> str:
     """«ngày 15/11 hằng năm»: the short form of a day, months 1 and 2 with a zero."""
-    return f"ngày {padded(day)}/{month:02d} hằng năm" if month <= 2 else \
-        f"ngày {padded(day)}/{month} hằng năm"
+    return (
+        f"ngày {padded(day)}/{month:02d} hằng năm"
+        if month <= 2
+        else f"ngày {padded(day)}/{month} hằng năm"
+    )
 
 
 def timeline_phrase(timeline: Timeline) -> str:

@@ -54,14 +54,21 @@ def _refuse_if_protected(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
 
     names = {info.filename for info, _ in entries}
     if any(name.startswith("_xmlsignatures/") for name in names):
-        raise Refused(_("the document carries a digital signature; changing it would "
-                        "break the signature. Ask its issuer for a corrected, newly "
-                        "signed copy"))
-    custom = dict((info.filename, data) for info, data in entries).get("docProps/custom.xml",
-                                                                       b"")
+        raise Refused(
+            _(
+                "the document carries a digital signature; changing it would "
+                "break the signature. Ask its issuer for a corrected, newly "
+                "signed copy"
+            )
+        )
+    custom = dict((info.filename, data) for info, data in entries).get("docProps/custom.xml", b"")
     if FINGERPRINT_NAME.encode() in custom:
-        raise Refused(_("antq wrote this document: correct its plan (.yaml) and run "
-                        "`antq render` again, rather than fixing the DOCX"))
+        raise Refused(
+            _(
+                "antq wrote this document: correct its plan (.yaml) and run "
+                "`antq render` again, rather than fixing the DOCX"
+            )
+        )
 
 
 def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
@@ -75,8 +82,12 @@ def fix_document(data: bytes, only: set[str] | None = None) -> FixResult:
     view, trees = read_package(data)
     parts = locate(view)
     if not parts.administrative:
-        raise Refused(_("{kind}: not an administrative document of Nghị định 30, so "
-                        "there is no format to correct it to").format(kind=parts.kind))
+        raise Refused(
+            _(
+                "{kind}: not an administrative document of Nghị định 30, so "
+                "there is no format to correct it to"
+            ).format(kind=parts.kind)
+        )
     hits = {rule.id: rule.hits(parts) for rule in RULES}
     before = [Finding.of(rule, hit) for rule in RULES for hit in hits[rule.id]]
     original = {name: serialise(root) for name, root in trees.items() if root is not None}
@@ -109,8 +120,9 @@ def _package(entries, trees: dict, original: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(out, "w") as target:
         written = set()
         for info, payload in entries:
-            target.writestr(info, changed.get(info.filename, payload),
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                info, changed.get(info.filename, payload), compress_type=zipfile.ZIP_DEFLATED
+            )
             written.add(info.filename)
         for name in sorted(set(changed) - written):
             info = zipfile.ZipInfo(name, date_time=entries[0][0].date_time)

@@ -15,8 +15,18 @@ from .context import FixContext, fixes, format_as
 from .edit import replace_text, set_paragraph, set_run_format
 from ..i18n import _
 
-__all__ = ["body_size", "body_alignment", "body_indent", "body_spacing", "body_line_spacing",
-           "headings", "end_mark", "signature_block", "recipients_label", "recipients_items"]
+__all__ = [
+    "body_size",
+    "body_alignment",
+    "body_indent",
+    "body_spacing",
+    "body_line_spacing",
+    "headings",
+    "end_mark",
+    "signature_block",
+    "recipients_label",
+    "recipients_items",
+]
 
 
 # -- ô 6: body -----------------------------------------------------------------------------
@@ -24,8 +34,11 @@ __all__ = ["body_size", "body_alignment", "body_indent", "body_spacing", "body_l
 def body_size(ctx: FixContext, hits: list[Hit]) -> None:
     """Every body line with a run whose own size is missing or outside the decree's."""
     size = nd30.BODY.size
-    format_as(ctx, [p for p in ctx.parts.body if any(
-        not size.fits(r.size or 0) for r in visible(p))], nd30.BODY)
+    format_as(
+        ctx,
+        [p for p in ctx.parts.body if any(not size.fits(r.size or 0) for r in visible(p))],
+        nd30.BODY,
+    )
 
 
 @fixes(checks.body_alignment)
@@ -38,8 +51,9 @@ def body_alignment(ctx: FixContext, hits: list[Hit]) -> None:
 @fixes(checks.body_indent)
 def body_indent(ctx: FixContext, hits: list[Hit]) -> None:
     for hit in hits:
-        set_paragraph(hit.para.element,
-                      first_line=twips_from_mm(nd30.FIRST_LINE_INDENT_CM.chosen * 10))
+        set_paragraph(
+            hit.para.element, first_line=twips_from_mm(nd30.FIRST_LINE_INDENT_CM.chosen * 10)
+        )
         ctx.said(hit.para, _("first-line indent 1 cm"))
 
 
@@ -81,8 +95,11 @@ def end_mark(ctx: FixContext, hits: list[Hit]) -> None:
 @fixes(checks.signature_block)
 def signature_block(ctx: FixContext, hits: list[Hit]) -> None:
     lines = [p for p in ctx.parts.signature if squash(p.text)]
-    if lines and replace_text(lines[0].element, r"^(\s*)(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s)",
-                              lambda m: m[1] + m[2].replace("/", "") + "."):
+    if lines and replace_text(
+        lines[0].element,
+        r"^(\s*)(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s)",
+        lambda m: m[1] + m[2].replace("/", "") + ".",
+    ):
         ctx.said(lines[0], _("authority prefix written with its period"))
     format_as(ctx, lines, nd30.SIGNATURE)
 
@@ -91,8 +108,7 @@ def signature_block(ctx: FixContext, hits: list[Hit]) -> None:
 @fixes(checks.recipients_label)
 def recipients_label(ctx: FixContext, hits: list[Hit]) -> None:
     label = ctx.parts.recipients_label
-    if not squash(label.text).endswith(":") and replace_text(label.element, r"(nhận)\s*$",
-                                                             r"\1:"):
+    if not squash(label.text).endswith(":") and replace_text(label.element, r"(nhận)\s*$", r"\1:"):
         ctx.said(label, _("colon added after «Nơi nhận»"))
     format_as(ctx, [label], nd30.RECIPIENTS_LABEL)
 
@@ -120,6 +136,9 @@ def recipients_items(ctx: FixContext, hits: list[Hit]) -> None:
         mark = checks.drafter_mark_of(last)
         body = text[: len(text) - len(squash(mark))].strip() if mark else text
         if body.startswith("- Lưu") and not body.endswith("."):
-            if replace_text(last.element, r"(\S)\s*$", r"\1.") if not mark else \
-                    replace_text(last.element, rf"({re.escape(body[-3:])})\s*$", r"\1."):
+            if (
+                replace_text(last.element, r"(\S)\s*$", r"\1.")
+                if not mark
+                else replace_text(last.element, rf"({re.escape(body[-3:])})\s*$", r"\1.")
+            ):
                 ctx.said(last, _("«.» added at the end of the Lưu line"))

@@ -50,9 +50,11 @@ Fixer = Callable[[FixContext, list[Hit]], None]
 def fixes(check: Callable[..., Any]) -> Callable[[Fixer], Fixer]:
     """Declare the rule a fixer corrects, by the rule's check function: fix/registry.py
     pairs them, so no rule id is typed twice and check/ never imports fix/."""
+
     def declare(fixer: Fixer) -> Fixer:
         fixer.fixes = check  # type: ignore[attr-defined]
         return fixer
+
     return declare
 
 
@@ -69,15 +71,24 @@ def format_as(ctx: FixContext, paras: list[Para], element: Element) -> None:
         runs = visible(para)
         sizes = {r.size for r in runs if r.size is not None}
         target = size.clamp(max(sizes) if sizes else size.high)
-        wrong = (any(r.size != target for r in runs) or (bold is not None and any(
-            r.bold != bold for r in runs)) or (italic is not None and any(
-                r.italic != italic for r in runs)) or any(r.underline for r in runs))
+        wrong = (
+            any(r.size != target for r in runs)
+            or (bold is not None and any(r.bold != bold for r in runs))
+            or (italic is not None and any(r.italic != italic for r in runs))
+            or any(r.underline for r in runs)
+        )
         if not wrong:
             continue
         for run in runs:
-            set_run_format(run.element, size=target, bold=bold, italic=italic,
-                           underline=False)
-        style = ", ".join(filter(None, [_("{size:g} pt").format(size=target),
-                                        _(_BOLD[bold]) if bold is not None else "",
-                                        _(_ITALIC[italic]) if italic is not None else ""]))
+            set_run_format(run.element, size=target, bold=bold, italic=italic, underline=False)
+        style = ", ".join(
+            filter(
+                None,
+                [
+                    _("{size:g} pt").format(size=target),
+                    _(_BOLD[bold]) if bold is not None else "",
+                    _(_ITALIC[italic]) if italic is not None else "",
+                ],
+            )
+        )
         ctx.said(para, _("set {style}").format(style=style))

@@ -13,8 +13,16 @@ from ..ooxml.order import RPR_ORDER as _RPR_ORDER
 from ..ooxml.order import SECT_ORDER
 from ..ooxml.tree import new_element, set_child
 
-__all__ = ["set_child", "run_properties", "set_run_format", "paragraph_properties",
-           "set_paragraph", "replace_text", "append_text", "SECT_ORDER"]
+__all__ = [
+    "set_child",
+    "run_properties",
+    "set_run_format",
+    "paragraph_properties",
+    "set_paragraph",
+    "replace_text",
+    "append_text",
+    "SECT_ORDER",
+]
 
 
 def run_properties(run):
@@ -35,9 +43,15 @@ def _toggle(rpr, name: str, on: bool) -> None:
             element.set(q("val"), "0")  # explicit: a style may switch it on
 
 
-def set_run_format(run, *, size: float | None = None, bold: bool | None = None,
-                   italic: bool | None = None, underline: bool | None = None,
-                   font: str | None = None) -> None:
+def set_run_format(
+    run,
+    *,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    underline: bool | None = None,
+    font: str | None = None,
+) -> None:
     rpr = run_properties(run)
     if font is not None:
         fonts = set_child(rpr, q("rFonts"), _RPR_ORDER)
@@ -66,9 +80,15 @@ def paragraph_properties(p):
     return ppr
 
 
-def set_paragraph(p, *, align: str | None = None, first_line: int | None = None,
-                  before: int | None = None, after: int | None = None,
-                  line: int | None = None) -> None:
+def set_paragraph(
+    p,
+    *,
+    align: str | None = None,
+    first_line: int | None = None,
+    before: int | None = None,
+    after: int | None = None,
+    line: int | None = None,
+) -> None:
     ppr = paragraph_properties(p)
     if align is not None:
         set_child(ppr, q("jc"), _PPR_ORDER).set(q("val"), align)

@@ -21,10 +21,24 @@ from .context import FixContext, fixes, format_as
 from .edit import replace_text, set_paragraph
 from ..i18n import _
 
-__all__ = ["national_title_format", "national_title_spelling", "motto_text", "motto_format",
-           "motto_rule", "issuer_block", "issuer_rule", "number_line", "number_format",
-           "place_date_text", "place_date_format", "title_block", "subject_block",
-           "subject_rule", "summary_spacing", "summary_line"]
+__all__ = [
+    "national_title_format",
+    "national_title_spelling",
+    "motto_text",
+    "motto_format",
+    "motto_rule",
+    "issuer_block",
+    "issuer_rule",
+    "number_line",
+    "number_format",
+    "place_date_text",
+    "place_date_format",
+    "title_block",
+    "subject_block",
+    "subject_rule",
+    "summary_spacing",
+    "summary_line",
+]
 
 
 # -- ô 1: Quốc hiệu and Tiêu ngữ -----------------------------------------------------------
@@ -84,8 +98,7 @@ def issuer_block(ctx: FixContext, hits: list[Hit]) -> None:
 def number_line(ctx: FixContext, hits: list[Hit]) -> None:
     para = ctx.parts.number_line
     text = squash(para.text)
-    if re.match(r"^Số(?!\s*:)", text) and replace_text(para.element, r"^(\s*Số)(?!\s*:)",
-                                                       r"\1:"):
+    if re.match(r"^Số(?!\s*:)", text) and replace_text(para.element, r"^(\s*Số)(?!\s*:)", r"\1:"):
         ctx.said(para, "«Số» → «Số:»")
     if replace_text(para.element, r"(?<=Số:)(\s*)(\d)(?=\s*/)", r"\g<1>0\2"):
         ctx.said(para, _("leading zero added to the number"))
@@ -156,13 +169,15 @@ def _available_mm(parts: Parts, para: Para) -> float:
     if para.cell is not None:
         table = next(t for t in _tables(parts) if t.index == para.cell[0])
         cell = table.rows[para.cell[1] - 1][para.cell[2] - 1]
-        width = cell.width_twips or (table.grid_twips[para.cell[2] - 1]
-                                     if len(table.grid_twips) >= para.cell[2] else 0)
+        width = cell.width_twips or (
+            table.grid_twips[para.cell[2] - 1] if len(table.grid_twips) >= para.cell[2] else 0
+        )
         return max(width / MM - 2, 20) if width else 60
     sections = parts.view.sections
     section = sections[min(para.section, len(sections)) - 1]
-    return (section.page_width - section.margins.get("left", 0)
-            - section.margins.get("right", 0)) / MM
+    return (
+        section.page_width - section.margins.get("left", 0) - section.margins.get("right", 0)
+    ) / MM
 
 
 def _tables(parts: Parts) -> list:
@@ -191,11 +206,16 @@ def subject_rule(ctx: FixContext, hits: list[Hit]) -> None:
         if shapes:
             for extent in shapes:
                 extent.set("cx", str(emu_from_mm(target)))
-            ctx.said(last, _("rule under it made {target:.0f} mm (0.4 of its line)").format(
-                                 target=target))
+            ctx.said(
+                last,
+                _("rule under it made {target:.0f} mm (0.4 of its line)").format(target=target),
+            )
             return
-        if candidate is not last and not squash(candidate.text) and (
-                candidate.border_top or candidate.border_bottom):
+        if (
+            candidate is not last
+            and not squash(candidate.text)
+            and (candidate.border_top or candidate.border_bottom)
+        ):
             available = _available_mm(parts, candidate)
             side = round(max((available - target) / 2, 0) * MM)
             from .edit import paragraph_properties, set_child
@@ -203,8 +223,10 @@ def subject_rule(ctx: FixContext, hits: list[Hit]) -> None:
             ind = set_child(paragraph_properties(candidate.element), q("ind"), [])
             ind.set(q("left"), str(side))
             ind.set(q("right"), str(side))
-            ctx.said(last, _("rule under it made {target:.0f} mm (0.4 of its line)").format(
-                                 target=target))
+            ctx.said(
+                last,
+                _("rule under it made {target:.0f} mm (0.4 of its line)").format(target=target),
+            )
             return
     _rule_after(ctx, last, target)
 

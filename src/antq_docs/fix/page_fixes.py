@@ -11,16 +11,29 @@ from ..check.common import squash
 from ..check.findings import Hit
 from ..check.page_rules import A4_TWIPS, SIDE_NAMES, is_legacy_font, page_fields
 from ..inspect.model import q
-from ..ooxml.names import (CONTENT_TYPES_NS, CT_HEADER, PKG_RELS_NS, R_NS, RT_HEADER, W_NS,
-                           clark_prefix)
+from ..ooxml.names import (
+    CONTENT_TYPES_NS,
+    CT_HEADER,
+    PKG_RELS_NS,
+    R_NS,
+    RT_HEADER,
+    W_NS,
+    clark_prefix,
+)
 from ..ooxml.tree import new_element, parse, sub_element
 from ..ooxml.units import half_points, mm_from_twips, twips_from_mm
 from .context import FixContext, fixes
 from .edit import SECT_ORDER, replace_text, set_child, set_run_format
 from ..i18n import _
 
-__all__ = ["page_size", "margins", "fonts", "page_numbers", "appendix_page_numbers",
-           "appendix_heading"]
+__all__ = [
+    "page_size",
+    "margins",
+    "fonts",
+    "page_numbers",
+    "appendix_page_numbers",
+    "appendix_heading",
+]
 
 FONT = nd30.FONT
 _PAGE_NUMBER_PT = nd30.PAGE_NUMBER.size.low
@@ -49,8 +62,9 @@ def margins(ctx: FixContext, hits: list[Hit]) -> None:
         margin = set_child(section.element, q("pgMar"), SECT_ORDER)
         for side, twips in values.items():
             margin.set(q(side), str(twips))
-        shown = ", ".join(f"{_(SIDE_NAMES[side])} {mm_from_twips(twips):.0f}"
-                          for side, twips in values.items())
+        shown = ", ".join(
+            f"{_(SIDE_NAMES[side])} {mm_from_twips(twips):.0f}" for side, twips in values.items()
+        )
         ctx.noted(hit.where, _("margins set to {shown} mm").format(shown=shown))
 
 
@@ -66,8 +80,10 @@ def fonts(ctx: FixContext, hits: list[Hit]) -> None:
             named = [element.get(q(s)) for s in ("ascii", "hAnsi", "eastAsia", "cs")]
             if any(n and is_legacy_font(n) for n in named):
                 continue  # TCVN3/VNI text must be converted, not relabelled: a person's work
-            themed = any(element.get(q(t)) is not None for t in (
-                "asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+            themed = any(
+                element.get(q(t)) is not None
+                for t in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+            )
             if themed or any(n not in (None, FONT) for n in named):
                 for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
                     element.set(q(slot), FONT)
@@ -84,9 +100,10 @@ def fonts(ctx: FixContext, hits: list[Hit]) -> None:
                 fonts_el.set(q(slot), FONT)
             changed += 1
     if changed:
-        ctx.noted(_("styles, defaults and runs"), _("Times New Roman in every font slot "
-                                                    "({changed} places)").format(
-                                                        changed=changed))
+        ctx.noted(
+            _("styles, defaults and runs"),
+            _("Times New Roman in every font slot ({changed} places)").format(changed=changed),
+        )
 
 
 @fixes(checks.page_numbers)
@@ -107,26 +124,29 @@ def page_numbers(ctx: FixContext, hits: list[Hit]) -> None:
         ctx.noted(_("header of the main text"), _("page number centred, 13 pt"))
     else:
         _add_header(ctx, section, "default", _PAGE_HEADER)
-        ctx.noted(_("header of the main text"), _("page number added: a PAGE field centred "
-                                                  "at the top, 13 pt"))
+        ctx.noted(
+            _("header of the main text"),
+            _("page number added: a PAGE field centred at the top, 13 pt"),
+        )
     if not section.title_page or page_fields(section.headers.get("first", [])):
         set_child(section.element, q("titlePg"), SECT_ORDER).attrib.pop(q("val"), None)
         _add_header(ctx, section, "first", _EMPTY_HEADER)
-        ctx.noted(_("header of the main text"),
-                  _("page 1 shows no number (different first page)"))
+        ctx.noted(_("header of the main text"), _("page 1 shows no number (different first page)"))
 
 
 _HEADER_OPEN = f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
 _SZ = half_points(_PAGE_NUMBER_PT)
-_PAGE_HEADER = (_HEADER_OPEN + '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
-                f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" '
-                f'w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{_SZ}"/>'
-                f'<w:szCs w:val="{_SZ}"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
-                f'<w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr><w:instrText xml:space="preserve">'
-                f' PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr>'
-                f'<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/>'
-                f'</w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr>'
-                '<w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>')
+_PAGE_HEADER = (
+    _HEADER_OPEN + '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+    f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" '
+    f'w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{_SZ}"/>'
+    f'<w:szCs w:val="{_SZ}"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+    f'<w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr><w:instrText xml:space="preserve">'
+    f' PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr>'
+    f'<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/>'
+    f'</w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="{_SZ}"/></w:rPr>'
+    '<w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>'
+)
 _EMPTY_HEADER = _HEADER_OPEN + "<w:p/></w:hdr>"
 
 
@@ -146,14 +166,20 @@ def _add_header(ctx, section, kind: str, xml: str) -> None:
         ctx.trees[rels_name] = rels
     used = {rel.get("Id") for rel in rels}
     r_id = next(f"rId{n}" for n in range(1, 10_000) if f"rId{n}" not in used)
-    sub_element(rels, f"{clark_prefix(PKG_RELS_NS)}Relationship",
-                {"Id": r_id, "Type": RT_HEADER, "Target": name})
+    sub_element(
+        rels,
+        f"{clark_prefix(PKG_RELS_NS)}Relationship",
+        {"Id": r_id, "Type": RT_HEADER, "Target": name},
+    )
     types = ctx.trees.get("[Content_Types].xml")
     if types is None:
         types = parse(package["[Content_Types].xml"])
         ctx.trees["[Content_Types].xml"] = types
-    sub_element(types, f"{clark_prefix(CONTENT_TYPES_NS)}Override",
-                {"PartName": f"/word/{name}", "ContentType": CT_HEADER})
+    sub_element(
+        types,
+        f"{clark_prefix(CONTENT_TYPES_NS)}Override",
+        {"PartName": f"/word/{name}", "ContentType": CT_HEADER},
+    )
     for ref in section.element.findall(q("headerReference")):
         if ref.get(q("type"), "default") == kind:
             section.element.remove(ref)
@@ -183,7 +209,8 @@ def appendix_heading(ctx: FixContext, hits: list[Hit]) -> None:
     for appendix in (hit.data for hit in hits):
         para = appendix.heading
         if squash(para.text).startswith("PHỤ LỤC") and replace_text(
-                para.element, "PHỤ LỤC", "Phụ lục"):
+            para.element, "PHỤ LỤC", "Phụ lục"
+        ):
             ctx.noted(f"appendix {appendix.number}, heading", "«PHỤ LỤC» → «Phụ lục»")
         if not all(r.bold for r in para.runs if r.text.strip()):
             for run in para.runs:

@@ -44,7 +44,6 @@ def _declared() -> dict[Any, Fixer]:
 
 _FIXER_OF = _declared()
 #: The rules of `antq check`, each with the fixer that corrects it (or None).
-RULES: tuple[Rule, ...] = tuple(replace(rule, fix=_FIXER_OF.get(rule.check))
-                                for rule in CHECKED)
+RULES: tuple[Rule, ...] = tuple(replace(rule, fix=_FIXER_OF.get(rule.check)) for rule in CHECKED)
 #: rule id → fixer, for the rules that `antq fix` corrects, in the order of the rules.
 FIXERS: dict[str, Fixer] = {rule.id: rule.fix for rule in RULES if rule.fix}

@@ -41,8 +41,14 @@ class ImportResult:
     word_similarity: float = 1.0  # the round trip's words against the original's
 
 
-def import_docx(data: bytes, *, year: int | None = None, org: dict[str, Any] | None = None,
-                org_path: str | None = None, schema: str | None = None) -> ImportResult:
+def import_docx(
+    data: bytes,
+    *,
+    year: int | None = None,
+    org: dict[str, Any] | None = None,
+    org_path: str | None = None,
+    schema: str | None = None,
+) -> ImportResult:
     """Import one DOCX; ImportRefused (exit 2) when it is not a Kế hoạch to import."""
     try:
         view = read_docx(data)
@@ -60,15 +66,23 @@ def _refusal(data: bytes) -> str:
     return f"a {result.recognised}, not a Kế hoạch: antq imports plans only"
 
 
-def import_view(view: DocxView, data: bytes, *, year: int | None = None,
-                org: dict[str, Any] | None = None, org_path: str | None = None,
-                schema: str | None = None) -> ImportResult:
+def import_view(
+    view: DocxView,
+    data: bytes,
+    *,
+    year: int | None = None,
+    org: dict[str, Any] | None = None,
+    org_path: str | None = None,
+    schema: str | None = None,
+) -> ImportResult:
     parts = split_document(view)
     if parts.title is None or not parts.header:
         raise ImportRefused(_refusal(data))
     notes = Notes()
-    footnotes = {fid: " ".join(markup(p.runs) for p in paras if markup(p.runs))
-                 for fid, paras in view.footnotes.items()}
+    footnotes = {
+        fid: " ".join(markup(p.runs) for p in paras if markup(p.runs))
+        for fid, paras in view.footnotes.items()
+    }
 
     def footnote(fid: int) -> str:
         return footnotes.get(fid, "")
@@ -87,8 +101,7 @@ def import_view(view: DocxView, data: bytes, *, year: int | None = None,
         plan.update({"recipients": ["?"], "signature": {"titles": ["?"], "name": ""}})
     appendices = []
     for index, blocks in enumerate(parts.appendices):
-        appendix, short_name = read_appendix(blocks, view, footnote, notes,
-                                             ("appendices", index))
+        appendix, short_name = read_appendix(blocks, view, footnote, notes, ("appendices", index))
         appendices.append(appendix)
         if short_name and "short_name" not in plan["issuer"]:
             plan["issuer"]["short_name"] = short_name
@@ -96,8 +109,7 @@ def import_view(view: DocxView, data: bytes, *, year: int | None = None,
         plan["appendices"] = appendices
         if "short_name" not in plan["issuer"]:
             plan["issuer"]["short_name"] = plan["issuer"]["name"].replace("\n", " ")
-            notes.add(("issuer", "short_name"), "guessed from the issuing body",
-                      needs_person=True)
+            notes.add(("issuer", "short_name"), "guessed from the issuing body", needs_person=True)
     assign_units(plan, notes)
     if year is not None:
         from .reissue import reissue
@@ -107,11 +119,12 @@ def import_view(view: DocxView, data: bytes, *, year: int | None = None,
         from .profile import leave_out_profile
 
         leave_out_profile(plan, org, notes)
-    header = ["Imported by antq import from a Word document; the notes «antq import:» say",
-              "where something was normalised or guessed."]
+    header = [
+        "Imported by antq import from a Word document; the notes «antq import:» say",
+        "where something was normalised or guessed.",
+    ]
     text = to_yaml(plan, notes, header, schema)
-    result = ImportResult(text, notes.items, EXIT_NOTES if notes.needs_person else EXIT_CLEAN,
-                          plan)
+    result = ImportResult(text, notes.items, EXIT_NOTES if notes.needs_person else EXIT_CLEAN, plan)
     if not org:
         _check_round_trip(result, parts, view)
     return result
@@ -125,8 +138,11 @@ def original_paragraphs(blocks, footnotes: dict) -> list[str]:
     def text(para) -> str:
         pieces = [para.label or ""]
         for run in para.runs:
-            pieces.append(run.text if run.footnote is None else " " + " ".join(
-                p.text for p in footnotes.get(run.footnote, [])) + " ")
+            pieces.append(
+                run.text
+                if run.footnote is None
+                else " " + " ".join(p.text for p in footnotes.get(run.footnote, [])) + " "
+            )
         return " ".join("".join(pieces[:1]).split() + ["".join(pieces[1:])])
 
     out: list[str] = []
@@ -142,8 +158,9 @@ def _check_round_trip(result: ImportResult, parts, view) -> None:
     trip = round_trip(result.yaml)
     if trip.document is None:
         result.status = EXIT_NOTES
-        result.notes.append(Note((), "the imported plan does not validate: "
-                                 + "; ".join(trip.problems[:5]), True))
+        result.notes.append(
+            Note((), "the imported plan does not validate: " + "; ".join(trip.problems[:5]), True)
+        )
         return
     mine = words(tree_paragraphs(trip.document.body), labels=False)
     theirs = words(original_paragraphs(parts.body, view.footnotes), labels=False)
@@ -152,5 +169,6 @@ def _check_round_trip(result: ImportResult, parts, view) -> None:
     result.word_similarity = score
     if score < 0.999:
         result.status = EXIT_NOTES
-        result.notes.append(Note((), f"the render's words differ from the original's: "
-                                 f"similarity {score:.3f}", True))
+        result.notes.append(
+            Note((), f"the render's words differ from the original's: similarity {score:.3f}", True)
+        )

@@ -28,8 +28,13 @@ def short_name_of(caption: str) -> str | None:
     return match[1].rstrip(") .") if match else None
 
 
-def read_appendix(blocks: list[Para | TableView], view: DocxView, footnote: FootnoteText,
-                  notes: Notes, path: tuple) -> tuple[dict[str, Any], str | None]:
+def read_appendix(
+    blocks: list[Para | TableView],
+    view: DocxView,
+    footnote: FootnoteText,
+    notes: Notes,
+    path: tuple,
+) -> tuple[dict[str, Any], str | None]:
     """The appendix, and the caption's «của …» (the issuer's short name)."""
     index = 0
     title: list[str] = []
@@ -59,19 +64,28 @@ def read_appendix(blocks: list[Para | TableView], view: DocxView, footnote: Foot
     if title:
         appendix["title"] = "\n".join(title)
     if caption:
-        notes.add(path + ("title",) if title else path, f"the caption is written by antq "
-                  f"from the issuer (the original: «{caption}»)")
+        notes.add(
+            path + ("title",) if title else path,
+            f"the caption is written by antq from the issuer (the original: «{caption}»)",
+        )
     body = blocks[index:]
-    landscape = any(view.sections[min(b.section, len(view.sections)) - 1].landscape
-                    for b in body if isinstance(b, Para) and view.sections)
+    landscape = any(
+        view.sections[min(b.section, len(view.sections)) - 1].landscape
+        for b in body
+        if isinstance(b, Para) and view.sections
+    )
     root = build_outline(body, footnote, notes, path, landscape)
     children = list(root.children)
     texts: list[str] = []
     while children and not children[0].kind and children[0].table is None:
         texts += children.pop(0).text
     table = None
-    if children and not children[0].kind and children[0].table is not None and not (
-            children[0].text):
+    if (
+        children
+        and not children[0].kind
+        and children[0].table is not None
+        and not (children[0].text)
+    ):
         block = children.pop(0)
         table = block.table
         if block.after:

@@ -21,20 +21,23 @@ _CLOSING = re.compile(r"^\s*Trên đây\b")
 
 def _first_section(blocks: list[Para | TableView]) -> int:
     kinds = [(i, label_of(b).kind) for i, b in enumerate(blocks) if isinstance(b, Para)]
-    top = "roman" if any(k == "roman" for _i, k in kinds) else next(
-        (k for _i, k in kinds if k in ("arabic", "letter")), None)
+    top = (
+        "roman"
+        if any(k == "roman" for _i, k in kinds)
+        else next((k for _i, k in kinds if k in ("arabic", "letter")), None)
+    )
     return next((i for i, k in kinds if k == top), len(blocks))
 
 
-def _preamble(blocks: list[Para | TableView], footnote: FootnoteText, notes: Notes
-              ) -> dict[str, Any]:
+def _preamble(
+    blocks: list[Para | TableView], footnote: FootnoteText, notes: Notes
+) -> dict[str, Any]:
     bases: list[str] = []
     texts: list[str] = []
     last_mark = "."
     for block in blocks:
         if isinstance(block, TableView):
-            notes.add(("preamble",), "a table before section I was left out",
-                      needs_person=True)
+            notes.add(("preamble",), "a table before section I was left out", needs_person=True)
             continue
         text = plain(block.runs).strip()
         if not text:
@@ -55,8 +58,9 @@ def _preamble(blocks: list[Para | TableView], footnote: FootnoteText, notes: Not
     return preamble
 
 
-def read_body(blocks: list[Para | TableView], footnote: FootnoteText, notes: Notes
-              ) -> dict[str, Any]:
+def read_body(
+    blocks: list[Para | TableView], footnote: FootnoteText, notes: Notes
+) -> dict[str, Any]:
     start = _first_section(blocks)
     out: dict[str, Any] = {}
     preamble = _preamble(blocks[:start], footnote, notes)
@@ -69,8 +73,11 @@ def read_body(blocks: list[Para | TableView], footnote: FootnoteText, notes: Not
         if not isinstance(block, Para) or label_of(block).kind:
             break
         if _CLOSING.match(plain(block.runs)):
-            closing = [markup(b.runs, footnote) for b in body[index:]
-                       if isinstance(b, Para) and plain(b.runs).strip()]
+            closing = [
+                markup(b.runs, footnote)
+                for b in body[index:]
+                if isinstance(b, Para) and plain(b.runs).strip()
+            ]
             del body[index:]
             break
     root = build_outline(body, footnote, notes, ("sections",))

@@ -18,8 +18,10 @@ _FILING = re.compile(r"^\s*[-–]?\s*Lưu\s*(:?)\s*(.*)$")
 _NOTE = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
 _COPIES = re.compile(r"\.?\s*\((\d+)\)\s*\.?$")
 _SIGNED = re.compile(r"^\(?\s*(đã\s+ký|ký\s+tên|chữ\s+ký)[^)]*\)?$", re.IGNORECASE)
-_RANK = re.compile(r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|"
-                   r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+(.+)$")
+_RANK = re.compile(
+    r"^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|"
+    r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+(.+)$"
+)
 _PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)\b\.?\s*")
 
 
@@ -86,8 +88,9 @@ def _recipients(lines: list[str], notes: Notes) -> dict[str, Any]:
         notes.add(("recipients",), "no Nơi nhận lines were found", needs_person=True)
     out["filing"] = filing or {"units": ["VT"]}
     if filing is None:
-        notes.add(("filing",), "no «- Lưu: …» line was found: «Lưu: VT.» is a guess",
-                  needs_person=True)
+        notes.add(
+            ("filing",), "no «- Lưu: …» line was found: «Lưu: VT.» is a guess", needs_person=True
+        )
     lists = [group for group in lists if group["items"]]
     if lists:
         out["after_filing"] = lists
@@ -102,7 +105,7 @@ def _filing(found: re.Match, notes: Notes) -> dict[str, Any]:
     copies = _COPIES.search(rest)
     if copies:
         filing_copies = int(copies[1])
-        rest = rest[:copies.start()]
+        rest = rest[: copies.start()]
     else:
         filing_copies = None
     rest = rest.rstrip(" .")
@@ -112,8 +115,11 @@ def _filing(found: re.Match, notes: Notes) -> dict[str, Any]:
         if drafter.strip():
             units[-1] = unit.strip()
             filing["drafter"] = drafter.strip().rstrip(".")
-            notes.add(("filing", "drafter"), f"the drafter's mark after «{unit}.»: "
-                      f"printed «{unit}. {drafter.strip()}.» (the original: «{found[0]}»)")
+            notes.add(
+                ("filing", "drafter"),
+                f"the drafter's mark after «{unit}.»: "
+                f"printed «{unit}. {drafter.strip()}.» (the original: «{found[0]}»)",
+            )
     filing["units"] = units or ["VT"]
     if filing_copies:
         filing["copies"] = filing_copies
@@ -136,18 +142,22 @@ def _signature(lines: list[str], notes: Notes) -> dict[str, Any]:
     titles = [t for t in first if t == t.upper() and t != name]
     post = [t for g in groups[1:] for t in g if t == t.upper() and t != name]
     if not titles:
-        notes.add(("signature", "titles"), "no signature titles were found",
-                  needs_person=True)
+        notes.add(("signature", "titles"), "no signature titles were found", needs_person=True)
         titles = ["?"]
     fixed = []
     for title in titles:
         prefix = _PREFIX.match(title)
-        if prefix and not prefix[0].rstrip().endswith(".") and title.split()[0] in (
-                "TM", "KT", "TL", "TUQ", "Q", "T/M", "K/T", "T/L"):
+        if (
+            prefix
+            and not prefix[0].rstrip().endswith(".")
+            and title.split()[0] in ("TM", "KT", "TL", "TUQ", "Q", "T/M", "K/T", "T/L")
+        ):
             right = prefix[1].replace("/", "") + ". "
-            notes.add(("signature", "titles"), f"«{title}» written «{right}{title[prefix.end():]}»"
-                      " (PL1 II.7.b)")
-            title = right + title[prefix.end():]
+            notes.add(
+                ("signature", "titles"),
+                f"«{title}» written «{right}{title[prefix.end() :]}» (PL1 II.7.b)",
+            )
+            title = right + title[prefix.end() :]
         fixed.append(title)
     signature["titles"] = fixed
     if post:

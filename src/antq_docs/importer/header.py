@@ -16,9 +16,11 @@ from .parts import Line
 __all__ = ["read_issuer", "read_subject", "NUMBER_LINE"]
 
 NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
-_PLACE_DATE = re.compile(r"^\s*(?P<place>[^,]{1,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s/.…_-]*"
-                         r"(?:tháng\s*(?P<month>\d{0,2}))?[\s/.…_-]*(?:năm\s*(?P<year>\d{0,4}))?",
-                         re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^\s*(?P<place>[^,]{1,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s/.…_-]*"
+    r"(?:tháng\s*(?P<month>\d{0,2}))?[\s/.…_-]*(?:năm\s*(?P<year>\d{0,4}))?",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|2[01]\d\d)\b")
 
@@ -27,8 +29,7 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None
-                ) -> dict[str, Any]:
+def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None) -> dict[str, Any]:
     issuer: dict[str, Any] = {}
     upright: list[str] = []
     bold: list[str] = []
@@ -39,8 +40,11 @@ def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None
             continue
         if NUMBER_LINE.match(text):
             number_line = text
-        elif _PLACE_DATE.match(text) and line.column == 1 or (
-                place_line is None and _PLACE_DATE.match(text) and "ngày" in text):
+        elif (
+            _PLACE_DATE.match(text)
+            and line.column == 1
+            or (place_line is None and _PLACE_DATE.match(text) and "ngày" in text)
+        ):
             place_line = text
         elif line.column == 0 and not _NATIONAL.search(text) and number_line is None:
             (bold if line.bold else upright).append(text)
@@ -50,8 +54,9 @@ def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None
         issuer["parent"] = _capitals("\n".join(upright), ("issuer", "parent"), notes)
     issuer["name"] = _capitals("\n".join(bold) or "?", ("issuer", "name"), notes)
     if not bold:
-        notes.add(("issuer", "name"), "the issuing body was not found in the header",
-                  needs_person=True)
+        notes.add(
+            ("issuer", "name"), "the issuing body was not found in the header", needs_person=True
+        )
     _number(number_line, issuer, notes)
     _place_date(place_line, issuer, subject, notes, year)
     return issuer
@@ -67,8 +72,11 @@ def _number(line: str | None, issuer: dict[str, Any], notes: Notes) -> None:
     match = NUMBER_LINE.match(line or "")
     if match is None:
         issuer["symbol"] = "KH"
-        notes.add(("issuer", "symbol"), "no «Số: …/…» line was found: the ký hiệu is a guess",
-                  needs_person=True)
+        notes.add(
+            ("issuer", "symbol"),
+            "no «Số: …/…» line was found: the ký hiệu is a guess",
+            needs_person=True,
+        )
         return
     symbol = re.sub(r"\s+", "", match["symbol"]).strip("/")
     if symbol != match["symbol"]:
@@ -78,30 +86,36 @@ def _number(line: str | None, issuer: dict[str, Any], notes: Notes) -> None:
         issuer["number"] = int(match["number"])
 
 
-def _place_date(line: str | None, issuer: dict[str, Any], subject: str, notes: Notes,
-                year: int | None) -> None:
+def _place_date(
+    line: str | None, issuer: dict[str, Any], subject: str, notes: Notes, year: int | None
+) -> None:
     match = _PLACE_DATE.match(line or "")
     if match is None:
         issuer["place"] = "?"
-        notes.add(("issuer", "place"), "no «…, ngày … tháng … năm …» line was found",
-                  needs_person=True)
+        notes.add(
+            ("issuer", "place"), "no «…, ngày … tháng … năm …» line was found", needs_person=True
+        )
         match = _PLACE_DATE.match("?, ngày tháng năm")
     else:
         issuer["place"] = match["place"]
-    day, month, printed = (int(match[k]) if match[k] else None for k in ("day", "month",
-                                                                           "year"))
+    day, month, printed = (int(match[k]) if match[k] else None for k in ("day", "month", "year"))
     if year is not None:
         date: dict[str, Any] = {"year": year}
-        notes.add(("issuer", "date"), f"a draft of {year}, number and day left blank "
-                  f"(the original: «{line}»)")
+        notes.add(
+            ("issuer", "date"),
+            f"a draft of {year}, number and day left blank (the original: «{line}»)",
+        )
         issuer.pop("number", None)
         issuer["date"] = date
         return
     if printed is None:
         found = _YEAR.findall(subject)
         printed = int(found[-1]) if found else dt.date.today().year
-        notes.add(("issuer", "date"), f"the year is blank in the original («{line}»): "
-                  f"{printed} is a guess", needs_person=True)
+        notes.add(
+            ("issuer", "date"),
+            f"the year is blank in the original («{line}»): {printed} is a guess",
+            needs_person=True,
+        )
     if day is not None and month is not None:
         try:
             dt.date(printed, month, day)

@@ -13,9 +13,14 @@ from .markup import plain, strip_prefix
 __all__ = ["Labelled", "label_of", "kind_of"]
 
 _TYPED = re.compile(r"^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)+\.?|\d+\.|[a-zđ]\)|[-–—+•])(?=\s)")
-_KINDS = ((re.compile(r"^[IVXLC]+\.$"), "roman"), (re.compile(r"^\d+(?:\.\d+)+\.?$"), "dotted"),
-          (re.compile(r"^\d+\.$"), "arabic"), (re.compile(r"^[a-zđ]\)$"), "letter"),
-          (re.compile(r"^[-–—]$"), "dash"), (re.compile(r"^\+$"), "plus"))
+_KINDS = (
+    (re.compile(r"^[IVXLC]+\.$"), "roman"),
+    (re.compile(r"^\d+(?:\.\d+)+\.?$"), "dotted"),
+    (re.compile(r"^\d+\.$"), "arabic"),
+    (re.compile(r"^[a-zđ]\)$"), "letter"),
+    (re.compile(r"^[-–—]$"), "dash"),
+    (re.compile(r"^\+$"), "plus"),
+)
 
 
 @dataclass

@@ -55,12 +55,23 @@ def strip_prefix(runs: list[TextRun], count: int) -> list[TextRun]:
 
 
 def _with_text(run: TextRun, text: str) -> TextRun:
-    return TextRun(text, bold=run.bold, italic=run.italic, underline=run.underline,
-                   superscript=run.superscript, footnote=run.footnote)
+    return TextRun(
+        text,
+        bold=run.bold,
+        italic=run.italic,
+        underline=run.underline,
+        superscript=run.superscript,
+        footnote=run.footnote,
+    )
 
 
-def markup(runs: list[TextRun], footnote: FootnoteText | None = None, *,
-           drop_bold: bool = False, drop_italic: bool = False) -> str:
+def markup(
+    runs: list[TextRun],
+    footnote: FootnoteText | None = None,
+    *,
+    drop_bold: bool = False,
+    drop_italic: bool = False,
+) -> str:
     """The runs as markup. `drop_bold`/`drop_italic`: that emphasis is antq's to set (a
     heading's bold, a basis's italic), so the author's is left out."""
     out: list[str] = []
@@ -81,7 +92,7 @@ def markup(runs: list[TextRun], footnote: FootnoteText | None = None, *,
         if not body:
             pending += text
             continue
-        lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
+        lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")) :]
         out.append(pending + lead)
         if want != state:
             out.append(_toggle(state, *want))

@@ -41,8 +41,7 @@ def _is_heading(found: Labelled) -> bool:
     inked = [r for r in found.runs if r.text.strip()]
     if inked and all(r.bold for r in inked) and not text.endswith(";"):
         return True
-    return found.kind in ("roman", "arabic", "dotted") and not text.endswith((".", ";", ":",
-                                                                               ","))
+    return found.kind in ("roman", "arabic", "dotted") and not text.endswith((".", ";", ":", ","))
 
 
 def _title(found: Labelled, footnote: FootnoteText) -> str:
@@ -70,8 +69,9 @@ class _Builder:
             return
         while len(self.stack) > 1 and not self.stack[-1].kind:
             self.stack.pop()  # an unnumbered block closes at the next label
-        depth = next((i for i in range(len(self.stack) - 1, 0, -1)
-                      if self.stack[i].kind == found.kind), None)
+        depth = next(
+            (i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].kind == found.kind), None
+        )
         if depth is not None:
             del self.stack[depth:]
         node = Node(found.label, found.kind)
@@ -108,8 +108,13 @@ class _Builder:
             node.table = data
 
 
-def build_outline(blocks: list[Para | TableView], footnote: FootnoteText, notes: Notes,
-                  path: tuple, landscape: bool = False) -> Node:
+def build_outline(
+    blocks: list[Para | TableView],
+    footnote: FootnoteText,
+    notes: Notes,
+    path: tuple,
+    landscape: bool = False,
+) -> Node:
     builder = _Builder(footnote, notes, path, landscape)
     for block in blocks:
         if isinstance(block, TableView):
@@ -119,8 +124,9 @@ def build_outline(blocks: list[Para | TableView], footnote: FootnoteText, notes:
     return builder.root
 
 
-def items_of(node: Node, parent_label: str, parent_style: str | None, notes: Notes,
-             path: tuple) -> tuple[list[dict[str, Any]], str]:
+def items_of(
+    node: Node, parent_label: str, parent_style: str | None, notes: Notes, path: tuple
+) -> tuple[list[dict[str, Any]], str]:
     """The children of `node` as plan items, and the numbering style that prints their
     labels (`number:` where the count alone would not)."""
     kinds = {child.kind for child in node.children}
@@ -142,8 +148,7 @@ def items_of(node: Node, parent_label: str, parent_style: str | None, notes: Not
         if child.table is not None:
             item["table"] = child.table
         if child.children:
-            grand, grand_style = items_of(child, label, style, notes,
-                                          path + (index, "items"))
+            grand, grand_style = items_of(child, label, style, notes, path + (index, "items"))
             if grand_style != child_style(style):
                 item["numbering"] = grand_style
             item["items"] = grand

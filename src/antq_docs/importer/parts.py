@@ -56,8 +56,9 @@ def cell_lines(table: TableView) -> list[Line]:
         for row in table.rows:
             if column < len(row):
                 for para in row[column].paragraphs:
-                    out += [Line(piece, para, min(column, 1))
-                            for piece in plain(para.runs).split("\n")]
+                    out += [
+                        Line(piece, para, min(column, 1)) for piece in plain(para.runs).split("\n")
+                    ]
     return out
 
 
@@ -87,8 +88,7 @@ def split_document(view: DocxView) -> DocumentParts:
     if title_at is None:
         return parts
     for block in blocks[:title_at]:
-        parts.header += cell_lines(block) if isinstance(block, TableView) else _tab_lines(
-            block)
+        parts.header += cell_lines(block) if isinstance(block, TableView) else _tab_lines(block)
     parts.title = blocks[title_at]  # type: ignore[assignment]
     index = title_at + 1
     while index < len(blocks) and isinstance(blocks[index], Para):
@@ -98,8 +98,7 @@ def split_document(view: DocxView) -> DocumentParts:
             break
         parts.subject.append(para)  # type: ignore[arg-type]
         index += 1
-    closing_at = next((i for i in range(index, len(blocks)) if _holds_recipients(blocks[i])),
-                      None)
+    closing_at = next((i for i in range(index, len(blocks)) if _holds_recipients(blocks[i])), None)
     end = closing_at if closing_at is not None else len(blocks)
     parts.body = [b for b in blocks[index:end]]
     if closing_at is None:
@@ -109,12 +108,18 @@ def split_document(view: DocxView) -> DocumentParts:
         parts.closing = cell_lines(blocks[closing_at])  # type: ignore[arg-type]
         after = closing_at + 1
     else:
-        while after < len(blocks) and isinstance(blocks[after], Para) and not _APPENDIX.match(
-                _text(blocks[after])):
+        while (
+            after < len(blocks)
+            and isinstance(blocks[after], Para)
+            and not _APPENDIX.match(_text(blocks[after]))
+        ):
             parts.closing += _tab_lines(blocks[after])  # type: ignore[arg-type]
             after += 1
-        if after < len(blocks) and isinstance(blocks[after], TableView) and not any(
-                _APPENDIX.match(line.text) for line in cell_lines(blocks[after])):
+        if (
+            after < len(blocks)
+            and isinstance(blocks[after], TableView)
+            and not any(_APPENDIX.match(line.text) for line in cell_lines(blocks[after]))
+        ):
             parts.closing += cell_lines(blocks[after])  # a signature in its own table
             after += 1
     parts.appendices = _appendices(blocks[after:])
@@ -133,8 +138,11 @@ def _appendices(blocks: list[Para | TableView]) -> list[list[Para | TableView]]:
     out: list[list[Para | TableView]] = []
     for block in blocks:
         text = _text(block)
-        starts = isinstance(block, Para) and bool(_APPENDIX.match(text)) and (
-            block.align == "center" or len(text) < 40)
+        starts = (
+            isinstance(block, Para)
+            and bool(_APPENDIX.match(text))
+            and (block.align == "center" or len(text) < 40)
+        )
         if starts or (not out and text):
             out.append([])
         if out:

@@ -20,8 +20,11 @@ def _replace(text: str, old: int, new: int) -> str:
 def reissue(plan: dict[str, Any], year: int, notes: Notes) -> None:
     found = re.findall(r"\b(19[5-9]\d|2[01]\d\d)\b", plan.get("subject", ""))
     if not found:
-        notes.add(("subject",), f"the subject names no year: nothing was changed for {year}",
-                  needs_person=True)
+        notes.add(
+            ("subject",),
+            f"the subject names no year: nothing was changed for {year}",
+            needs_person=True,
+        )
         return
     old = int(found[-1])
     if old == year:

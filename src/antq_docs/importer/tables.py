@@ -31,7 +31,7 @@ def _grid(table: TableView) -> list[list[tuple[int, Any]]]:
 
 def _rows_down(grid: list[list[tuple[int, Any]]], row: int, column: int) -> int:
     count = 1
-    for below in grid[row + 1:]:
+    for below in grid[row + 1 :]:
         cell = next((c for col, c in below if col == column), None)
         if cell is None or cell.vmerge != "continue":
             break
@@ -39,15 +39,17 @@ def _rows_down(grid: list[list[tuple[int, Any]]], row: int, column: int) -> int:
     return count
 
 
-def read_table(table: TableView, footnote: FootnoteText, notes: Notes,
-               landscape: bool) -> dict[str, Any]:
+def read_table(
+    table: TableView, footnote: FootnoteText, notes: Notes, landscape: bool
+) -> dict[str, Any]:
     grid = _grid(table)
     width = max((col + max(1, cell.span) for row in grid for col, cell in row), default=1)
     head, body = (grid[0], grid[1:]) if grid else ([], [])
     titles = [""] * width
     for column, cell in head:
-        titles[column] = escape_template(" ".join(plain(p.runs).strip()
-                                                  for p in cell.paragraphs).strip())
+        titles[column] = escape_template(
+            " ".join(plain(p.runs).strip() for p in cell.paragraphs).strip()
+        )
     if any(cell.span > 1 or cell.vmerge for _col, cell in head):
         notes.add((), "a merged heading cell of a table became one heading per column")
     columns: list[Any] = list(titles)
@@ -68,8 +70,11 @@ def read_table(table: TableView, footnote: FootnoteText, notes: Notes,
             span = min(max(1, cell.span), width - column)
             down = _rows_down(grid, r, column) if cell.vmerge == "restart" else 1
             if span > 1 or down > 1:
-                value = {"text": value, **({"span": span} if span > 1 else {}),
-                         **({"rows": down} if down > 1 else {})}
+                value = {
+                    "text": value,
+                    **({"span": span} if span > 1 else {}),
+                    **({"rows": down} if down > 1 else {}),
+                }
             cells.append(value)
             filled += span
         rows.append(cells)

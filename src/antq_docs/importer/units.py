@@ -38,8 +38,13 @@ def assign_units(plan: dict[str, Any], notes: Notes) -> None:
                 continue
             path = ("sections", s_index, "items", index)
             if _key(title) in names:
-                item["unit"] = _key(title) and " ".join(re.sub(r"[*\\]", "", title)
-                                                        .rstrip(":").split())
+                item["unit"] = _key(title) and " ".join(
+                    re.sub(r"[*\\]", "", title).rstrip(":").split()
+                )
             else:
-                notes.add(path + ("title",), f"«{title}» looks like a unit but is not a line "
-                          "of Nơi nhận: no `unit:` was set", needs_person=True)
+                notes.add(
+                    path + ("title",),
+                    f"«{title}» looks like a unit but is not a line "
+                    "of Nơi nhận: no `unit:` was set",
+                    needs_person=True,
+                )

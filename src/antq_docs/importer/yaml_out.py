@@ -27,8 +27,14 @@ def _scalar(value: Any) -> str:
     if value is None:
         return "null"
     text = str(value)
-    if _PLAIN.match(text) and ": " not in text and " #" not in text and not text.endswith(
-            ":") and "\n" not in text and text == text.strip():
+    if (
+        _PLAIN.match(text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and "\n" not in text
+        and text == text.strip()
+    ):
         try:
             if yaml.safe_load(text) == text:
                 return text
@@ -39,8 +45,14 @@ def _scalar(value: Any) -> str:
 
 def _folded(text: str, indent: int) -> list[str] | None:
     """A long one-line text as `>-` lines, when folding gives it back exactly."""
-    if len(text) + indent < _WIDTH or "\n" in text or "  " in text or "\t" in text or (
-            text != text.strip()) or text.startswith(("#", " ")):
+    if (
+        len(text) + indent < _WIDTH
+        or "\n" in text
+        or "  " in text
+        or "\t" in text
+        or (text != text.strip())
+        or text.startswith(("#", " "))
+    ):
         return None
     lines, line = [], ""
     for word in text.split(" "):
@@ -76,8 +88,13 @@ class _Writer:
             self.out.append(f"{pad}{key_text} >-")
             self.out += [" " * (indent + 2) + line for line in folded]
         else:
-            empty = "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) \
+            empty = (
+                "{}"
+                if isinstance(value, dict)
+                else "[]"
+                if isinstance(value, list)
                 else _scalar(value)
+            )
             self.out.append(f"{pad}{key_text} {empty}")
 
     def mapping(self, data: dict[str, Any], indent: int, path: tuple) -> None:
@@ -108,8 +125,9 @@ class _Writer:
                 self.out[start] = f"{pad}- " + self.out[start].lstrip(" ")
 
 
-def to_yaml(plan: dict[str, Any], notes: Notes, header: list[str],
-            schema: str | None = None) -> str:
+def to_yaml(
+    plan: dict[str, Any], notes: Notes, header: list[str], schema: str | None = None
+) -> str:
     """`schema`: the path the modeline names (relative to the plan), or antq's published one."""
     writer = _Writer(notes)
     writer.out.append(f"# yaml-language-server: $schema={schema or SCHEMA_URL}")
@@ -119,7 +137,7 @@ def to_yaml(plan: dict[str, Any], notes: Notes, header: list[str],
     if yaml.safe_load(text) != _plain_data(plan):
         # A shape the writer does not lay out faithfully: write it the safe way instead.
         body = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=_WIDTH)
-        text = "\n".join(writer.out[:1 + len(header)]) + "\n" + body
+        text = "\n".join(writer.out[: 1 + len(header)]) + "\n" + body
     return text
 
 

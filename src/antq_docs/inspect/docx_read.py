@@ -15,16 +15,24 @@ from pathlib import Path
 from ..ooxml.names import MC_NS, R_NS, clark_prefix
 from ..ooxml.tree import XMLSyntaxError, local_name, parse
 from ..ooxml.units import TWIPS_PER_UNIT
-from .model import (Cell, DocxView, Para, Section, Shape, TableView, TextRun, W,  # noqa: F401
-                    q)
+from .model import (
+    Cell,
+    DocxView,
+    Para,
+    Section,
+    Shape,
+    TableView,
+    TextRun,
+    W,  # noqa: F401
+    q,
+)
 from .package import MAX_DOCX_BYTES, MAX_PARAGRAPHS, read_parts
 from .numbering import Numbering, style_numbering
 from .shapes import shapes_in_run
 from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
 from ..i18n import _
 
-__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "Shape", "read_docx",
-           "W"]
+__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "Shape", "read_docx", "W"]
 
 _q = q  # the name older modules import
 
@@ -40,8 +48,20 @@ _B, _I, _U, _SZ, _VERT = q("b"), q("i"), q("u"), q("sz"), q("vertAlign")
 _R, _RPR, _RFONTS, _SPACING = q("r"), q("rPr"), q("rFonts"), q("spacing")
 _CS, _RTL, _FLDSIMPLE = q("cs"), q("rtl"), q("fldSimple")
 # Elements of a paragraph whose runs are part of its text, and those whose runs are not.
-_CONTAINERS = {q(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "moveTo", "sdt",
-                              "sdtContent", "bdo", "dir")}
+_CONTAINERS = {
+    q(n)
+    for n in (
+        "hyperlink",
+        "ins",
+        "smartTag",
+        "customXml",
+        "moveTo",
+        "sdt",
+        "sdtContent",
+        "bdo",
+        "dir",
+    )
+}
 _MC = clark_prefix(MC_NS)
 
 
@@ -73,8 +93,7 @@ class _Reader:
         self.section = 1
         # Parsed apart from `trees`: antq fix rewrites what is there, and numbering is read only.
         numbering = parts.get("word/numbering.xml")
-        self.numbering = Numbering(parse(numbering) if numbering else None,
-                                   style_numbering(styles))
+        self.numbering = Numbering(parse(numbering) if numbering else None, style_numbering(styles))
 
     def tree(self, name: str):
         """The parsed part, once; None when the package has no such part."""
@@ -113,19 +132,34 @@ class _Reader:
         label = self.numbering.paragraph_label(chain, style_id)
         return Para(
             runs=runs,
-            align={"both": "both", "center": "center", "right": "right", "end": "right",
-                   "distribute": "both"}.get(jc.get(q("val")) if jc is not None else "", "left"),
+            align={
+                "both": "both",
+                "center": "center",
+                "right": "right",
+                "end": "right",
+                "distribute": "both",
+            }.get(jc.get(q("val")) if jc is not None else "", "left"),
             first_line_twips=indent("firstLine") - indent("hanging"),
-            left_twips=indent("left", "start"), right_twips=indent("right", "end"),
-            before_twips=_int(spacing("before")), after_twips=_int(spacing("after")),
-            line=_int(spacing("line")) or None, line_rule=spacing("lineRule") or "auto",
+            left_twips=indent("left", "start"),
+            right_twips=indent("right", "end"),
+            before_twips=_int(spacing("before")),
+            after_twips=_int(spacing("after")),
+            line=_int(spacing("line")) or None,
+            line_rule=spacing("lineRule") or "auto",
             style=style_id,
             border_top=borders is not None and borders.find(q("top")) is not None,
             border_bottom=borders is not None and borders.find(q("bottom")) is not None,
-            index=self.counter, cell=cell, shapes=shapes, tabs=self.tab_stops(chain),
-            has_drawing=bool(shapes) or p.find(f".//{q('drawing')}") is not None
-            or p.find(f".//{q('pict')}") is not None, section=self.section, element=p,
-            **_list_fields(label))
+            index=self.counter,
+            cell=cell,
+            shapes=shapes,
+            tabs=self.tab_stops(chain),
+            has_drawing=bool(shapes)
+            or p.find(f".//{q('drawing')}") is not None
+            or p.find(f".//{q('pict')}") is not None,
+            section=self.section,
+            element=p,
+            **_list_fields(label),
+        )
 
     @staticmethod
     def tab_stops(chain) -> list[tuple[str, int]]:
@@ -159,16 +193,22 @@ class _Reader:
             size, vert, underline = props.get(_SZ), props.get(_VERT), props.get(_U)
             complex_script = bool(_on(props.get(_CS)) or _on(props.get(_RTL)))
             base = dict(
-                bold=bool(_on(props.get(_B))), italic=bool(_on(props.get(_I))),
+                bold=bool(_on(props.get(_B))),
+                italic=bool(_on(props.get(_I))),
                 underline=underline is not None and underline.get(q("val"), "single") != "none",
                 superscript=vert is not None and vert.get(q("val")) == "superscript",
                 subscript=vert is not None and vert.get(q("val")) == "subscript",
-                size=_int(size.get(q("val"))) / 2 if size is not None else None, fonts=fonts)
+                size=_int(size.get(q("val"))) / 2 if size is not None else None,
+                fonts=fonts,
+            )
 
-            def emit(text: str, fonts=fonts, complex_script=complex_script, base=base, r=r,
-                     **extra) -> None:
-                drawn = {slot: fonts.get(slot, self.default_font(slot))
-                         for slot in drawn_slots(text, complex_script)}
+            def emit(
+                text: str, fonts=fonts, complex_script=complex_script, base=base, r=r, **extra
+            ) -> None:
+                drawn = {
+                    slot: fonts.get(slot, self.default_font(slot))
+                    for slot in drawn_slots(text, complex_script)
+                }
                 out.append(TextRun(text, **base, drawn_fonts=drawn, element=r, **extra))
 
             for child in r:
@@ -206,15 +246,21 @@ class _Reader:
         grid = [_int(g.get(q("w"))) for g in tbl.iter(q("gridCol"))]
         borders_el = tbl.find(f"{q('tblPr')}/{q('tblBorders')}")
         has_borders = borders_el is not None and any(
-            b.get(q("val")) not in (None, "nil", "none") for b in borders_el)
+            b.get(q("val")) not in (None, "nil", "none") for b in borders_el
+        )
         rows = []
         for r_index, tr in enumerate(tbl.findall(q("tr")), start=1):
             cells = []
             for c_index, tc in enumerate(tr.findall(q("tc")), start=1):
                 width = tc.find(f"{q('tcPr')}/{q('tcW')}")
                 paras = [self.paragraph(p, (index, r_index, c_index)) for p in _cell_paras(tc)]
-                cells.append(Cell(paras, _int(width.get(q("w"))) or None
-                                  if width is not None else None, *_spans(tc)))
+                cells.append(
+                    Cell(
+                        paras,
+                        _int(width.get(q("w"))) or None if width is not None else None,
+                        *_spans(tc),
+                    )
+                )
             rows.append(cells)
         return TableView(rows, grid, has_borders, index)
 
@@ -224,8 +270,7 @@ class _Reader:
             return []
         root = self.tree(f"word/{target}")
         saved = self.counter
-        paras = [self.paragraph(p) for p in root.iter(q("p"))
-                 if not _inside_textbox(p)]
+        paras = [self.paragraph(p) for p in root.iter(q("p")) if not _inside_textbox(p)]
         self.counter = saved  # header paragraphs are not counted among the body's
         return paras
 
@@ -234,21 +279,30 @@ class _Reader:
         margins = sect.find(q("pgMar"))
         start = sect.find(q("pgNumType"))
         r_id = f"{clark_prefix(R_NS)}id"
-        headers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
-                   for ref in sect.findall(q("headerReference"))}
-        footers = {ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
-                   for ref in sect.findall(q("footerReference"))}
+        headers = {
+            ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
+            for ref in sect.findall(q("headerReference"))
+        }
+        footers = {
+            ref.get(q("type"), "default"): self.header_part(ref.get(r_id), rels)
+            for ref in sect.findall(q("footerReference"))
+        }
         return Section(
             page_width=_int(size.get(q("w"))) if size is not None else 0,
             page_height=_int(size.get(q("h"))) if size is not None else 0,
             margins={k: _int(margins.get(q(k))) for k in ("top", "bottom", "left", "right")}
-            if margins is not None else {},
+            if margins is not None
+            else {},
             title_page=_on(sect.find(q("titlePg"))) is True,
-            page_start=_int(start.get(q("start"))) if start is not None and start.get(
-                q("start")) else None,
+            page_start=_int(start.get(q("start")))
+            if start is not None and start.get(q("start"))
+            else None,
             headers=headers,
             orientation=size.get(q("orient"), "portrait") if size is not None else "portrait",
-            footers=footers, first_paragraph=first, element=sect)
+            footers=footers,
+            first_paragraph=first,
+            element=sect,
+        )
 
 
 def _int(value) -> int:
@@ -269,8 +323,12 @@ def _list_fields(label) -> dict:
     """The Para fields of Word's automatic number, when the paragraph has one."""
     if label is None:
         return {}
-    return {"label": label.text, "list_level": label.level, "list_id": label.list_id,
-            "list_format": label.format}
+    return {
+        "label": label.text,
+        "list_level": label.level,
+        "list_id": label.list_id,
+        "list_format": label.format,
+    }
 
 
 def _spans(tc) -> tuple[int, str | None]:
@@ -296,8 +354,7 @@ def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
     if not data:
         return {}
     root = parse(data)
-    return {rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("word/")
-            for rel in root}
+    return {rel.get("Id"): rel.get("Target", "").lstrip("/").removeprefix("word/") for rel in root}
 
 
 def read_docx(source: bytes | str | Path) -> DocxView:
@@ -316,8 +373,7 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
 
             data = read_input(Path(source), MAX_DOCX_BYTES)
     except OSError as exc:
-        raise ValueError(_("cannot be read: {reason}").format(
-                               reason=exc.strerror or exc)) from None
+        raise ValueError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
     parts = read_parts(data)
     try:
         reader = _Reader(parts)
@@ -340,9 +396,12 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
     first = 1
     for child in body if body is not None else []:
         if reader.counter > MAX_PARAGRAPHS:
-            raise ValueError(_("the document has more than {MAX_PARAGRAPHS:,} "
-                               "paragraphs; antq checks documents up to that length").format(
-                                   MAX_PARAGRAPHS=MAX_PARAGRAPHS))
+            raise ValueError(
+                _(
+                    "the document has more than {MAX_PARAGRAPHS:,} "
+                    "paragraphs; antq checks documents up to that length"
+                ).format(MAX_PARAGRAPHS=MAX_PARAGRAPHS)
+            )
         if child.tag == q("p"):
             blocks.append(reader.paragraph(child))
             inner = child.find(f"{q('pPr')}/{q('sectPr')}")
@@ -358,8 +417,7 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
     if "word/footnotes.xml" in parts:
         root = reader.tree("word/footnotes.xml")
         for note in root.iter(q("footnote")):
-            if note.get(q("type")) in ("separator", "continuationSeparator",
-                                        "continuationNotice"):
+            if note.get(q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             footnotes[_int(note.get(q("id")))] = [reader.paragraph(p) for p in note.iter(q("p"))]
     defaults = reader.styles.default_rpr
@@ -373,8 +431,7 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
     if "docProps/core.xml" in parts:
         for element in parse(parts["docProps/core.xml"]):
             core[local_name(element)] = element.text or ""
-    view = DocxView(blocks, sections, footnotes, default_fonts, default_size, core,
-                    _pages(parts))
+    view = DocxView(blocks, sections, footnotes, default_fonts, default_size, core, _pages(parts))
     return view, reader.trees
 
 
@@ -390,8 +447,7 @@ def _pages(parts: dict[str, bytes]) -> int | None:
         return None
     values = {local_name(element): (element.text or "") for element in root}
     # Word rewrites these counts on every save; other programs copy a template's.
-    if "Word" not in values.get("Application", "") or not values.get("Words", "0").strip(
-            "0"):
+    if "Word" not in values.get("Application", "") or not values.get("Words", "0").strip("0"):
         return None
     pages = values.get("Pages", "")
     return int(pages) if pages.isdigit() else None

@@ -1,8 +1,8 @@
 """Readable text of a DOCX with its formatting marked, for golden snapshots and diffs.
 
-    ^ centred   = justified   < left   > right      → first-line indent
-    **bold**  *italic*  ^(superscript)  [^1] footnote mark   {13pt} size when not 14 pt
-    ─── rule 40 mm   (a bordered empty paragraph: the rules under names and titles)
+^ centred   = justified   < left   > right      → first-line indent
+**bold**  *italic*  ^(superscript)  [^1] footnote mark   {13pt} size when not 14 pt
+─── rule 40 mm   (a bordered empty paragraph: the rules under names and titles)
 """
 
 from __future__ import annotations
@@ -21,11 +21,24 @@ def _merged(runs: list[TextRun]) -> list[TextRun]:
     out: list[TextRun] = []
     for run in runs:
         prev = out[-1] if out else None
-        if prev is not None and run.footnote is None and prev.footnote is None and (
-                prev.bold, prev.italic, prev.superscript) == (run.bold, run.italic,
-                                                              run.superscript):
-            out[-1] = TextRun(prev.text + run.text, prev.bold, prev.italic, prev.underline,
-                              prev.superscript, prev.size, prev.fonts, None, prev.field)
+        if (
+            prev is not None
+            and run.footnote is None
+            and prev.footnote is None
+            and (prev.bold, prev.italic, prev.superscript)
+            == (run.bold, run.italic, run.superscript)
+        ):
+            out[-1] = TextRun(
+                prev.text + run.text,
+                prev.bold,
+                prev.italic,
+                prev.underline,
+                prev.superscript,
+                prev.size,
+                prev.fonts,
+                None,
+                prev.field,
+            )
         else:
             out.append(run)
     return out
@@ -79,15 +92,18 @@ def dump_text(view: DocxView) -> str:
     section = view.sections[0] if view.sections else None
     text_mm = None
     if section:
-        text_mm = mm_from_twips(section.page_width - section.margins.get("left", 0)
-                            - section.margins.get("right", 0))
+        text_mm = mm_from_twips(
+            section.page_width - section.margins.get("left", 0) - section.margins.get("right", 0)
+        )
     for number, sect in enumerate(view.sections, start=1):
         margins = " ".join(f"{k[0].upper()}{mm_from_twips(v):.0f}" for k, v in sect.margins.items())
         start = f", numbered from {sect.page_start}" if sect.page_start else ""
         first = ", no number on its first page" if sect.title_page else ""
-        lines.append(f"# section {number}: {mm_from_twips(sect.page_width):.0f}×"
-                     f"{mm_from_twips(sect.page_height):.0f} mm, margins {margins} mm"
-                     f"{first}{start}")
+        lines.append(
+            f"# section {number}: {mm_from_twips(sect.page_width):.0f}×"
+            f"{mm_from_twips(sect.page_height):.0f} mm, margins {margins} mm"
+            f"{first}{start}"
+        )
         for kind, paras in sorted(sect.headers.items()):
             text = " | ".join(_para_line(p) for p in paras if _para_line(p)) or "(empty)"
             lines.append(f"#   header {kind}: {text}")
@@ -95,8 +111,10 @@ def dump_text(view: DocxView) -> str:
     for block in view.blocks:
         if isinstance(block, TableView):
             widths = " | ".join(f"{mm_from_twips(w) / 10:.2f}" for w in block.grid_twips)
-            lines.append(f"[table {block.index}: {widths} cm, "
-                         f"{'borders' if block.borders else 'no borders'}]")
+            lines.append(
+                f"[table {block.index}: {widths} cm, "
+                f"{'borders' if block.borders else 'no borders'}]"
+            )
             for r, row in enumerate(block.rows, start=1):
                 for c, cell in enumerate(row, start=1):
                     cell_mm = mm_from_twips(cell.width_twips or 0) - 3.8
@@ -112,8 +130,9 @@ def dump_text(view: DocxView) -> str:
     if view.footnotes:
         lines.append("")
         for note_id, paras in sorted(view.footnotes.items()):
-            text = " ".join(format_runs([r for r in p.runs if r.footnote is None]).strip()
-                            for p in paras)
+            text = " ".join(
+                format_runs([r for r in p.runs if r.footnote is None]).strip() for p in paras
+            )
             lines.append(f"[^{note_id}]: {text}")
     return "\n".join(lines) + "\n"
 
@@ -124,8 +143,9 @@ def _section_text_mm(view: DocxView, para: Para, default: float | None) -> float
     if not found:
         return default
     sect = found[-1]
-    return mm_from_twips(sect.page_width - sect.margins.get("left", 0)
-                     - sect.margins.get("right", 0))
+    return mm_from_twips(
+        sect.page_width - sect.margins.get("left", 0) - sect.margins.get("right", 0)
+    )
 
 
 def plain_paragraphs(view: DocxView) -> list[str]:

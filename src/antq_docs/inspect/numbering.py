@@ -19,8 +19,18 @@ __all__ = ["ListLabel", "Numbering", "format_number", "numbering_of_chain", "sty
 
 _VAL = q("val")
 # Symbol-font bullets are private-use characters; read them as the mark they draw.
-_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf02d": "-", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓",
-                   "\uf076": "❖", "\uf0a8": "•", "\uf0e8": "➔", "\uf06e": "■", "\uf071": "❑"}
+_SYMBOL_BULLETS = {
+    "\uf0b7": "•",
+    "\uf02d": "-",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf0fc": "✓",
+    "\uf076": "❖",
+    "\uf0a8": "•",
+    "\uf0e8": "➔",
+    "\uf06e": "■",
+    "\uf071": "❑",
+}
 MAX_LEVELS = 9
 
 
@@ -85,9 +95,21 @@ def _level(element, base: _Level | None = None) -> _Level:
 
 def _roman(value: int) -> str:
     out = ""
-    for amount, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                            (5, "V"), (4, "IV"), (1, "I")):
+    for amount, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= amount:
             out, value = out + letters, value - amount
     return out
@@ -97,8 +119,11 @@ def format_number(value: int, number_format: str) -> str:
     """A counter in a w:numFmt: 3 -> '3', 'c', 'C', 'III', 'iii', '03'."""
     if number_format in ("lowerLetter", "upperLetter"):
         # Word's letters: a … z, then aa … zz, then aaa …
-        letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * ((value - 1) // 26 + 1) \
-            if value > 0 else ""
+        letter = (
+            "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * ((value - 1) // 26 + 1)
+            if value > 0
+            else ""
+        )
         return letter.upper() if number_format == "upperLetter" else letter
     if number_format in ("upperRoman", "lowerRoman"):
         text = _roman(value) if 0 < value < 4000 else str(value)
@@ -113,8 +138,7 @@ def format_number(value: int, number_format: str) -> str:
 class Numbering:
     """Labels of numbered paragraphs, asked for in document order (the counters advance)."""
 
-    def __init__(self, numbering_root, style_numbering: dict[str, tuple[str | None,
-                                                                         int | None]]):
+    def __init__(self, numbering_root, style_numbering: dict[str, tuple[str | None, int | None]]):
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._links: dict[str, str] = {}  # abstractNum -> the numbering style it follows
         self._lists: dict[str, _List] = {}
@@ -125,8 +149,9 @@ class Numbering:
             return
         for abstract in numbering_root.iter(q("abstractNum")):
             key = abstract.get(q("abstractNumId"), "")
-            self._abstract[key] = {_int(lvl.get(q("ilvl")), 0): _level(lvl)
-                                   for lvl in abstract.findall(q("lvl"))}
+            self._abstract[key] = {
+                _int(lvl.get(q("ilvl")), 0): _level(lvl) for lvl in abstract.findall(q("lvl"))
+            }
             link = _val(abstract, "numStyleLink")
             if link:
                 self._links[key] = link
@@ -194,15 +219,18 @@ class Numbering:
             restart = levels.get(deeper, _Level()).restart
             if restart is None or (restart != 0 and level_index + 1 <= restart):
                 del counters[deeper]
-        return ListLabel(self._text(level, levels, counters, entry), level_index, key,
-                         level.format, level.suffix)
+        return ListLabel(
+            self._text(level, levels, counters, entry), level_index, key, level.format, level.suffix
+        )
 
     @staticmethod
-    def _text(level: _Level, levels: dict[int, _Level], counters: dict[int, int],
-              entry: _List) -> str:
+    def _text(
+        level: _Level, levels: dict[int, _Level], counters: dict[int, int], entry: _List
+    ) -> str:
         if level.format == "bullet":
-            return "".join(_SYMBOL_BULLETS.get(c, "•" if "\uf000" <= c <= "\uf0ff" else c)
-                           for c in level.text)
+            return "".join(
+                _SYMBOL_BULLETS.get(c, "•" if "\uf000" <= c <= "\uf0ff" else c) for c in level.text
+            )
         out = level.text
         for index in range(MAX_LEVELS - 1, -1, -1):
             placeholder = f"%{index + 1}"
@@ -210,8 +238,9 @@ class Numbering:
                 continue
             other = levels.get(index, _Level())
             value = counters.get(index, entry.starts.get(index, other.start))
-            number_format = "decimal" if level.legal and other.format != "decimalZero" \
-                else other.format
+            number_format = (
+                "decimal" if level.legal and other.format != "decimalZero" else other.format
+            )
             out = out.replace(placeholder, format_number(value, number_format))
         return out
 
@@ -244,5 +273,7 @@ def style_numbering(styles_root) -> dict[str, tuple[str | None, int | None]]:
         if numpr is not None:
             level = numpr.find(q("ilvl"))
             out[style.get(q("styleId"), "")] = (
-                _val(numpr, "numId"), _int(level.get(_VAL), 0) if level is not None else None)
+                _val(numpr, "numId"),
+                _int(level.get(_VAL), 0) if level is not None else None,
+            )
     return out

@@ -19,8 +19,9 @@ _LINE_GEOMETRIES = ("line", "straightConnector1")
 
 
 def _text(element) -> str:
-    return " ".join("".join(t.text or "" for t in p.iter(q("t")))
-                    for p in element.iter(q("p"))).strip()
+    return " ".join(
+        "".join(t.text or "" for t in p.iter(q("t"))) for p in element.iter(q("p"))
+    ).strip()
 
 
 def _drawing(drawing) -> list[Shape]:
@@ -32,14 +33,18 @@ def _drawing(drawing) -> list[Shape]:
         width = int(extent.get("cx", "0") or 0) / EMU_PER_MM
         height = int(extent.get("cy", "0") or 0) / EMU_PER_MM
         position = frame.find(f"{_WP}positionH/{_WP}posOffset")
-        offset = int(position.text) / EMU_PER_MM if position is not None and (
-            position.text or "").lstrip("-").isdigit() else None
+        offset = (
+            int(position.text) / EMU_PER_MM
+            if position is not None and (position.text or "").lstrip("-").isdigit()
+            else None
+        )
         box = frame.find(f".//{q('txbxContent')}")
         geometry = frame.find(f".//{_A}prstGeom")
         if box is not None:
             out.append(Shape("textbox", width, offset, _text(box)))
         elif (geometry is not None and geometry.get("prst") in _LINE_GEOMETRIES) or (
-                height < 0.5 and width > 3 and frame.find(f".//{_A}blip") is None):
+            height < 0.5 and width > 3 and frame.find(f".//{_A}blip") is None
+        ):
             out.append(Shape("line", width, offset))
     return out
 
@@ -52,8 +57,9 @@ def _length_mm(value: str) -> float | None:
 
 
 def _style(element) -> dict[str, str]:
-    return dict(part.split(":", 1) for part in (element.get("style") or "").split(";")
-                if ":" in part)
+    return dict(
+        part.split(":", 1) for part in (element.get("style") or "").split(";") if ":" in part
+    )
 
 
 def _vml(pict) -> list[Shape]:
@@ -67,15 +73,17 @@ def _vml(pict) -> list[Shape]:
         style = _style(element)
         width = _length_mm(style.get("width", "")) or 0.0
         if box is not None:
-            out.append(Shape("textbox", width, _length_mm(style.get("margin-left", "")),
-                             _text(box)))
+            out.append(
+                Shape("textbox", width, _length_mm(style.get("margin-left", "")), _text(box))
+            )
         elif name == "line":
             start = [_length_mm(v) or 0 for v in (element.get("from") or "0,0").split(",")]
             end = [_length_mm(v) or 0 for v in (element.get("to") or "0,0").split(",")]
             if len(start) == 2 and len(end) == 2 and abs(end[1] - start[1]) < 0.5:
                 out.append(Shape("line", abs(end[0] - start[0]), start[0]))
-        elif name == "shape" and (element.get(f"{{{_O}}}connectortype")
-                                  or element.get("type") == "#_x0000_t32"):
+        elif name == "shape" and (
+            element.get(f"{{{_O}}}connectortype") or element.get("type") == "#_x0000_t32"
+        ):
             height = _length_mm(style.get("height", "")) or 0.0
             if height < 0.5:
                 out.append(Shape("line", width, _length_mm(style.get("margin-left", ""))))

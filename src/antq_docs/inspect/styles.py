@@ -13,8 +13,7 @@ __all__ = ["Styles", "merged", "font_slots", "drawn_slots"]
 
 _A = clark_prefix(A_NS)
 _RFONTS, _RPR, _PPR = q("rFonts"), q("rPr"), q("pPr")
-_SLOTS = tuple((slot, q(slot), q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia",
-                                                               "cs"))
+_SLOTS = tuple((slot, q(slot), q(slot + "Theme")) for slot in ("ascii", "hAnsi", "eastAsia", "cs"))
 _CSTHEME = q("cstheme")
 
 
@@ -93,8 +92,11 @@ def theme_fonts(theme_root) -> dict[str, str]:
         element = theme_root.find(f".//{_A}{scheme}")
         if element is None:
             continue
-        for script, names in (("latin", ("HAnsi", "Ascii")), ("ea", ("EastAsia",)),
-                              ("cs", ("Bidi",))):
+        for script, names in (
+            ("latin", ("HAnsi", "Ascii")),
+            ("ea", ("EastAsia",)),
+            ("cs", ("Bidi",)),
+        ):
             face = element.find(f"{_A}{script}")
             if face is not None and face.get("typeface"):
                 for name in names:
@@ -150,8 +152,13 @@ class Styles:
 
     @_per_document
     def inherited_fonts(self, run_style: str | None, para_style: str | None) -> dict:
-        return font_slots([rpr.find(_RFONTS) if rpr is not None else None
-                           for rpr in self.inherited_rpr(run_style, para_style)], self.theme)
+        return font_slots(
+            [
+                rpr.find(_RFONTS) if rpr is not None else None
+                for rpr in self.inherited_rpr(run_style, para_style)
+            ],
+            self.theme,
+        )
 
     @_per_document
     def inherited_run_props(self, run_style: str | None, para_style: str | None) -> dict:

@@ -27,8 +27,10 @@ class YearFacts:
 
     @property
     def slogan(self) -> str:
-        return (f"Nhiệt liệt chào mừng kỷ niệm {self.cand} năm Ngày truyền thống Công an nhân "
-                f"dân Việt Nam và {self.festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
+        return (
+            f"Nhiệt liệt chào mừng kỷ niệm {self.cand} năm Ngày truyền thống Công an nhân "
+            f"dân Việt Nam và {self.festival} năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+        )
 
     def local_units(self, level: str, villages: str = "thôn, tổ dân phố") -> str:
         """Who carries the plan out below the issuer (it starts an assignment: capitalised).
@@ -44,13 +46,20 @@ class YearFacts:
 def year_facts(year: int, *, plan_month: int = 4, window_start_month: int = 8) -> YearFacts:
     """The facts for a plan issued in `plan_month` of `year` (a draft: the day is blank)."""
     if not 2006 <= year <= 2100:
-        raise ValueError(_("{year} is outside the years antq has plans for (2006–2100)").format(
-                               year=year))
+        raise ValueError(
+            _("{year} is outside the years antq has plans for (2006–2100)").format(year=year)
+        )
     cand = year - CAND_FOUNDED
     # Plans are issued in spring; units answer by mid-May and report after 19/8.
     plans_due = dt.date(year, 5, 15)
     return YearFacts(
-        year=year, cand=cand, festival=year - FESTIVAL_FOUNDED, round_anniversary=cand % 5 == 0,
-        window_start=dt.date(year, window_start_month, 1), window_end=dt.date(year, 8, 19),
-        plans_due=plans_due, results_due=dt.date(year, 8, 25),
-        two_levels=dt.date(year, plan_month, 1) >= REFORM_DATE)
+        year=year,
+        cand=cand,
+        festival=year - FESTIVAL_FOUNDED,
+        round_anniversary=cand % 5 == 0,
+        window_start=dt.date(year, window_start_month, 1),
+        window_end=dt.date(year, 8, 19),
+        plans_due=plans_due,
+        results_due=dt.date(year, 8, 25),
+        two_levels=dt.date(year, plan_month, 1) >= REFORM_DATE,
+    )

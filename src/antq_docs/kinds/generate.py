@@ -42,14 +42,39 @@ class Kind:
         return ABBREVIATIONS[self.document_type]
 
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("ngay-hoi", N_("the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
-         "or UBND (19/8)"), "ngay-hoi.yaml.j2", 4, ("ubnd", "bcd")),
-    Kind("ky-niem", N_("the anniversaries of the People's Police (1945) and of the Ngày hội "
-         "(2005), with the ceremony"), "ky-niem.yaml.j2", 3),
-    Kind("thi-dua", N_("launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
-         "its criteria and an appendix table"), "thi-dua.yaml.j2", 3),
-)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "ngay-hoi",
+            N_(
+                "the yearly «Ngày hội toàn dân bảo vệ an ninh Tổ quốc» of a Ban Chỉ đạo "
+                "or UBND (19/8)"
+            ),
+            "ngay-hoi.yaml.j2",
+            4,
+            ("ubnd", "bcd"),
+        ),
+        Kind(
+            "ky-niem",
+            N_(
+                "the anniversaries of the People's Police (1945) and of the Ngày hội "
+                "(2005), with the ceremony"
+            ),
+            "ky-niem.yaml.j2",
+            3,
+        ),
+        Kind(
+            "thi-dua",
+            N_(
+                "launching the emulation movement «Toàn dân bảo vệ an ninh Tổ quốc», with "
+                "its criteria and an appendix table"
+            ),
+            "thi-dua.yaml.j2",
+            3,
+        ),
+    )
+}
 
 
 @functools.cache
@@ -61,14 +86,24 @@ def _environment(templates_dir: str | None):
     loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
     loaders.append(FileSystemLoader(str(builtin)))
     env = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-        variable_start_string="[[", variable_end_string="]]", block_start_string="[%",
-        block_end_string="%]", comment_start_string="[#", comment_end_string="#]",
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        variable_start_string="[[",
+        variable_end_string="]]",
+        block_start_string="[%",
+        block_end_string="%]",
+        comment_start_string="[#",
+        comment_end_string="#]",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     from ..nd30.forms import day_month, padded, roman, short_date
 
-    env.filters.update(short_date=short_date, day_month=day_month, roman=roman, padded=padded,
-                       yaml_text=_yaml_text)
+    env.filters.update(
+        short_date=short_date, day_month=day_month, roman=roman, padded=padded, yaml_text=_yaml_text
+    )
     # Comments in the draft speak the clerk's language; `_` looks the language up each time.
     env.globals["_"] = _
     return env
@@ -121,26 +156,40 @@ def _profile_value(value):
     return _ProfileText(value)
 
 
-def render_template(kind: Kind, context: dict[str, Any], templates_dir: Path | None = None
-                    ) -> str:
+def render_template(kind: Kind, context: dict[str, Any], templates_dir: Path | None = None) -> str:
     env = _environment(str(templates_dir) if templates_dir else None)
     return env.get_template(kind.template).render(context)
 
 
-def generate_plan(kind_name: str, year: int, org, org_path: str, *,
-                  schema_path: str | None = None, templates_dir: Path | None = None) -> str:
+def generate_plan(
+    kind_name: str,
+    year: int,
+    org,
+    org_path: str,
+    *,
+    schema_path: str | None = None,
+    templates_dir: Path | None = None,
+) -> str:
     """The YAML text of a complete draft plan; `org` is the validated profile."""
     kind = KINDS[kind_name]
     if not kind.accepts(org):
-        raise ValueError(_("a {name} plan is issued by a UBND; this profile is a Ban "
-                           "Chỉ đạo (body: bcd)").format(name=kind.name))
+        raise ValueError(
+            _(
+                "a {name} plan is issued by a UBND; this profile is a Ban Chỉ đạo (body: bcd)"
+            ).format(name=kind.name)
+        )
     facts = year_facts(year, plan_month=kind.plan_month)
     context = {
-        "kind": kind, "document_type": kind.document_name, "year": year, "facts": facts,
+        "kind": kind,
+        "document_type": kind.document_name,
+        "year": year,
+        "facts": facts,
         "org": _ProfileText(org),
         "org_path": org_path,
-        "schema_path": schema_path, "plan_month": kind.plan_month,
-        "provincial": org.level == "tỉnh", "generated": dt.date(year, kind.plan_month, 1),
+        "schema_path": schema_path,
+        "plan_month": kind.plan_month,
+        "provincial": org.level == "tỉnh",
+        "generated": dt.date(year, kind.plan_month, 1),
         "villages": villages_of(org.commune),
     }
     return render_template(kind, context, templates_dir)

@@ -22,9 +22,23 @@ __all__ = ["merge_sources", "load_with_inheritance", "subtree", "INHERIT_KEYS", 
 
 INHERIT_KEYS = ("org", "extends")
 # The keys a plan may have (model/plan.py); a base plan must have one of them.
-PLAN_KEYS = {"issuer", "subject", "preamble", "sections", "closing", "recipients", "filing",
-             "signature", "appendices", "vars", "window", "numbering", "type", "org",
-             "extends"}
+PLAN_KEYS = {
+    "issuer",
+    "subject",
+    "preamble",
+    "sections",
+    "closing",
+    "recipients",
+    "filing",
+    "signature",
+    "appendices",
+    "vars",
+    "window",
+    "numbering",
+    "type",
+    "org",
+    "extends",
+}
 MAX_DEPTH = 8
 _MATCH_FIELDS = ("name", "title", "text", "unit")
 
@@ -46,8 +60,10 @@ class _Merger:
     def copy_positions(self, source: Source, src: PathKey, dst: PathKey) -> None:
         """Carry the positions of `source`'s subtree at `src` over to `dst` in the result."""
         n = len(src)
-        for table, target in ((source.positions, self.out.positions),
-                              (source.key_positions, self.out.key_positions)):
+        for table, target in (
+            (source.positions, self.out.positions),
+            (source.key_positions, self.out.key_positions),
+        ):
             for path, position in table.items():
                 if path[:n] == src:
                     new = dst + path[n:]
@@ -58,8 +74,9 @@ class _Merger:
                     else:
                         self.out.origins.pop(new, None)
 
-    def merge(self, base: Any, child: Any, base_path: PathKey, child_path: PathKey,
-              path: PathKey) -> Any:
+    def merge(
+        self, base: Any, child: Any, base_path: PathKey, child_path: PathKey, path: PathKey
+    ) -> Any:
         if isinstance(base, dict) and isinstance(child, dict):
             result: dict[str, Any] = {}
             for key, value in base.items():
@@ -70,8 +87,13 @@ class _Merger:
                     self.operator(result, raw_key, value, base_path, child_path, path)
                     continue
                 if raw_key in result:
-                    result[raw_key] = self.merge(result[raw_key], value, base_path + (raw_key,),
-                                                 child_path + (raw_key,), path + (raw_key,))
+                    result[raw_key] = self.merge(
+                        result[raw_key],
+                        value,
+                        base_path + (raw_key,),
+                        child_path + (raw_key,),
+                        path + (raw_key,),
+                    )
                 else:
                     result[raw_key] = value
                     self.copy_positions(self.child, child_path + (raw_key,), path + (raw_key,))
@@ -86,8 +108,15 @@ class _Merger:
             for old in [p for p in table if p[:n] == path and len(p) > n]:
                 del table[old]
 
-    def operator(self, result: dict, raw_key: str, value: Any, base_path: PathKey,
-                 child_path: PathKey, path: PathKey) -> None:
+    def operator(
+        self,
+        result: dict,
+        raw_key: str,
+        value: Any,
+        base_path: PathKey,
+        child_path: PathKey,
+        path: PathKey,
+    ) -> None:
         key, op = raw_key[:-1], raw_key[-1]
         here = child_path + (raw_key,)
         inherited = result.get(key)
@@ -97,15 +126,28 @@ class _Merger:
                 self.clear(path + (key,))
                 self.out.positions.pop(path + (key,), None)
                 return
-            self.problems.append(self.child.problem(here, _(
-                "write '{raw_key} true' to remove the inherited '{key}', or a list of entries "
-                "to remove from it").format(raw_key=raw_key, key=key)))
+            self.problems.append(
+                self.child.problem(
+                    here,
+                    _(
+                        "write '{raw_key} true' to remove the inherited '{key}', or a list of "
+                        "entries "
+                        "to remove from it"
+                    ).format(raw_key=raw_key, key=key),
+                )
+            )
             return
-        if not isinstance(value, list) or (inherited is not None
-                                           and not isinstance(inherited, list)):
-            self.problems.append(self.child.problem(here, _(
-                "'{raw_key}' works on lists: the inherited '{key}' is not one").format(
-                raw_key=raw_key, key=key)))
+        if not isinstance(value, list) or (
+            inherited is not None and not isinstance(inherited, list)
+        ):
+            self.problems.append(
+                self.child.problem(
+                    here,
+                    _("'{raw_key}' works on lists: the inherited '{key}' is not one").format(
+                        raw_key=raw_key, key=key
+                    ),
+                )
+            )
             return
         inherited = inherited or []
         if op == "+":
@@ -119,12 +161,21 @@ class _Merger:
         kept = [(i, v) for i, v in enumerate(inherited) if _identity(v) not in wanted]
         missing = wanted - {_identity(v) for v in inherited}
         for entry in sorted(map(str, missing)):
-            self.problems.append(self.child.problem(here, _(
-                "'{entry}' is not among the inherited '{key}'; nothing to remove").format(
-                entry=entry, key=key)))
-        snapshot = Source(file=self.out.file, data=None, positions=dict(self.out.positions),
-                          key_positions=dict(self.out.key_positions),
-                          origins=dict(self.out.origins))
+            self.problems.append(
+                self.child.problem(
+                    here,
+                    _("'{entry}' is not among the inherited '{key}'; nothing to remove").format(
+                        entry=entry, key=key
+                    ),
+                )
+            )
+        snapshot = Source(
+            file=self.out.file,
+            data=None,
+            positions=dict(self.out.positions),
+            key_positions=dict(self.out.key_positions),
+            origins=dict(self.out.origins),
+        )
         self.clear(path + (key,))
         for new_index, (old_index, _entry) in enumerate(kept):
             self.copy_positions(snapshot, path + (key, old_index), path + (key, new_index))
@@ -136,9 +187,14 @@ def subtree(source: Source, keys: tuple[str, ...]) -> Source:
     data = {k: v for k, v in source.data.items() if k in keys}
     positions = {p: v for p, v in source.positions.items() if not p or p[0] in data}
     key_positions = {p: v for p, v in source.key_positions.items() if p and p[0] in data}
-    return Source(file=source.file, data=data, positions=positions, key_positions=key_positions,
-                  normalised=[p for p in source.normalised if p and p[0] in data],
-                  origins={p: v for p, v in source.origins.items() if p and p[0] in data})
+    return Source(
+        file=source.file,
+        data=data,
+        positions=positions,
+        key_positions=key_positions,
+        normalised=[p for p in source.normalised if p and p[0] in data],
+        origins={p: v for p, v in source.origins.items() if p and p[0] in data},
+    )
 
 
 def merge_sources(base: Source, child: Source) -> Source:
@@ -164,12 +220,25 @@ def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None
     resolved = path.resolve()
     if resolved in chain:
         cycle = " → ".join(p.name for p in chain + (resolved,))
-        raise PlanError([Problem(str(path), 1, 1, "extends",
-                                 _("inheritance loops: {cycle}").format(cycle=cycle))])
+        raise PlanError(
+            [
+                Problem(
+                    str(path), 1, 1, "extends", _("inheritance loops: {cycle}").format(cycle=cycle)
+                )
+            ]
+        )
     if len(chain) > MAX_DEPTH:
-        raise PlanError([Problem(str(path), 1, 1, "extends",
-                                 _("more than {depth} levels of 'extends'").format(
-                                       depth=MAX_DEPTH))])
+        raise PlanError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "extends",
+                    _("more than {depth} levels of 'extends'").format(depth=MAX_DEPTH),
+                )
+            ]
+        )
     return _layers(load_source(path), path, chain + (resolved,))
 
 
@@ -182,14 +251,17 @@ def load_with_inheritance_from(source: Source, path: Path) -> tuple[Source, Sour
 def own_layer(source: Source) -> Source:
     """A plan's own keys, without `org:` and `extends:`."""
     data = source.data if isinstance(source.data, dict) else {}
-    return Source(file=source.file, data={k: v for k, v in data.items()
-                                          if k not in INHERIT_KEYS},
-                  positions=source.positions, key_positions=source.key_positions,
-                  normalised=source.normalised, origins=source.origins)
+    return Source(
+        file=source.file,
+        data={k: v for k, v in data.items() if k not in INHERIT_KEYS},
+        positions=source.positions,
+        key_positions=source.key_positions,
+        normalised=source.normalised,
+        origins=source.origins,
+    )
 
 
-def _layers(source: Source, path: Path, chain: tuple[Path, ...]
-            ) -> tuple[Source, Source | None]:
+def _layers(source: Source, path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None]:
     data = source.data if isinstance(source.data, dict) else {}
     child = own_layer(source)
     org_source = load_source(_target(source, path, "org")) if data.get("org") else None
@@ -197,24 +269,55 @@ def _layers(source: Source, path: Path, chain: tuple[Path, ...]
         return child, org_source
     base, base_org = _content(_target(source, path, "extends"), chain)
     if not isinstance(base.data, dict) or not set(base.data) & PLAN_KEYS:
-        raise PlanError([source.problem(("extends",), _(
-            "'{plan}' is not a plan (it has none of the keys issuer, subject, sections, "
-            "recipients …)").format(plan=data.get('extends')))])
+        raise PlanError(
+            [
+                source.problem(
+                    ("extends",),
+                    _(
+                        "'{plan}' is not a plan (it has none of the keys issuer, subject, "
+                        "sections, "
+                        "recipients …)"
+                    ).format(plan=data.get("extends")),
+                )
+            ]
+        )
     return merge_sources(base, child), org_source or base_org
 
 
 def _target(source: Source, path: Path, key: str) -> Path:
     target = source.data.get(key)
     if not isinstance(target, str):
-        raise PlanError([source.problem((key,), _(
-            "'{key}' is the path of a YAML file, relative to this plan").format(key=key))])
+        raise PlanError(
+            [
+                source.problem(
+                    (key,),
+                    _("'{key}' is the path of a YAML file, relative to this plan").format(key=key),
+                )
+            ]
+        )
     found = path.parent / target
     if Path(target).suffix.lower() not in (".yaml", ".yml"):
         # Never read /etc/shadow or /proc/self/environ as a "profile": their lines would be
         # echoed in the error message.
-        raise PlanError([source.problem((key,), _(
-            "'{key}' names a .yaml file (a profile or a plan); this is not one").format(key=key))])
+        raise PlanError(
+            [
+                source.problem(
+                    (key,),
+                    _("'{key}' names a .yaml file (a profile or a plan); this is not one").format(
+                        key=key
+                    ),
+                )
+            ]
+        )
     if not found.is_file():
-        raise PlanError([source.problem((key,), _(
-            "'{target}' does not exist (looked for {found})").format(target=target, found=found))])
+        raise PlanError(
+            [
+                source.problem(
+                    (key,),
+                    _("'{target}' does not exist (looked for {found})").format(
+                        target=target, found=found
+                    ),
+                )
+            ]
+        )
     return found

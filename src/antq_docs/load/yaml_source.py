@@ -33,8 +33,10 @@ MAX_DEPTH = 64  # plans nest a dozen levels at most; this keeps recursion far fr
 
 PathKey = tuple[str | int, ...]
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-_PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{t}" for t in (
-    "str", "int", "float", "bool", "null", "timestamp", "merge", "value"))
+_PLAIN_SCALAR_TAGS = tuple(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
+)
 # Characters XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone
 # surrogates): a DOCX with one is unreadable, so they are refused where they are typed.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -90,11 +92,11 @@ class Source:
         found = self._find(path, key)
         return self.origins.get(found, self.file) if found is not None else self.file
 
-    def problem(self, path: PathKey, message: str, *, key: bool = False,
-                severity: str = "error") -> Problem:
+    def problem(
+        self, path: PathKey, message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
         line, col = self.locate(path, key=key)
-        return Problem(self.file_of(path, key=key), line, col, format_path(path), message,
-                       severity)
+        return Problem(self.file_of(path, key=key), line, col, format_path(path), message, severity)
 
 
 class _Builder:
@@ -113,8 +115,9 @@ class _Builder:
             raise PlanError([Problem(self.source.file, *self.mark(node), where, _too_deep())])
         self.count += 1
         if self.count > MAX_NODES:
-            raise PlanError([Problem(self.source.file, *self.mark(node), format_path(path),
-                                     _too_many())])
+            raise PlanError(
+                [Problem(self.source.file, *self.mark(node), format_path(path), _too_many())]
+            )
         self.source.positions[path] = self.mark(node)
         if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
             return self.refuse(node, path, _unsupported(node.tag))
@@ -134,14 +137,22 @@ class _Builder:
         except ConstructorError:
             return self.refuse(node, path, _unsupported(node.tag))
         except ValueError as exc:  # e.g. 2026-02-30: a timestamp that is no real date
-            return self.refuse(node, path, _("'{value}' is not a real date ({reason})").format(
-                value=node.value, reason=exc))
+            return self.refuse(
+                node,
+                path,
+                _("'{value}' is not a real date ({reason})").format(value=node.value, reason=exc),
+            )
         if isinstance(value, str):
             bad = _UNPRINTABLE.search(value)
             if bad:
-                return self.refuse(node, path, _(
-                    "the text holds a control character (U+{code}) that a document cannot "
-                    "contain; delete it").format(code=f"{ord(bad[0]):04X}"))
+                return self.refuse(
+                    node,
+                    path,
+                    _(
+                        "the text holds a control character (U+{code}) that a document cannot "
+                        "contain; delete it"
+                    ).format(code=f"{ord(bad[0]):04X}"),
+                )
             nfc = unicodedata.normalize("NFC", value)
             if nfc != value:
                 self.source.normalised.append(path)
@@ -163,30 +174,49 @@ class _Builder:
             batches = []
             for source in sources:
                 if not isinstance(source, MappingNode):
-                    raise PlanError([Problem(self.source.file, *self.mark(source),
-                                             format_path(path), _("'<<' merges mappings only"))])
+                    raise PlanError(
+                        [
+                            Problem(
+                                self.source.file,
+                                *self.mark(source),
+                                format_path(path),
+                                _("'<<' merges mappings only"),
+                            )
+                        ]
+                    )
                 self.flatten(source, path, seen)
                 batches.append(source.value)
             for batch in reversed(batches):
                 merged.extend(batch)
                 self.count += len(batch)
                 if self.count > MAX_NODES:
-                    raise PlanError([Problem(self.source.file, *self.mark(node),
-                                             format_path(path), _(
-                        "the file has more than {count:,} values once its '<<' merges are "
-                        "expanded; remove repeated anchors").format(count=MAX_NODES))])
+                    raise PlanError(
+                        [
+                            Problem(
+                                self.source.file,
+                                *self.mark(node),
+                                format_path(path),
+                                _(
+                                    "the file has more than {count:,} values once its '<<' "
+                                    "merges are "
+                                    "expanded; remove repeated anchors"
+                                ).format(count=MAX_NODES),
+                            )
+                        ]
+                    )
         node.value = merged + own
 
     def refuse(self, node: Node, path: PathKey, message: str) -> None:
-        self.problems.append(Problem(self.source.file, *self.mark(node), format_path(path),
-                                     message))
+        self.problems.append(
+            Problem(self.source.file, *self.mark(node), format_path(path), message)
+        )
 
     def opens_expression(self, node: MappingNode) -> bool:
         """`{{ x }}` typed without quotes: YAML reads a group holding a group."""
         buffer = node.start_mark.buffer
         if buffer is not None:
             start = node.start_mark.pointer
-            return buffer[start:start + 2] == "{{"
+            return buffer[start : start + 2] == "{{"
         return bool(node.value) and isinstance(node.value[0][0], MappingNode)
 
     def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
@@ -196,18 +226,33 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
-                self.problems.append(Problem(
-                    self.source.file, *self.mark(key_node), format_path(path),
-                    _("a key must be a word, not {key!r}; put it in quotes if it is meant as "
-                      "text").format(key=key)))
+                self.problems.append(
+                    Problem(
+                        self.source.file,
+                        *self.mark(key_node),
+                        format_path(path),
+                        _(
+                            "a key must be a word, not {key!r}; put it in quotes if it is meant as "
+                            "text"
+                        ).format(key=key),
+                    )
+                )
                 continue
             child = path + (key,)
             if key in first_seen:
                 line, col = first_seen[key]
-                self.problems.append(Problem(
-                    self.source.file, *self.mark(key_node), format_path(child),
-                    _("duplicate key '{key}' (first given at line {line}); keep one of them — "
-                      "YAML would silently use the last").format(key=key, line=line)))
+                self.problems.append(
+                    Problem(
+                        self.source.file,
+                        *self.mark(key_node),
+                        format_path(child),
+                        _(
+                            "duplicate key '{key}' (first given at line {line}); keep one of "
+                            "them — "
+                            "YAML would silently use the last"
+                        ).format(key=key, line=line),
+                    )
+                )
                 continue
             first_seen[key] = self.mark(key_node)
             self.source.key_positions[child] = self.mark(key_node)
@@ -220,9 +265,19 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     source = Source(file=file, data=None)
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1024 // 1024
-        raise PlanError([Problem(file, 1, 1, "", _(
-            "the file is larger than {limit} MB; a plan is never that long").format(
-            limit=limit))])
+        raise PlanError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    _("the file is larger than {limit} MB; a plan is never that long").format(
+                        limit=limit
+                    ),
+                )
+            ]
+        )
     _refuse_deep_nesting(text, file)
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -234,8 +289,17 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         raise PlanError([Problem(file, 1, 1, "", f"YAML: {exc}")]) from None
     if root is None:
-        raise PlanError([Problem(file, 1, 1, "", _(
-            "the file is empty; start from `antq new` or an example in examples/"))])
+        raise PlanError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    _("the file is empty; start from `antq new` or an example in examples/"),
+                )
+            ]
+        )
     builder = _Builder(source)
     source.data = builder.build(root, ())
     if builder.problems:
@@ -243,8 +307,12 @@ def load_text(text: str, file: str = "<plan>") -> Source:
     return source
 
 
-_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
-            yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 _CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
@@ -275,14 +343,12 @@ def _count_tokens(text: str, file: str, loader: type) -> None:
             scalars += 1  # each costs a node of about a kilobyte when composed
             if scalars > MAX_NODES:
                 mark = token.start_mark
-                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                         _too_many())])
+                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "", _too_many())])
         elif isinstance(token, _OPENING):
             depth += 1
             if depth > MAX_DEPTH:
                 mark = token.start_mark
-                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                         _too_deep())])
+                raise PlanError([Problem(file, mark.line + 1, mark.column + 1, "", _too_deep())])
         elif isinstance(token, _CLOSING):
             depth -= 1
 
@@ -293,28 +359,52 @@ def load_source(path: str | Path) -> Source:
     try:
         raw = read_input(path, MAX_FILE_BYTES)
     except OSError as exc:
-        raise PlanError([Problem(str(path), 0, 0, "", _("cannot read the file: {reason}").format(
-            reason=exc.strerror or exc))]) from None
+        raise PlanError(
+            [
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    "",
+                    _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                )
+            ]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError([Problem(str(path), line, 1, "", _(
-            "the file is not UTF-8; save it as 'UTF-8' in your editor (Notepad: Save as → "
-            "Encoding)"))]) from None
+        raise PlanError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    1,
+                    "",
+                    _(
+                        "the file is not UTF-8; save it as 'UTF-8' in your editor (Notepad: Save "
+                        "as → "
+                        "Encoding)"
+                    ),
+                )
+            ]
+        ) from None
     return load_text(text, str(path))
 
 
 def _too_many() -> str:
     return _("the file has more than {count:,} values; a plan never has that many").format(
-        count=MAX_NODES)
+        count=MAX_NODES
+    )
 
 
 def _too_deep() -> str:
-    return _("values are nested more than {depth} levels deep; a plan never needs that "
-             "many").format(depth=MAX_DEPTH)
+    return _(
+        "values are nested more than {depth} levels deep; a plan never needs that many"
+    ).format(depth=MAX_DEPTH)
 
 
 def _unsupported(tag: str) -> str:
-    return _("unsupported value (the tag '{tag}' is not allowed in a plan); write plain "
-             "text").format(tag=_short_tag(tag))
+    return _(
+        "unsupported value (the tag '{tag}' is not allowed in a plan); write plain text"
+    ).format(tag=_short_tag(tag))

@@ -10,8 +10,10 @@ __all__ = ["schema_dict", "schema_json"]
 
 _ORG = N_("Path of the organisation profile (org.yaml) this plan uses.")
 _EXTENDS = N_("Path of a base plan of the same kind that this plan overrides.")
-_ROOT = {"plan": N_("A plan (Kế hoạch) that `antq render` lays out to Nghị định 30."),
-         "org": N_("An organisation profile that `antq new` and `antq batch` fill plans from.")}
+_ROOT = {
+    "plan": N_("A plan (Kế hoạch) that `antq render` lays out to Nghị định 30."),
+    "org": N_("An organisation profile that `antq new` and `antq batch` fill plans from."),
+}
 _INHERIT = N_("KEY+: append to the inherited list; KEY-: remove entries (or true: the key).")
 
 

@@ -18,8 +18,11 @@ DAY_SCHEMA: dict[str, Any] = {
 
 def expand(key: str, model: Any) -> BeforeValidator:
     """Accept a bare string where an object with `key` is expected (and say so in the schema)."""
+
     def to_object(value: Any) -> Any:
-        return {key: value} if isinstance(value, str | int) and not isinstance(value, bool) \
-            else value
+        return (
+            {key: value} if isinstance(value, str | int) and not isinstance(value, bool) else value
+        )
+
     # Union, not |: `model` may be a forward reference given by name ("Item").
     return BeforeValidator(to_object, json_schema_input_type=Union[str, model])  # noqa: UP007

@@ -15,8 +15,7 @@ from ..nd30 import text_width_mm
 from .base import Strict
 from .shorthand import expand
 
-__all__ = ["Column", "Cell", "Table", "PlacedCell", "MAX_SPAN", "TEXT_WIDTH_CM",
-           "ORIENTATIONS"]
+__all__ = ["Column", "Cell", "Table", "PlacedCell", "MAX_SPAN", "TEXT_WIDTH_CM", "ORIENTATIONS"]
 
 MAX_SPAN = 1000
 # The width of the text on A4 between the margins antq writes (nd30.MARGINS): portrait
@@ -27,23 +26,44 @@ ORIENTATIONS = (N_("portrait"), N_("landscape"))
 
 class Column(Strict):
     title: str = Field(description=N_("The column's heading."))
-    width: float | None = Field(None, gt=0, description=N_(
-        "Width in cm; when left out, shared by the content (a 'TT' column is narrow)."))
+    width: float | None = Field(
+        None,
+        gt=0,
+        description=N_(
+            "Width in cm; when left out, shared by the content (a 'TT' column is narrow)."
+        ),
+    )
     align: Literal["left", "center", "right", "justify"] = Field(
-        "left", description=N_("How the column's cells are aligned."))
+        "left", description=N_("How the column's cells are aligned.")
+    )
 
 
 class Cell(Strict):
     """A cell written out in full, when it spans or holds several paragraphs."""
 
-    text: str | int | float | list[str] = Field("", description=N_(
-        "The cell's text, or a list of paragraphs ('- …' items as the author writes them)."))
-    span: int = Field(1, ge=1, le=MAX_SPAN, description=N_(
-        "How many columns the cell spans, from where it stands."))
-    rows: int = Field(1, ge=1, le=MAX_SPAN, description=N_(
-        "How many rows the cell spans, downwards; the rows below leave its place out."))
-    align: Literal["left", "center", "right", "justify"] | None = Field(None, description=N_(
-        "How this cell is aligned, instead of its column's way."))
+    text: str | int | float | list[str] = Field(
+        "",
+        description=N_(
+            "The cell's text, or a list of paragraphs ('- …' items as the author writes them)."
+        ),
+    )
+    span: int = Field(
+        1,
+        ge=1,
+        le=MAX_SPAN,
+        description=N_("How many columns the cell spans, from where it stands."),
+    )
+    rows: int = Field(
+        1,
+        ge=1,
+        le=MAX_SPAN,
+        description=N_(
+            "How many rows the cell spans, downwards; the rows below leave its place out."
+        ),
+    )
+    align: Literal["left", "center", "right", "justify"] | None = Field(
+        None, description=N_("How this cell is aligned, instead of its column's way.")
+    )
 
     def paragraphs(self) -> list[str]:
         values = self.text if isinstance(self.text, list) else [self.text]
@@ -51,8 +71,13 @@ class Cell(Strict):
 
 
 def _cell_text(value: str | int | float) -> str:
-    return value if isinstance(value, str) else f"{value:g}" if isinstance(value, float) \
+    return (
+        value
+        if isinstance(value, str)
+        else f"{value:g}"
+        if isinstance(value, float)
         else str(value)
+    )
 
 
 @dataclass(frozen=True)
@@ -72,11 +97,15 @@ class Table(Strict):
     """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
 
     columns: list[Annotated[Column, expand("title", "Column")]] = Field(
-        min_length=1, description=N_("The columns, each a heading or {title, width, align}."))
+        min_length=1, description=N_("The columns, each a heading or {title, width, align}.")
+    )
     rows: list[list[str | int | float | list[str] | Cell]] = Field(
-        default_factory=list, description=N_(
+        default_factory=list,
+        description=N_(
             "The rows, each a list of cells: text, a list of paragraphs, or {text, span, "
-            "rows} for a merged cell."))
+            "rows} for a merged cell."
+        ),
+    )
 
     @model_validator(mode="after")
     def _fills_the_grid(self) -> Table:
@@ -96,28 +125,38 @@ class Table(Strict):
                 while column in taken:
                     column += 1
                 if column + cell.span > width or any(
-                        c in taken for c in range(column, column + cell.span)):
-                    raise ValueError(_(
-                        "row {row}: cell {cell} does not fit; the table has {columns} "
-                        "columns, and a cell merged from the rows above keeps its place "
-                        "(leave it out of this row)").format(row=r + 1, cell=index + 1,
-                                                             columns=width))
+                    c in taken for c in range(column, column + cell.span)
+                ):
+                    raise ValueError(
+                        _(
+                            "row {row}: cell {cell} does not fit; the table has {columns} "
+                            "columns, and a cell merged from the rows above keeps its place "
+                            "(leave it out of this row)"
+                        ).format(row=r + 1, cell=index + 1, columns=width)
+                    )
                 if r + cell.rows > len(self.rows):
-                    raise ValueError(_("row {row}: cell {cell} spans {rows} rows, past the "
-                                       "last row").format(row=r + 1, cell=index + 1,
-                                                          rows=cell.rows))
+                    raise ValueError(
+                        _("row {row}: cell {cell} spans {rows} rows, past the last row").format(
+                            row=r + 1, cell=index + 1, rows=cell.rows
+                        )
+                    )
                 align = cell.align or self.columns[column].align
-                out.append(PlacedCell(r, column, cell.span, cell.rows,
-                                      tuple(cell.paragraphs()), align, index))
+                out.append(
+                    PlacedCell(
+                        r, column, cell.span, cell.rows, tuple(cell.paragraphs()), align, index
+                    )
+                )
                 for c in range(column, column + cell.span):
                     taken.add(c)
                     if cell.rows > 1:
                         below[c] = cell.rows
                 column += cell.span
             if len(taken) != width:
-                raise ValueError(_(
-                    "row {row} fills {filled} of the {columns} columns (a cell's 'span' counts "
-                    "its columns; a cell merged from above keeps its place)").format(
-                    row=r + 1, filled=len(taken), columns=width))
+                raise ValueError(
+                    _(
+                        "row {row} fills {filled} of the {columns} columns (a cell's 'span' counts "
+                        "its columns; a cell merged from above keeps its place)"
+                    ).format(row=r + 1, filled=len(taken), columns=width)
+                )
             below = {c: left - 1 for c, left in below.items() if left > 1}
         return out

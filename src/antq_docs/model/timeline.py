@@ -25,8 +25,10 @@ _MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")
 _QUARTER = re.compile(r"^(?:Q([1-4])|quý\s+(I|II|III|IV))\s*/\s*(\d{4})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
 
-POINT_PATTERN = (r"^(nay|now|\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
-                 r"|Q[1-4]/\d{4}|quý (I|II|III|IV)/\d{4})$")
+POINT_PATTERN = (
+    r"^(nay|now|\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|Q[1-4]/\d{4}|quý (I|II|III|IV)/\d{4})$"
+)
 
 
 class TimePoint(BaseModel):
@@ -65,8 +67,11 @@ def day_of_year(text: str) -> tuple[int, int]:
     """'15/11' -> (15, 11), a day that every year has (29/2 included); ValueError if none."""
     day, month = (int(part) for part in text.split("/"))
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2024, month)[1]:
-        raise ValueError(_("every_year: {day} is no day of the year (write day/month, e.g. "
-                           "15/11)").format(day=text.strip()))
+        raise ValueError(
+            _("every_year: {day} is no day of the year (write day/month, e.g. 15/11)").format(
+                day=text.strip()
+            )
+        )
     return day, month
 
 
@@ -74,8 +79,10 @@ class YearlyDay(BaseModel):
     """A deadline that comes back every year: «trước ngày 15/11 hằng năm»."""
 
     model_config = ConfigDict(extra="forbid")
-    every_year: str = Field(pattern=r"^\s*\d{1,2}/\d{1,2}\s*$", description=N_(
-        "Day/month that comes back each year: '15/11' ('ngày 15/11 hằng năm')."))
+    every_year: str = Field(
+        pattern=r"^\s*\d{1,2}/\d{1,2}\s*$",
+        description=N_("Day/month that comes back each year: '15/11' ('ngày 15/11 hằng năm')."),
+    )
 
     @model_validator(mode="after")
     def _real_day(self) -> YearlyDay:
@@ -112,9 +119,11 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
         last = calendar.monthrange(year, month)[1]
         from ..nd30.forms import numeric_date
 
-        raise ValueError(_("{date} does not exist: month {month} of {year} has {last} days")
-                         .format(date=numeric_date(day, month, year), month=month, year=year,
-                                 last=last)) from None
+        raise ValueError(
+            _("{date} does not exist: month {month} of {year} has {last} days").format(
+                date=numeric_date(day, month, year), month=month, year=year, last=last
+            )
+        ) from None
 
 
 def parse_point(value: Any) -> Any:
@@ -143,16 +152,25 @@ def parse_point(value: Any) -> Any:
         return TimePoint(kind="quarter", year=int(m[3]), quarter=quarter)
     if m := _YEAR.match(text):
         return TimePoint(kind="year", year=int(m[1]))
-    raise ValueError(_("'{text}' is not a time antq understands; write 19/8/2025 (a "
-                       "day), 8/2025 (a month), Q3/2025 (a quarter), 2025 (a year) or "
-                       "'nay' (from now)").format(text=text))
+    raise ValueError(
+        _(
+            "'{text}' is not a time antq understands; write 19/8/2025 (a "
+            "day), 8/2025 (a month), Q3/2025 (a quarter), 2025 (a year) or "
+            "'nay' (from now)"
+        ).format(text=text)
+    )
 
 
 Point = Annotated[
     TimePoint,
     BeforeValidator(parse_point),
-    WithJsonSchema({"type": "string", "pattern": POINT_PATTERN,
-                    "description": "19/8/2025 · 8/2025 · Q3/2025 · 2025 · nay"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": POINT_PATTERN,
+            "description": "19/8/2025 · 8/2025 · Q3/2025 · 2025 · nay",
+        }
+    ),
 ]
 
 
@@ -162,41 +180,53 @@ class Timeline(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: Point | None = Field(None, description=N_("A single day, month, quarter or year."))
-    start: Point | None = Field(None, alias="from",
-                                description=N_("Start of a span ('nay' = from now)."))
+    start: Point | None = Field(
+        None, alias="from", description=N_("Start of a span ('nay' = from now).")
+    )
     end: Point | None = Field(None, alias="to", description=N_("End of a span."))
     through: bool = Field(False, description=N_("Write 'đến hết ngày …' (the end day included)."))
-    until: str | None = Field(None, description=N_("End described in words, e.g. "
-                              "'trước ngày tổ chức kỷ niệm'."))
+    until: str | None = Field(
+        None, description=N_("End described in words, e.g. 'trước ngày tổ chức kỷ niệm'.")
+    )
     focus: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
-        None, description=N_("The busiest part of the span ('trọng tâm các hoạt động …')."))
-    every_month: int | None = Field(None, ge=1, le=31, description=N_("Recurring day of each month "
-                                    "('ngày 15 hàng tháng')."))
-    every_year: str | None = Field(None, pattern=r"^\s*\d{1,2}/\d{1,2}\s*$",
-                                   description=N_("Recurring day of each year, day/month: '15/11' "
-                                   "('ngày 15/11 hằng năm')."))
+        None, description=N_("The busiest part of the span ('trọng tâm các hoạt động …').")
+    )
+    every_month: int | None = Field(
+        None, ge=1, le=31, description=N_("Recurring day of each month ('ngày 15 hàng tháng').")
+    )
+    every_year: str | None = Field(
+        None,
+        pattern=r"^\s*\d{1,2}/\d{1,2}\s*$",
+        description=N_("Recurring day of each year, day/month: '15/11' ('ngày 15/11 hằng năm')."),
+    )
     text: str | None = Field(None, description=N_("Free wording, used as written."))
     label: str = Field("Thời gian thực hiện", description=N_("The words before the time."))
 
     @model_validator(mode="after")
     def _one_shape(self) -> Timeline:
-        shapes = [self.at is not None, self.start is not None or self.end is not None
-                  or self.until is not None, self.every_month is not None,
-                  self.every_year is not None, self.text is not None]
+        shapes = [
+            self.at is not None,
+            self.start is not None or self.end is not None or self.until is not None,
+            self.every_month is not None,
+            self.every_year is not None,
+            self.text is not None,
+        ]
         if sum(shapes) == 0:
-            raise ValueError(_("give 'at', 'from'/'to', 'every_month', 'every_year' or "
-                               "'text'"))
+            raise ValueError(_("give 'at', 'from'/'to', 'every_month', 'every_year' or 'text'"))
         if sum(shapes) > 1:
-            raise ValueError(_("use only one of 'at', 'from'/'to', 'every_month', "
-                               "'every_year', 'text'"))
+            raise ValueError(
+                _("use only one of 'at', 'from'/'to', 'every_month', 'every_year', 'text'")
+            )
         if self.every_year is not None:
             day_of_year(self.every_year)
         if self.start and self.end:
             today = dt.date(2000, 1, 1)
-            if self.start.kind != "now" and self.end.kind != "now" and \
-                    self.end.last_day(today) < self.start.first_day(today):
-                raise ValueError(_("the span ends before it starts; swap 'from' and "
-                                   "'to'"))
+            if (
+                self.start.kind != "now"
+                and self.end.kind != "now"
+                and self.end.last_day(today) < self.start.first_day(today)
+            ):
+                raise ValueError(_("the span ends before it starts; swap 'from' and 'to'"))
         return self
 
     def ends(self) -> list[TimePoint]:

@@ -12,8 +12,16 @@ import datetime as dt
 import re
 
 __all__ = [
-    "issue_date_text", "short_date", "numeric_date", "day_month", "padded", "roman", "letter",
-    "label_value", "VIETNAMESE_LETTERS", "DRAFT_BLANK",
+    "issue_date_text",
+    "short_date",
+    "numeric_date",
+    "day_month",
+    "padded",
+    "roman",
+    "letter",
+    "label_value",
+    "VIETNAMESE_LETTERS",
+    "DRAFT_BLANK",
 ]
 
 #: PL1 II.6.đ and the decree's own lists: no ă â ê ô ơ ư, no f j w z, but đ.
@@ -58,9 +66,21 @@ def roman(value: int) -> str:
     if not 0 < value < 4000:
         raise ValueError(f"no Roman numeral for {value}")
     out = ""
-    for number, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                            (5, "V"), (4, "IV"), (1, "I")):
+    for number, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, value = divmod(value, number)
         out += numeral * count
     return out

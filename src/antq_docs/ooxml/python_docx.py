@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["section_properties", "header_element", "replace_document_element",
-           "replace_styles", "write_package_parts"]
+__all__ = [
+    "section_properties",
+    "header_element",
+    "replace_document_element",
+    "replace_styles",
+    "write_package_parts",
+]
 
 
 def section_properties(section: Any) -> Any:

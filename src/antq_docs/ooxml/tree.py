@@ -11,8 +11,18 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-__all__ = ["Element", "XMLSyntaxError", "parse", "serialise", "serialise_part", "to_text",
-           "new_element", "sub_element", "local_name", "set_child"]
+__all__ = [
+    "Element",
+    "XMLSyntaxError",
+    "parse",
+    "serialise",
+    "serialise_part",
+    "to_text",
+    "new_element",
+    "sub_element",
+    "local_name",
+    "set_child",
+]
 
 Element = etree._Element  # the type of a parsed element, for annotations
 XMLSyntaxError = etree.XMLSyntaxError
@@ -53,7 +63,7 @@ def sub_element(parent: Element, tag: str, attributes: dict[str, str]) -> Elemen
 
 
 def local_name(element: Element) -> str:
-    """"{namespace}Pages" -> "Pages"."""
+    """ "{namespace}Pages" -> "Pages"."""
     return etree.QName(element).localname
 
 

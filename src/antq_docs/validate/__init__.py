@@ -31,8 +31,9 @@ def load_plan(path: str | Path, *, strict: bool = False) -> ValidatedPlan:
     return validate_layers(source, org_source, strict=strict)
 
 
-def validate_layers(source: Source, org_source: Source | None, *,
-                    strict: bool = False) -> ValidatedPlan:
+def validate_layers(
+    source: Source, org_source: Source | None, *, strict: bool = False
+) -> ValidatedPlan:
     """A plan already merged with its bases, laid over its profile (if any), validated."""
     from ..load.merge import merge_sources, subtree
     from ..model.org import PLAN_LAYER_KEYS
@@ -53,14 +54,26 @@ def validate_org(source: Source):
     from .messages import problems_from_pydantic
 
     if not isinstance(source.data, dict):  # no line shown: it may be anybody's file
-        raise PlanError([Problem(source.file, 0, 0, "", _(
-            "a profile is a group of 'key: value' lines starting with 'issuer:'; this "
-            "file is not"))])
+        raise PlanError(
+            [
+                Problem(
+                    source.file,
+                    0,
+                    0,
+                    "",
+                    _(
+                        "a profile is a group of 'key: value' lines starting with 'issuer:'; this "
+                        "file is not"
+                    ),
+                )
+            ]
+        )
     try:
         org = Org.model_validate(source.data)
     except ValidationError as exc:
-        raise PlanError(problems_from_pydantic(exc.errors(include_url=False), source,
-                                               Org)) from None
+        raise PlanError(
+            problems_from_pydantic(exc.errors(include_url=False), source, Org)
+        ) from None
     problem = province_problem(org.province)
     if problem:
         raise PlanError([source.problem(("province",), problem)])
@@ -75,9 +88,20 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     from .rules import check_plan
 
     if not isinstance(source.data, dict):
-        raise PlanError([Problem(source.file, 0, 0, "", _(
-            "a plan is a group of 'key: value' lines starting with 'issuer:'; this "
-            "file is not"))])
+        raise PlanError(
+            [
+                Problem(
+                    source.file,
+                    0,
+                    0,
+                    "",
+                    _(
+                        "a plan is a group of 'key: value' lines starting with 'issuer:'; this "
+                        "file is not"
+                    ),
+                )
+            ]
+        )
     problems: list[Problem] = []
     renderer = TextRenderer(build_context(source.data, org))
     data = _render(source.data, (), renderer, source, problems)
@@ -91,9 +115,17 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     problems += check_plan(plan, source)
     if any(p.severity == "error" for p in problems):
         raise PlanError(problems)
-    warnings = [source.problem(path, _("the text was not in Unicode NFC (typed with a "
-                                       "combining-accent keyboard); antq normalised it"),
-                               severity="warning") for path in source.normalised]
+    warnings = [
+        source.problem(
+            path,
+            _(
+                "the text was not in Unicode NFC (typed with a "
+                "combining-accent keyboard); antq normalised it"
+            ),
+            severity="warning",
+        )
+        for path in source.normalised
+    ]
     from .places import place_warnings
 
     warnings += place_warnings(plan, source, org)
@@ -104,8 +136,9 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     return ValidatedPlan(plan, source, warnings + problems, org)
 
 
-def _render(value: Any, path: PathKey, renderer: TextRenderer, source: Source,
-            problems: list[Problem]) -> Any:
+def _render(
+    value: Any, path: PathKey, renderer: TextRenderer, source: Source, problems: list[Problem]
+) -> Any:
     """Render {{ … }} in every string, recording failures at the string's position."""
     if isinstance(value, str):
         if not has_template(value):

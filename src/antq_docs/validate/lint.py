@@ -24,8 +24,10 @@ from ..i18n import N_, _
 __all__ = ["lint_plan", "LINT_RULES"]
 
 _DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,11})\)")
-_REFERENCE_NUMBER = (r" số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)"
-                     r"(?:,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?")
+_REFERENCE_NUMBER = (
+    r" số\s*(\d+)\s*/\s*([\wĐđ][\wĐđ-]*)"
+    r"(?:,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4}))?"
+)
 _IMPLEMENT_NOTES = ("t/hiện", "thực hiện", "t/h", "th/hiện")
 
 LINT_RULES = {
@@ -45,9 +47,14 @@ def _warn(source: Source, path: PathKey, rule: str, message: str) -> Problem:
 def lint_plan(plan: Plan, source: Source) -> list[Problem]:
     texts = list(_texts(plan))
     problems: list[Problem] = []
-    for check in (_numbering(plan, source), _abbreviations(texts, source),
-                  _self_reference(plan, texts, source), _recipient_work(plan, source),
-                  _window(plan, source), _tone_marks(texts, source)):
+    for check in (
+        _numbering(plan, source),
+        _abbreviations(texts, source),
+        _self_reference(plan, texts, source),
+        _recipient_work(plan, source),
+        _window(plan, source),
+        _tone_marks(texts, source),
+    ):
         problems += list(check)
     return problems
 
@@ -97,10 +104,15 @@ def _numbering(plan: Plan, source: Source) -> Iterator[Problem]:
                 value = label_value(item.number) if item.number else previous + 1
                 if item.number and value != previous + 1:
                     what = "repeats" if value <= previous else "skips"
-                    yield _warn(source, path + (index, "number"), "LINT-NUMBERING",
-                                _("number {number} {what} after {previous}; leave "
-                                  "'number' out and let antq number the items").format(
-                                      number=item.number, what=what, previous=previous))
+                    yield _warn(
+                        source,
+                        path + (index, "number"),
+                        "LINT-NUMBERING",
+                        _(
+                            "number {number} {what} after {previous}; leave "
+                            "'number' out and let antq number the items"
+                        ).format(number=item.number, what=what, previous=previous),
+                    )
                 previous = value
         for index, item in enumerate(items):
             yield from siblings(item.items, path + (index, "items"))
@@ -115,12 +127,20 @@ def _abbreviations(texts: list[tuple[PathKey, str]], source: Source) -> Iterator
             defined.setdefault(match[1], order)
     for order, (path, text) in enumerate(texts):
         for abbreviation, defined_at in defined.items():
-            if order < defined_at and re.search(rf"(?<![\wĐđ]){re.escape(abbreviation)}"
-                                                rf"(?![\wĐđ])", text):
-                yield _warn(source, path, "LINT-ABBREVIATION",
-                            _("'{abbreviation}' is used here before it is defined (\"… "
-                              "({abbreviation})\" comes later); define it at first use").format(
-                                  abbreviation=abbreviation))
+            if order < defined_at and re.search(
+                rf"(?<![\wĐđ]){re.escape(abbreviation)}"
+                rf"(?![\wĐđ])",
+                text,
+            ):
+                yield _warn(
+                    source,
+                    path,
+                    "LINT-ABBREVIATION",
+                    _(
+                        "'{abbreviation}' is used here before it is defined (\"… "
+                        '({abbreviation})" comes later); define it at first use'
+                    ).format(abbreviation=abbreviation),
+                )
                 defined[abbreviation] = -1  # one warning per abbreviation
 
 
@@ -130,8 +150,9 @@ def _reference(document: str) -> re.Pattern[str]:
     return re.compile(re.escape(document) + _REFERENCE_NUMBER)
 
 
-def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
-                    source: Source) -> Iterator[Problem]:
+def _self_reference(
+    plan: Plan, texts: list[tuple[PathKey, str]], source: Source
+) -> Iterator[Problem]:
     issuer = plan.issuer
     if issuer.number is None:
         return
@@ -143,20 +164,36 @@ def _self_reference(plan: Plan, texts: list[tuple[PathKey, str]],
             if match[2] != issuer.symbol:
                 continue
             if int(match[1]) != issuer.number:
-                yield _warn(source, path, "LINT-SELF-REFERENCE",
-                            # document_lowercase: «… nhưng kế hoạch này là số …»
-                            _("cites {document} số {cited}, but this plan is số "
-                              "{number:02d}/{symbol}").format(
-                                document=document, document_lowercase=document.lower(),
-                                cited=f"{match[1]}/{match[2]}", number=issuer.number,
-                                symbol=issuer.symbol))
-            elif match[3] and not date.is_draft and (int(match[3]), int(match[4]),
-                                                     int(match[5])) != (date.day, date.month,
-                                                                        date.year):
-                yield _warn(source, path, "LINT-SELF-REFERENCE",
-                            _("cites this plan as dated {cited}, but it is dated {date}").format(
-                                cited=f"{match[3]}/{match[4]}/{match[5]}",
-                                date=f"{date.day:02d}/{date.month}/{date.year}"))
+                yield _warn(
+                    source,
+                    path,
+                    "LINT-SELF-REFERENCE",
+                    # document_lowercase: «… nhưng kế hoạch này là số …»
+                    _(
+                        "cites {document} số {cited}, but this plan is số {number:02d}/{symbol}"
+                    ).format(
+                        document=document,
+                        document_lowercase=document.lower(),
+                        cited=f"{match[1]}/{match[2]}",
+                        number=issuer.number,
+                        symbol=issuer.symbol,
+                    ),
+                )
+            elif (
+                match[3]
+                and not date.is_draft
+                and (int(match[3]), int(match[4]), int(match[5]))
+                != (date.day, date.month, date.year)
+            ):
+                yield _warn(
+                    source,
+                    path,
+                    "LINT-SELF-REFERENCE",
+                    _("cites this plan as dated {cited}, but it is dated {date}").format(
+                        cited=f"{match[3]}/{match[4]}/{match[5]}",
+                        date=f"{date.day:02d}/{date.month}/{date.year}",
+                    ),
+                )
 
 
 def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:
@@ -167,12 +204,18 @@ def _recipient_work(plan: Plan, source: Source) -> Iterator[Problem]:
         if cooperates or not any(word in note for word in _IMPLEMENT_NOTES):
             continue
         names = [normalise_unit(recipient.name)] + [normalise_unit(c) for c in recipient.covers]
-        if not any(unit == name or unit in name or name in unit for unit in units
-                   for name in names):
-            yield _warn(source, ("recipients", index), "LINT-RECIPIENT-WORK",
-                        _("'{name}' is asked to implement ({note}) but no item gives "
-                          "it work; add 'unit:' to the item that concerns it").format(
-                              name=recipient.name, note=recipient.note))
+        if not any(
+            unit == name or unit in name or name in unit for unit in units for name in names
+        ):
+            yield _warn(
+                source,
+                ("recipients", index),
+                "LINT-RECIPIENT-WORK",
+                _(
+                    "'{name}' is asked to implement ({note}) but no item gives "
+                    "it work; add 'unit:' to the item that concerns it"
+                ).format(name=recipient.name, note=recipient.note),
+            )
 
 
 def _window(plan: Plan, source: Source) -> Iterator[Problem]:
@@ -181,27 +224,38 @@ def _window(plan: Plan, source: Source) -> Iterator[Problem]:
         return
     issued = plan.issuer.date.earliest()
     for path, item in walk_items(plan):
-        if isinstance(item.deadline, dt.date) and not (
-                window.start <= item.deadline <= window.end):
-            yield _warn(source, path + ("deadline",), "LINT-WINDOW",
-                        _("deadline {deadline} is outside the plan's window ({start}–{end})")
-                        .format(deadline=as_written(source, path + ("deadline",),
-                                                    item.deadline), **_window_ends(source, window)))
+        if isinstance(item.deadline, dt.date) and not (window.start <= item.deadline <= window.end):
+            yield _warn(
+                source,
+                path + ("deadline",),
+                "LINT-WINDOW",
+                _("deadline {deadline} is outside the plan's window ({start}–{end})").format(
+                    deadline=as_written(source, path + ("deadline",), item.deadline),
+                    **_window_ends(source, window),
+                ),
+            )
         if item.time:
             for point in item.time.points():
                 if point.kind == "now":
                     continue
                 if point.last_day(issued) < window.start or point.first_day(issued) > window.end:
-                    yield _warn(source, path + ("time",), "LINT-WINDOW",
-                                _("this time falls outside the plan's window "
-                                  "({start}–{end})").format(**_window_ends(source, window)))
+                    yield _warn(
+                        source,
+                        path + ("time",),
+                        "LINT-WINDOW",
+                        _("this time falls outside the plan's window ({start}–{end})").format(
+                            **_window_ends(source, window)
+                        ),
+                    )
                     break
 
 
 def _window_ends(source: Source, window) -> dict[str, str]:
     """The window's ends as the plan writes them."""
-    return {"start": as_written(source, ("window", "from"), window.start),
-            "end": as_written(source, ("window", "to"), window.end)}
+    return {
+        "start": as_written(source, ("window", "from"), window.start),
+        "end": as_written(source, ("window", "to"), window.end),
+    }
 
 
 # -- tone marks ---------------------------------------------------------------------------------
@@ -243,8 +297,13 @@ def _tone_marks(texts: list[tuple[PathKey, str]], source: Source) -> Iterator[Pr
         minority = min(found, key=lambda style: len(found[style]))
         majority = found["modern" if minority == "traditional" else "traditional"]
         path, word = found[minority][0]
-        yield _warn(source, path, "LINT-TONE-MARKS",
-                    _("'{word}' places its tone mark the {minority} way, while the "
-                      "rest of the plan writes e.g. '{majority}'; use one style "
-                      "throughout").format(word=word, minority=_(_STYLE_NAMES[minority]),
-                                           majority=majority[0][1]))
+        yield _warn(
+            source,
+            path,
+            "LINT-TONE-MARKS",
+            _(
+                "'{word}' places its tone mark the {minority} way, while the "
+                "rest of the plan writes e.g. '{majority}'; use one style "
+                "throughout"
+            ).format(word=word, minority=_(_STYLE_NAMES[minority]), majority=majority[0][1]),
+        )

@@ -16,13 +16,15 @@ from ..load.yaml_source import Source
 __all__ = ["problems_from_pydantic"]
 
 
-def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
-                           root: type[BaseModel]) -> list[Problem]:
+def problems_from_pydantic(
+    errors: list[dict[str, Any]], source: Source, root: type[BaseModel]
+) -> list[Problem]:
     problems: dict[tuple, Problem] = {}
     for error in errors:
         # "~…" are the tags of unions that choose their shape (model/plan.py: Deadline)
-        loc = tuple(part for part in error["loc"]
-                    if not (isinstance(part, str) and part.startswith("~")))
+        loc = tuple(
+            part for part in error["loc"] if not (isinstance(part, str) and part.startswith("~"))
+        )
         kind = error["type"]
         if kind == "extra_forbidden":
             parent = loc[:-1]
@@ -36,8 +38,9 @@ def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
             if hint:
                 message += f" — {hint}."
             problem = source.problem(loc[:-1], message, key=True)
-            problem = Problem(problem.file, problem.line, problem.column,
-                              _join(loc), problem.message)
+            problem = Problem(
+                problem.file, problem.line, problem.column, _join(loc), problem.message
+            )
         else:
             problem = source.problem(loc, _reword(kind, error))
         problems.setdefault((problem.line, problem.column, problem.path), problem)
@@ -46,6 +49,7 @@ def problems_from_pydantic(errors: list[dict[str, Any]], source: Source,
 
 def _join(loc: tuple) -> str:
     from ..load.yaml_source import format_path
+
     return format_path(loc)
 
 
@@ -55,7 +59,8 @@ def _unknown_key(key: str, allowed: list[str]) -> str:
         return _("unknown key '{key}' — did you mean '{close}'?").format(key=key, close=close[0])
     if allowed:
         return _("unknown key '{key}'; the keys allowed here are: {keys}").format(
-            key=key, keys=", ".join(allowed))
+            key=key, keys=", ".join(allowed)
+        )
     return _("unknown key '{key}'").format(key=key)
 
 
@@ -66,12 +71,20 @@ _DATE = N_("should be a date such as 19/8/2025")
 _GROUP = N_("should be a group of 'key: value' lines")
 _TYPE_WORDS = {
     "string_type": N_("should be text"),
-    "int_type": _WHOLE_NUMBER, "int_parsing": _WHOLE_NUMBER, "int_from_float": _WHOLE_NUMBER,
-    "float_type": _NUMBER, "float_parsing": _NUMBER,
-    "bool_type": _YES_NO, "bool_parsing": _YES_NO,
-    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,
+    "int_type": _WHOLE_NUMBER,
+    "int_parsing": _WHOLE_NUMBER,
+    "int_from_float": _WHOLE_NUMBER,
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "bool_type": _YES_NO,
+    "bool_parsing": _YES_NO,
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
     "list_type": N_("should be a list (one '- ' line per entry)"),
-    "model_type": _GROUP, "dict_type": _GROUP, "model_attributes_type": _GROUP,
+    "model_type": _GROUP,
+    "dict_type": _GROUP,
+    "model_attributes_type": _GROUP,
     "too_short": N_("needs at least one entry"),
     "string_too_short": N_("cannot be empty"),
 }
@@ -88,8 +101,11 @@ _BOUND_WORDS = {
 
 def _reword(kind: str, error: dict[str, Any]) -> str:
     given = error.get("input")
-    shown = (_(" (found {value!r})").format(value=given)
-             if isinstance(given, str | int | float | bool) else "")
+    shown = (
+        _(" (found {value!r})").format(value=given)
+        if isinstance(given, str | int | float | bool)
+        else ""
+    )
     if kind in _TYPE_WORDS:
         return _(_TYPE_WORDS[kind]) + ("" if kind.startswith(("too_", "string_too")) else shown)
     if kind in _BOUND_WORDS:
@@ -101,9 +117,9 @@ def _reword(kind: str, error: dict[str, Any]) -> str:
     message = str(error.get("msg", ""))
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
-            return message[len(prefix):]
+            return message[len(prefix) :]
     if message.startswith("Input should be"):
-        return "should be" + message[len("Input should be"):] + shown
+        return "should be" + message[len("Input should be") :] + shown
     return message[:1].lower() + message[1:]
 
 

@@ -17,10 +17,13 @@ from ..i18n import N_, _
 __all__ = ["place_warnings"]
 
 _DISTRICT = re.compile(r"\b(huyện|thị xã|quận)\b", re.IGNORECASE)
-_FORMER = re.compile(r"\btỉnh (" + "|".join(map(re.escape, FORMER_PROVINCES)) + r")\b",
-                     re.IGNORECASE)
-_HINT = N_("since 01/7/2025 local government has two levels; assign the work to 'UBND các "
-           "xã, phường' instead")
+_FORMER = re.compile(
+    r"\btỉnh (" + "|".join(map(re.escape, FORMER_PROVINCES)) + r")\b", re.IGNORECASE
+)
+_HINT = N_(
+    "since 01/7/2025 local government has two levels; assign the work to 'UBND các "
+    "xã, phường' instead"
+)
 
 
 def place_warnings(plan: Plan, source: Source, org=None) -> list[Problem]:
@@ -46,8 +49,11 @@ def _warnings(plan: Plan, source: Source, org) -> Iterator[Problem]:
                 yield warn(path, f"'{name}': {_(_HINT)} [LINT-DISTRICT]")
         for match in _FORMER.finditer(name):
             former = next(f for f in FORMER_PROVINCES if f.casefold() == match[1].casefold())
-            yield warn(path, _("'tỉnh {former}' was merged into {successor} on "
-                               "01/7/2025").format(
-                                   former=former, successor=FORMER_PROVINCES[former]))
+            yield warn(
+                path,
+                _("'tỉnh {former}' was merged into {successor} on 01/7/2025").format(
+                    former=former, successor=FORMER_PROVINCES[former]
+                ),
+            )
         for message in commune_problems(name, province):
             yield warn(path, message)

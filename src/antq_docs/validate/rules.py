@@ -18,15 +18,30 @@ __all__ = ["check_plan", "normalise_unit", "recipient_covers"]
 
 # Abbreviations used interchangeably in unit names and Nơi nhận lines.
 _ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
-    "ubmttqvn": "ủy ban mặt trận tổ quốc việt nam", "ubmttq": "ủy ban mặt trận tổ quốc",
-    "mttq": "mặt trận tổ quốc", "bcđ": "ban chỉ đạo", "cat": "công an tỉnh",
-    "bca": "bộ công an", "pt&th": "phát thanh - truyền hình", "pt-th": "phát thanh - truyền hình",
-    "tp": "thành phố", "lđtb&xh": "lao động - thương binh và xã hội",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "ubmttqvn": "ủy ban mặt trận tổ quốc việt nam",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "mttq": "mặt trận tổ quốc",
+    "bcđ": "ban chỉ đạo",
+    "cat": "công an tỉnh",
+    "bca": "bộ công an",
+    "pt&th": "phát thanh - truyền hình",
+    "pt-th": "phát thanh - truyền hình",
+    "tp": "thành phố",
+    "lđtb&xh": "lao động - thương binh và xã hội",
 }
 # Old and new tone-mark placement (hoà/hòa, uỷ/ủy) must compare equal.
-_TONE_STYLES = {"uỷ": "ủy", "hoà": "hòa", "thuỷ": "thủy", "khoẻ": "khỏe", "hoá": "hóa",
-                "toà": "tòa", "thoả": "thỏa", "quý": "quý"}
+_TONE_STYLES = {
+    "uỷ": "ủy",
+    "hoà": "hòa",
+    "thuỷ": "thủy",
+    "khoẻ": "khỏe",
+    "hoá": "hóa",
+    "toà": "tòa",
+    "thoả": "thỏa",
+    "quý": "quý",
+}
 
 
 def normalise_unit(name: str) -> str:
@@ -56,21 +71,30 @@ def check_plan(plan: Plan, source: Source) -> list[Problem]:
 
 def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
     issued = plan.issuer.date.earliest()
-    issued_text = as_written(source, ("issuer", "date"), issued) \
-        if not plan.issuer.date.is_draft \
+    issued_text = (
+        as_written(source, ("issuer", "date"), issued)
+        if not plan.issuer.date.is_draft
         else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
+    )
     for path, item in walk_items(plan):
         if isinstance(item.deadline, dt.date) and item.deadline < issued:
-            yield source.problem(path + ("deadline",), _(
-                "the deadline {deadline} is before the plan's own date ({issued})").format(
-                deadline=as_written(source, path + ("deadline",), item.deadline),
-                issued=issued_text))
+            yield source.problem(
+                path + ("deadline",),
+                _("the deadline {deadline} is before the plan's own date ({issued})").format(
+                    deadline=as_written(source, path + ("deadline",), item.deadline),
+                    issued=issued_text,
+                ),
+            )
         # Over means ended: a span that began before the plan's date and runs on is not.
-        if item.time and any(point.kind != "now" and point.last_day(issued) < issued
-                             for point in item.time.ends()):
-            yield source.problem(path + ("time",), _(
-                "this time is over before the plan's own date ({issued})").format(
-                issued=issued_text))
+        if item.time and any(
+            point.kind != "now" and point.last_day(issued) < issued for point in item.time.ends()
+        ):
+            yield source.problem(
+                path + ("time",),
+                _("this time is over before the plan's own date ({issued})").format(
+                    issued=issued_text
+                ),
+            )
 
 
 def as_written(source: Source, path: tuple, value: dt.date) -> str:
@@ -94,8 +118,11 @@ def _recipients(plan: Plan, source: Source) -> Iterator[Problem]:
             continue
         unit = normalise_unit(item.unit)
         if not any(unit == name or unit in name for name in covered):
-            yield source.problem(path + ("unit",), _(
-                "'{unit}' is given work but is not in Nơi nhận: add it to "
-                "'recipients', or list it under the 'covers' of the recipient line "
-                "that reaches it").format(unit=item.unit))
-
+            yield source.problem(
+                path + ("unit",),
+                _(
+                    "'{unit}' is given work but is not in Nơi nhận: add it to "
+                    "'recipients', or list it under the 'covers' of the recipient line "
+                    "that reaches it"
+                ).format(unit=item.unit),
+            )

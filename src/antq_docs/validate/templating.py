@@ -69,8 +69,9 @@ class TextRenderer:
         if text in self._done:
             return self._done[text]
         if "{%" in text:
-            raise TemplateProblem(_("only {{ expressions }} are allowed in plan text, "
-                                    "not {% statements %}"))
+            raise TemplateProblem(
+                _("only {{ expressions }} are allowed in plan text, not {% statements %}")
+            )
         from jinja2 import TemplateError
 
         template = _compiled(text)
@@ -86,17 +87,24 @@ class TextRenderer:
         except RecursionError:
             raise TemplateProblem(_("the expression is nested too deeply")) from None
         except Exception as exc:  # noqa: BLE001 — any error of an expression is the plan's
-            raise TemplateProblem(_("cannot compute the expression: {name}: {exc}").format(
-                                        name=type(exc).__name__, exc=str(exc)[:200])) from None
+            raise TemplateProblem(
+                _("cannot compute the expression: {name}: {exc}").format(
+                    name=type(exc).__name__, exc=str(exc)[:200]
+                )
+            ) from None
         if len(result) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(_("the expression produces more than "
-                                    "{limit:,} characters").format(
-                                        limit=MAX_OUTPUT_CHARS))
+            raise TemplateProblem(
+                _("the expression produces more than {limit:,} characters").format(
+                    limit=MAX_OUTPUT_CHARS
+                )
+            )
         self._produced += len(result)
         if self._produced > MAX_PLAN_OUTPUT_CHARS:
-            raise TemplateProblem(_("the plan's expressions produce more than "
-                                    "{limit:,} characters together").format(
-                                        limit=MAX_PLAN_OUTPUT_CHARS))
+            raise TemplateProblem(
+                _("the plan's expressions produce more than {limit:,} characters together").format(
+                    limit=MAX_PLAN_OUTPUT_CHARS
+                )
+            )
         self._done[text] = result
         return result
 
@@ -104,8 +112,7 @@ class TextRenderer:
 _DEADLINE = [float("inf")]  # of the plan being rendered (one at a time per process)
 
 
-def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool = False
-                     ) -> None:
+def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool = False) -> None:
     """Refuse, before a filter or function runs, what would make it produce or compute too
     much: a width, count or number of digits over the limit, an oversized text or list."""
     import time
@@ -116,33 +123,50 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
     # Some filters take Jinja's evaluation context first: the values come after it.
     args = tuple(a for a in args if not isinstance(a, EvalContext | Context))
     if time.monotonic() > _DEADLINE[0]:
-        raise TemplateProblem(_("the plan's expressions take more than "
-                                "{limit:g} seconds").format(
-                                    limit=MAX_RENDER_SECONDS))
+        raise TemplateProblem(
+            _("the plan's expressions take more than {limit:g} seconds").format(
+                limit=MAX_RENDER_SECONDS
+            )
+        )
     for position, value in enumerate((*args, *kwargs.values())):
         if isinstance(value, bool):
             continue
         # A filter's first argument is the value it works on (an amount may be large); the
         # others are widths, counts and digits.
-        if isinstance(value, int) and abs(value) > MAX_ARGUMENT and not (
-                value_first and position == 0):
-            raise TemplateProblem(_("{name}: the number {value} is too large here (at "
-                                    "most {limit:,})").format(
-                name=name, value=value if value < 10 ** 12 else "…", limit=MAX_ARGUMENT))
+        if (
+            isinstance(value, int)
+            and abs(value) > MAX_ARGUMENT
+            and not (value_first and position == 0)
+        ):
+            raise TemplateProblem(
+                _("{name}: the number {value} is too large here (at most {limit:,})").format(
+                    name=name, value=value if value < 10**12 else "…", limit=MAX_ARGUMENT
+                )
+            )
         if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(_("{name}: too much text").format(name=name))
-        if isinstance(value, list | tuple) and sum(
-                len(v) for v in value if isinstance(v, str)) > MAX_OUTPUT_CHARS:
+        if (
+            isinstance(value, list | tuple)
+            and sum(len(v) for v in value if isinstance(v, str)) > MAX_OUTPUT_CHARS
+        ):
             raise TemplateProblem(_("{name}: too much text").format(name=name))
     if name == "replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
         if len(args[0]) * max(len(args[2]), 1) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(_("replace: the result would be too long"))
-    if name == "expandtabs" and len(args) >= 2 and isinstance(args[0], str) and isinstance(
-            args[1], int) and args[0].count("\t") * args[1] > MAX_OUTPUT_CHARS:
+    if (
+        name == "expandtabs"
+        and len(args) >= 2
+        and isinstance(args[0], str)
+        and isinstance(args[1], int)
+        and args[0].count("\t") * args[1] > MAX_OUTPUT_CHARS
+    ):
         raise TemplateProblem(_("expandtabs: the result would be too long"))
     if name == "join" and len(args) >= 2:
-        separator, items = (args[0], args[1]) if isinstance(args[0], str) else (
-            args[1] if isinstance(args[1], str) else "", args[0])
+        separator, items = (
+            (args[0], args[1])
+            if isinstance(args[0], str)
+            else (args[1] if isinstance(args[1], str) else "", args[0])
+        )
         if isinstance(items, list | tuple) and len(separator) * len(items) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(_("join: the result would be too long"))
 
@@ -175,18 +199,24 @@ def _environment():
         def call_binop(self, context, operator_name, left, right):
             if operator_name == "%":
                 if isinstance(left, str):
-                    raise TemplateProblem(_("'%' formatting of text is not available "
-                                            "in a plan"))
+                    raise TemplateProblem(_("'%' formatting of text is not available in a plan"))
                 return operator.mod(left, right)
             _check_size(operator_name, left, right)
             return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
 
         def wrap_str_format(self, value):
             if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(
-                    getattr(value, "__self__", None), str):
+                getattr(value, "__self__", None), str
+            ):
+
                 def refused(*args, **kwargs):
-                    raise TemplateProblem(_("str.format is not available in a plan; "
-                                            "write the text around {{ }} instead"))
+                    raise TemplateProblem(
+                        _(
+                            "str.format is not available in a plan; "
+                            "write the text around {{ }} instead"
+                        )
+                    )
+
                 return refused
             return None
 
@@ -223,22 +253,32 @@ def _check_size(operator_name: str, left: Any, right: Any) -> None:
     """Refuse, before computing it, a product or power too large for any plan."""
     if operator_name == "*":
         for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, str | list | tuple) and isinstance(times, int) \
-                    and len(seq) * times > MAX_OUTPUT_CHARS:
+            if (
+                isinstance(seq, str | list | tuple)
+                and isinstance(times, int)
+                and len(seq) * times > MAX_OUTPUT_CHARS
+            ):
                 raise TemplateProblem(_("the expression produces too much text"))
-        if isinstance(left, int) and isinstance(right, int) and \
-                left.bit_length() + right.bit_length() > 256:
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() + right.bit_length() > 256
+        ):
             raise TemplateProblem(_("the expression produces too large a number"))
-    elif isinstance(left, int) and isinstance(right, int) and (
-            abs(right) > 256 or left.bit_length() * max(right, 1) > 256):
+    elif (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and (abs(right) > 256 or left.bit_length() * max(right, 1) > 256)
+    ):
         raise TemplateProblem(_("the expression produces too large a number"))
 
 
 def _explain(message: str, context: dict[str, Any]) -> str:
     if "is undefined" in message:
         known = ", ".join(sorted(k for k in context if not k.startswith("_")))
-        return _("{message}; the names you can use are: {known} (add your own under "
-                 "'vars:')").format(message=message, known=known)
+        return _(
+            "{message}; the names you can use are: {known} (add your own under 'vars:')"
+        ).format(message=message, known=known)
     return message
 
 
@@ -268,10 +308,12 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
         "plan": plan,
         "vars": user_vars,
         "anniversary": _bounded("anniversary", anniversary),
-        "cand_anniversary": _bounded("cand_anniversary", lambda in_year=year: anniversary(
-            CAND_FOUNDED, in_year)),
-        "festival_anniversary": _bounded("festival_anniversary", lambda in_year=year:
-                                         anniversary(FESTIVAL_FOUNDED, in_year)),
+        "cand_anniversary": _bounded(
+            "cand_anniversary", lambda in_year=year: anniversary(CAND_FOUNDED, in_year)
+        ),
+        "festival_anniversary": _bounded(
+            "festival_anniversary", lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year)
+        ),
         "roman": _bounded("roman", roman),
         "short_date": _bounded("short_date", short_date),
         "number": _bounded("number", number),
@@ -285,6 +327,7 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
 
 def _raw_date(value: Any) -> tuple[int | None, int | None, int] | None:
     from ..model.timeline import parse_day
+
     try:
         value = parse_day(value)
     except ValueError:
@@ -293,6 +336,9 @@ def _raw_date(value: Any) -> tuple[int | None, int | None, int] | None:
         return (value.day, value.month, value.year)
     if isinstance(value, dict) and isinstance(value.get("year"), int):
         day, month = value.get("day"), value.get("month")
-        return (day if isinstance(day, int) else None,
-                month if isinstance(month, int) else None, value["year"])
+        return (
+            day if isinstance(day, int) else None,
+            month if isinstance(month, int) else None,
+            value["year"],
+        )
     return None

@@ -14,10 +14,12 @@ from ..i18n import N_, _
 
 __all__ = ["find_soffice", "convert_to_pdf", "convert_many", "PdfError", "INSTALL_HINT"]
 
-INSTALL_HINT = N_("LibreOffice is needed for PDF output. Install it from "
-                  "https://www.libreoffice.org/download/ (Windows, macOS) or with "
-                  "'sudo apt install libreoffice-writer fonts-liberation2' (Debian, Ubuntu), "
-                  "then run the command again.")
+INSTALL_HINT = N_(
+    "LibreOffice is needed for PDF output. Install it from "
+    "https://www.libreoffice.org/download/ (Windows, macOS) or with "
+    "'sudo apt install libreoffice-writer fonts-liberation2' (Debian, Ubuntu), "
+    "then run the command again."
+)
 _TIMEOUT_SECONDS = 180
 
 
@@ -44,8 +46,11 @@ def _environment() -> dict[str, str]:
     """Keep LibreOffice away from Liberation 1.x, which fontconfig prefers when both are
     installed (see fonts.conf); a FONTCONFIG_FILE set by the user wins."""
     env = dict(os.environ)
-    if sys.platform.startswith("linux") and _OLD_LIBERATION.is_dir() \
-            and "FONTCONFIG_FILE" not in env:
+    if (
+        sys.platform.startswith("linux")
+        and _OLD_LIBERATION.is_dir()
+        and "FONTCONFIG_FILE" not in env
+    ):
         env["FONTCONFIG_FILE"] = str(Path(__file__).with_name("fonts.conf"))
     return env
 
@@ -84,19 +89,30 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
         for index, (docx, _pdf) in enumerate(pairs):
             sources.append(work_dir / f"in{index}.docx")
             shutil.copyfile(docx, sources[-1])
-        command = [str(soffice), f"-env:UserInstallation={profile}", "--headless",
-                   "--norestore", "--convert-to", "pdf", "--outdir", str(work_dir),
-                   *map(str, sources)]
+        command = [
+            str(soffice),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work_dir),
+            *map(str, sources),
+        ]
         timeout = _TIMEOUT_SECONDS + 2 * len(pairs)
         try:
-            subprocess.run(command, check=True, capture_output=True, timeout=timeout,
-                           env=_environment())
+            subprocess.run(
+                command, check=True, capture_output=True, timeout=timeout, env=_environment()
+            )
         except subprocess.TimeoutExpired:
-            raise PdfError(_("LibreOffice did not finish within {timeout} s").format(
-                                 timeout=timeout)) from None
+            raise PdfError(
+                _("LibreOffice did not finish within {timeout} s").format(timeout=timeout)
+            ) from None
         except (subprocess.CalledProcessError, OSError) as exc:
-            raise PdfError(_("LibreOffice failed to convert the file: {exc}").format(
-                                 exc=exc)) from None
+            raise PdfError(
+                _("LibreOffice failed to convert the file: {exc}").format(exc=exc)
+            ) from None
         for source, (docx, pdf) in zip(sources, pairs):
             produced = source.with_suffix(".pdf")
             if not produced.exists():

@@ -23,7 +23,7 @@ def _inline(runs: tuple[Inline, ...], notes: list[str]) -> str:
         if core and (item.bold or item.italic):
             marker = "***" if item.bold and item.italic else "**" if item.bold else "*"
             lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
+            trail = text[len(text.rstrip()) :]
             text = f"{lead}{marker}{core}{marker}{trail}"
         out.append(text)
     return "".join(out)
@@ -55,14 +55,26 @@ def _table(table: Table, notes: list[str]) -> str:
 def render_text(document: Document) -> str:
     notes: list[str] = []
     header = document.header
-    parts = [*header.parent_lines, *header.body_lines, header.number_line, "",
-             nd30.NATIONAL_TITLE.text, nd30.MOTTO.text,
-             f"*{header.place_date}*", "", f"# {document.title.name}", "",
-             f"**{_inline(document.title.subject, notes)}**", ""]
+    parts = [
+        *header.parent_lines,
+        *header.body_lines,
+        header.number_line,
+        "",
+        nd30.NATIONAL_TITLE.text,
+        nd30.MOTTO.text,
+        f"*{header.place_date}*",
+        "",
+        f"# {document.title.name}",
+        "",
+        f"**{_inline(document.title.subject, notes)}**",
+        "",
+    ]
     parts += [_block(b, notes) + "\n" for b in document.body]
     closing = document.closing
-    parts += [f"***{nd30.RECIPIENTS_LABEL.text}***  ",
-              *(line + "  " for line in closing.recipients)]
+    parts += [
+        f"***{nd30.RECIPIENTS_LABEL.text}***  ",
+        *(line + "  " for line in closing.recipients),
+    ]
     for name, lines in closing.after_filing:
         parts += [f"***{name}***  ", *(line + "  " for line in lines)]
     parts.append("")

@@ -20,8 +20,19 @@ _NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 __all__ = [
-    "RunFormat", "run", "paragraph", "rule_paragraph", "table", "cell", "page_number_runs",
-    "footnote_reference", "footnotes_part", "styles_part", "body_fragment", "W_NS", "R_NS",
+    "RunFormat",
+    "run",
+    "paragraph",
+    "rule_paragraph",
+    "table",
+    "cell",
+    "page_number_runs",
+    "footnote_reference",
+    "footnotes_part",
+    "styles_part",
+    "body_fragment",
+    "W_NS",
+    "R_NS",
 ]
 
 
@@ -61,16 +72,28 @@ def _rpr(fmt: RunFormat) -> str:
 def run(text: str, fmt: RunFormat = RunFormat()) -> str:
     """A run; line breaks in the text become <w:br/>."""
     pieces = text.split("\n")
-    body = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in pieces)
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in pieces)
     return f"<w:r>{_rpr(fmt)}{body}</w:r>"
 
 
-def paragraph(runs: str, *, align: str | None = None, first_line_cm: float | None = None,
-              before_pt: float = 0, after_pt: float = 0, line: float | None = None,
-              keep_next: bool = False, keep_lines: bool = False, mark: RunFormat | None = None,
-              indent_left_mm: float | None = None, indent_right_mm: float | None = None,
-              border_top: bool = False, exact_line_pt: float | None = None,
-              style: str | None = None, page_break_before: bool = False) -> str:
+def paragraph(
+    runs: str,
+    *,
+    align: str | None = None,
+    first_line_cm: float | None = None,
+    before_pt: float = 0,
+    after_pt: float = 0,
+    line: float | None = None,
+    keep_next: bool = False,
+    keep_lines: bool = False,
+    mark: RunFormat | None = None,
+    indent_left_mm: float | None = None,
+    indent_right_mm: float | None = None,
+    border_top: bool = False,
+    exact_line_pt: float | None = None,
+    style: str | None = None,
+    page_break_before: bool = False,
+) -> str:
     ppr = []
     if style:
         ppr.append(f'<w:pStyle w:val="{style}"/>')
@@ -81,8 +104,10 @@ def paragraph(runs: str, *, align: str | None = None, first_line_cm: float | Non
     if page_break_before:
         ppr.append("<w:pageBreakBefore/>")
     if border_top:
-        ppr.append(f'<w:pBdr><w:top w:val="single" w:sz="{layout.RULE_WEIGHT_EIGHTHS_PT}" '
-                   'w:space="1" w:color="000000"/></w:pBdr>')
+        ppr.append(
+            f'<w:pBdr><w:top w:val="single" w:sz="{layout.RULE_WEIGHT_EIGHTHS_PT}" '
+            'w:space="1" w:color="000000"/></w:pBdr>'
+        )
     spacing = f'w:before="{round(before_pt * 20)}" w:after="{round(after_pt * 20)}"'
     if exact_line_pt is not None:
         spacing += f' w:line="{round(exact_line_pt * 20)}" w:lineRule="exact"'
@@ -109,58 +134,95 @@ def rule_paragraph(length_mm: float, available_mm: float, *, after_pt: float = 0
     The rule is its own paragraph so that the text above keeps its full width.
     """
     side = max((available_mm - length_mm) / 2, 0)
-    return paragraph("", indent_left_mm=side, indent_right_mm=side, border_top=True,
-                     before_pt=3, exact_line_pt=1, after_pt=after_pt, mark=RunFormat(size=1))
+    return paragraph(
+        "",
+        indent_left_mm=side,
+        indent_right_mm=side,
+        border_top=True,
+        before_pt=3,
+        exact_line_pt=1,
+        after_pt=after_pt,
+        mark=RunFormat(size=1),
+    )
 
 
-def cell(content: str, width_cm: float, *, valign: str | None = None, span: int = 1,
-         v_merge: str | None = None) -> str:
+def cell(
+    content: str,
+    width_cm: float,
+    *,
+    valign: str | None = None,
+    span: int = 1,
+    v_merge: str | None = None,
+) -> str:
     """A table cell; `span` columns (gridSpan); `v_merge` "restart" for the top of a cell
     spanning rows and "continue" for its place in the rows below."""
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    merge = ('<w:vMerge w:val="restart"/>' if v_merge == "restart" else
-             "<w:vMerge/>" if v_merge == "continue" else "")
+    merge = (
+        '<w:vMerge w:val="restart"/>'
+        if v_merge == "restart"
+        else "<w:vMerge/>"
+        if v_merge == "continue"
+        else ""
+    )
     va = f'<w:vAlign w:val="{valign}"/>' if valign else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{layout.twips_cm(width_cm)}" w:type="dxa"/>{grid}'
-            f"{merge}{va}</w:tcPr>{content or paragraph('')}</w:tc>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{layout.twips_cm(width_cm)}" w:type="dxa"/>{grid}'
+        f"{merge}{va}</w:tcPr>{content or paragraph('')}</w:tc>"
+    )
 
 
-def table(rows: Iterable[Sequence[str]], widths_cm: Sequence[float], *, borders: bool,
-          header_rows: int = 0, center: bool = False, keep_rows_whole: bool = False) -> str:
+def table(
+    rows: Iterable[Sequence[str]],
+    widths_cm: Sequence[float],
+    *,
+    borders: bool,
+    header_rows: int = 0,
+    center: bool = False,
+    keep_rows_whole: bool = False,
+) -> str:
     """Rows of already-built cells; a fixed layout so that Word keeps the widths."""
     total = layout.twips_cm(sum(widths_cm))
     border_xml = ""
     if borders:
-        sides = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                        for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        sides = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         border_xml = f"<w:tblBorders>{sides}</w:tblBorders>"
     jc = '<w:jc w:val="center"/>' if center else ""
     grid = "".join(f'<w:gridCol w:w="{layout.twips_cm(w)}"/>' for w in widths_cm)
     body = []
     for index, cells in enumerate(rows):
         row_props = ("<w:cantSplit/>" if keep_rows_whole else "") + (
-            "<w:tblHeader/>" if index < header_rows else "")
+            "<w:tblHeader/>" if index < header_rows else ""
+        )
         header = f"<w:trPr>{row_props}</w:trPr>" if row_props else ""
         body.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{jc}{border_xml}'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" '
-            'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>")
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{jc}{border_xml}'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" '
+        'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
+    )
 
 
 def page_number_runs(size: float) -> str:
     """A PAGE field, so that Word and LibreOffice number the pages themselves."""
     fmt = _rpr(RunFormat(size=size))
-    return (f'<w:r>{fmt}<w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r>{fmt}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            f'<w:r>{fmt}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f"<w:r>{fmt}<w:t>2</w:t></w:r>"
-            f'<w:r>{fmt}<w:fldChar w:fldCharType="end"/></w:r>')
+    return (
+        f'<w:r>{fmt}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{fmt}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{fmt}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{fmt}<w:t>2</w:t></w:r>"
+        f'<w:r>{fmt}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def footnote_reference(note_id: int) -> str:
-    return (f"<w:r>{_rpr(RunFormat(style='FootnoteReference'))}"
-            f'<w:footnoteReference w:id="{note_id}"/></w:r>')
+    return (
+        f"<w:r>{_rpr(RunFormat(style='FootnoteReference'))}"
+        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+    )
 
 
 def footnotes_part(notes: Sequence[str]) -> bytes:
@@ -170,15 +232,19 @@ def footnotes_part(notes: Sequence[str]) -> bytes:
         'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
         'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
-        "</w:r></w:p></w:footnote>")
+        "</w:r></w:p></w:footnote>"
+    )
     body = []
     for index, runs in enumerate(notes, start=1):
         body.append(
             f'<w:footnote w:id="{index}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
             f'<w:jc w:val="both"/></w:pPr><w:r>{_rpr(RunFormat(style="FootnoteReference"))}'
-            f'<w:footnoteRef/></w:r>{run(" ")}{runs}</w:p></w:footnote>')
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f"<w:footnotes {_NSDECL}>{separators}{''.join(body)}</w:footnotes>")
+            f"<w:footnoteRef/></w:r>{run(' ')}{runs}</w:p></w:footnote>"
+        )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:footnotes {_NSDECL}>{separators}{''.join(body)}</w:footnotes>"
+    )
     return xml.encode("utf-8")
 
 
@@ -222,7 +288,8 @@ def styles_part() -> bytes:
         '<w:style w:type="character" w:styleId="FootnoteReference">'
         '<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
         '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
-        "</w:styles>")
+        "</w:styles>"
+    )
     return xml.encode("utf-8")
 
 

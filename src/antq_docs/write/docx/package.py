@@ -79,10 +79,11 @@ def _app_properties() -> bytes:
     claims one page of a Mac Word document, which a reader of the file would believe."""
     from ...version import __version__
 
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Properties xmlns="{EXTENDED_PROPERTIES_NS}">'
-            f"<Application>antq {__version__}</Application></Properties>"
-            ).encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{EXTENDED_PROPERTIES_NS}">'
+        f"<Application>antq {__version__}</Application></Properties>"
+    ).encode()
 
 
 def finish_package(entries: dict[str, bytes]) -> bytes:
@@ -93,16 +94,21 @@ def finish_package(entries: dict[str, bytes]) -> bytes:
     entries[_CUSTOM_PART] = custom_properties(fingerprint(entries))
     types = entries["[Content_Types].xml"].decode("utf-8")
     if _CUSTOM_PART not in types:
-        types = types.replace("</Types>", f'<Override PartName="/{_CUSTOM_PART}" '
-                              f'ContentType="{CT_CUSTOM_PROPERTIES}"/></Types>')
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/{_CUSTOM_PART}" ContentType="{CT_CUSTOM_PROPERTIES}"/></Types>',
+        )
     entries["[Content_Types].xml"] = types.encode("utf-8")
     rels = entries["_rels/.rels"].decode("utf-8")
     if _CUSTOM_PART not in rels:
         used = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
         new_id = f"rId{max(used, default=0) + 1}"
-        rels = rels.replace("</Relationships>", f'<Relationship Id="{new_id}" '
-                            f'Type="{RT_CUSTOM_PROPERTIES}" Target="{_CUSTOM_PART}"/>'
-                            "</Relationships>")
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="{new_id}" '
+            f'Type="{RT_CUSTOM_PROPERTIES}" Target="{_CUSTOM_PART}"/>'
+            "</Relationships>",
+        )
     entries["_rels/.rels"] = rels.encode("utf-8")
 
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)

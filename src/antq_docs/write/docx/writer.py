@@ -10,8 +10,21 @@ import datetime as dt
 import io
 import re
 
-from ...tree.nodes import (Block, Closing, Document, FootnoteRef, Frame, Header, Inline,
-                           Paragraph, Part, Run, Table, Title, plain_text)
+from ...tree.nodes import (
+    Block,
+    Closing,
+    Document,
+    FootnoteRef,
+    Frame,
+    Header,
+    Inline,
+    Paragraph,
+    Part,
+    Run,
+    Table,
+    Title,
+    plain_text,
+)
 from ... import nd30
 from . import layout, oxml
 from .oxml import RunFormat
@@ -31,8 +44,9 @@ class _Notes:
         return oxml.footnote_reference(len(self.bodies))
 
 
-def _runs(runs: tuple[Inline, ...], base: RunFormat = RunFormat(),
-          notes: _Notes | None = None) -> str:
+def _runs(
+    runs: tuple[Inline, ...], base: RunFormat = RunFormat(), notes: _Notes | None = None
+) -> str:
     out = []
     for item in runs:
         if isinstance(item, FootnoteRef):
@@ -40,17 +54,29 @@ def _runs(runs: tuple[Inline, ...], base: RunFormat = RunFormat(),
                 raise ValueError("footnote in a place that cannot carry one")
             out.append(notes.add(item.runs))
         else:
-            out.append(oxml.run(item.text, RunFormat(
-                size=base.size, bold=base.bold or item.bold, italic=base.italic or item.italic,
-                superscript=item.superscript)))
+            out.append(
+                oxml.run(
+                    item.text,
+                    RunFormat(
+                        size=base.size,
+                        bold=base.bold or item.bold,
+                        italic=base.italic or item.italic,
+                        superscript=item.superscript,
+                    ),
+                )
+            )
     return "".join(out)
 
 
-def _centered(text: str, size: float, *, bold: bool = False, italic: bool = False,
-              before: float = 0) -> str:
-    return oxml.paragraph(oxml.run(text, RunFormat(size=size, bold=bold, italic=italic)),
-                          align="center", before_pt=before,
-                          mark=RunFormat(size=size, bold=bold, italic=italic))
+def _centered(
+    text: str, size: float, *, bold: bool = False, italic: bool = False, before: float = 0
+) -> str:
+    return oxml.paragraph(
+        oxml.run(text, RunFormat(size=size, bold=bold, italic=italic)),
+        align="center",
+        before_pt=before,
+        mark=RunFormat(size=size, bold=bold, italic=italic),
+    )
 
 
 # -- page 1 header (ô 1–4) ------------------------------------------------------------------
@@ -63,17 +89,21 @@ def header_block(header: Header) -> str:
     left = [_centered(line, nd30.PARENT_BODY.size.chosen) for line in header.parent_lines]
     left += [_centered(line, issuer_size, bold=True) for line in header.body_lines]
     widest = max(layout.estimated_width_mm(line, issuer_size) for line in header.body_lines)
-    left.append(oxml.rule_paragraph(min(widest, left_text_mm) * nd30.ISSUER_RULE.chosen,
-                                    left_text_mm))
-    right = [_centered(nd30.NATIONAL_TITLE.text, nd30.NATIONAL_TITLE.size.chosen, bold=True),
-             _centered(nd30.MOTTO.text, nd30.MOTTO.size.chosen, bold=True),
-             oxml.rule_paragraph(layout.MOTTO_WIDTH_MM, right_text_mm)]
+    left.append(
+        oxml.rule_paragraph(min(widest, left_text_mm) * nd30.ISSUER_RULE.chosen, left_text_mm)
+    )
+    right = [
+        _centered(nd30.NATIONAL_TITLE.text, nd30.NATIONAL_TITLE.size.chosen, bold=True),
+        _centered(nd30.MOTTO.text, nd30.MOTTO.size.chosen, bold=True),
+        oxml.rule_paragraph(layout.MOTTO_WIDTH_MM, right_text_mm),
+    ]
     # ô 3 and ô 4 share a row, so the number and the date stand on one line (PL1 II.4.c).
     number = _centered(header.number_line, nd30.NUMBER.size.chosen, before=6)
-    place_date = _centered(header.place_date, nd30.PLACE_DATE.size.chosen, italic=True,
-                           before=6)
-    rows = [[oxml.cell("".join(left), left_cm), oxml.cell("".join(right), right_cm)],
-            [oxml.cell(number, left_cm), oxml.cell(place_date, right_cm)]]
+    place_date = _centered(header.place_date, nd30.PLACE_DATE.size.chosen, italic=True, before=6)
+    rows = [
+        [oxml.cell("".join(left), left_cm), oxml.cell("".join(right), right_cm)],
+        [oxml.cell(number, left_cm), oxml.cell(place_date, right_cm)],
+    ]
     return oxml.table(rows, layout.HEADER_COLUMNS_CM, borders=False)
 
 
@@ -82,11 +112,17 @@ def title_block(title: Title, notes: _Notes) -> str:
     size = nd30.TITLE.size.chosen  # the subject takes the title's size (both 13–14)
     subject_text = plain_text(title.subject)
     subject_width = min(layout.estimated_width_mm(subject_text, size), layout.TEXT_WIDTH_MM)
-    return (_centered(title.name, size, bold=True, before=18)
-            + oxml.paragraph(_runs(title.subject, RunFormat(size=size, bold=True), notes),
-                             align="center", mark=RunFormat(size=size, bold=True))
-            + oxml.rule_paragraph(subject_width * nd30.SUBJECT_RULE.chosen, layout.TEXT_WIDTH_MM,
-                                  after_pt=6))
+    return (
+        _centered(title.name, size, bold=True, before=18)
+        + oxml.paragraph(
+            _runs(title.subject, RunFormat(size=size, bold=True), notes),
+            align="center",
+            mark=RunFormat(size=size, bold=True),
+        )
+        + oxml.rule_paragraph(
+            subject_width * nd30.SUBJECT_RULE.chosen, layout.TEXT_WIDTH_MM, after_pt=6
+        )
+    )
 
 
 # -- ô 6: the body ---------------------------------------------------------------------------
@@ -95,44 +131,66 @@ def body_paragraph(block: Paragraph, notes: _Notes, *, with_next: bool = False) 
     the body's last paragraph, so that Nơi nhận and the signature never stand alone)."""
     keep = with_next or block.role == "heading"
     return oxml.paragraph(
-        _runs(block.runs, notes=notes), align="justify",
+        _runs(block.runs, notes=notes),
+        align="justify",
         first_line_cm=nd30.FIRST_LINE_INDENT_CM.chosen,
-        before_pt=nd30.PARAGRAPH_SPACING_PT.chosen, line=nd30.LINE_SPACING.chosen,
-        keep_next=keep, keep_lines=keep)
+        before_pt=nd30.PARAGRAPH_SPACING_PT.chosen,
+        line=nd30.LINE_SPACING.chosen,
+        keep_next=keep,
+        keep_lines=keep,
+    )
 
 
 def frame_block(frame: Frame, notes: _Notes) -> str:
-    lines = "".join(oxml.paragraph(_runs(line, notes=notes), align="center", before_pt=3,
-                                   after_pt=3) for line in frame.lines)
+    lines = "".join(
+        oxml.paragraph(_runs(line, notes=notes), align="center", before_pt=3, after_pt=3)
+        for line in frame.lines
+    )
     width = layout.TEXT_WIDTH_MM / 10 * 0.85
-    return (oxml.table([[oxml.cell(lines, width)]], [width], borders=True, center=True,
-                       keep_rows_whole=True)
-            + oxml.paragraph("", exact_line_pt=6))
+    return oxml.table(
+        [[oxml.cell(lines, width)]], [width], borders=True, center=True, keep_rows_whole=True
+    ) + oxml.paragraph("", exact_line_pt=6)
 
 
 def table_block(block: Table, notes: _Notes, width_mm: float = layout.TEXT_WIDTH_MM) -> str:
     widths = share_widths(block, width_mm / 10)
     size = layout.SIZE_TABLE
-    head = [oxml.cell(oxml.paragraph(oxml.run(text, RunFormat(size=size, bold=True)),
-                                     align="center", before_pt=3, after_pt=3), width,
-                      valign="center")
-            for text, width in zip(block.headings, widths)]
+    head = [
+        oxml.cell(
+            oxml.paragraph(
+                oxml.run(text, RunFormat(size=size, bold=True)),
+                align="center",
+                before_pt=3,
+                after_pt=3,
+            ),
+            width,
+            valign="center",
+        )
+        for text, width in zip(block.headings, widths)
+    ]
     rows = [head]
     for row in block.rows:
         cells, column = [], 0
         for cell in row:
-            width = sum(widths[column:column + cell.span])
+            width = sum(widths[column : column + cell.span])
             column += cell.span
-            content = "".join(oxml.paragraph(_runs(runs, RunFormat(size=size), notes),
-                                             align=cell.align, before_pt=3, after_pt=3)
-                              for runs in cell.paragraphs)
+            content = "".join(
+                oxml.paragraph(
+                    _runs(runs, RunFormat(size=size), notes),
+                    align=cell.align,
+                    before_pt=3,
+                    after_pt=3,
+                )
+                for runs in cell.paragraphs
+            )
             merge = "continue" if cell.merged else "restart" if cell.rows > 1 else None
             cells.append(oxml.cell(content, width, span=cell.span, v_merge=merge))
         rows.append(cells)
     # A row is never split across pages (Word still splits one taller than a page); the
     # heading row repeats on each page.
-    return (oxml.table(rows, widths, borders=True, header_rows=1, keep_rows_whole=True)
-            + oxml.paragraph("", exact_line_pt=6))
+    return oxml.table(
+        rows, widths, borders=True, header_rows=1, keep_rows_whole=True
+    ) + oxml.paragraph("", exact_line_pt=6)
 
 
 def share_widths(block: Table, total_cm: float) -> list[float]:
@@ -143,11 +201,23 @@ def share_widths(block: Table, total_cm: float) -> list[float]:
     if not free:
         return [float(w) for w in given]  # type: ignore[arg-type]
     counters = [i for i in free if _is_counter(block.headings[i])]
-    rest = max(total_cm - sum(w for w in given if w) - layout.NARROW_COLUMN_CM * len(counters),
-               2.0 * (len(free) - len(counters)))
-    longest = {i: max([len(block.headings[i])] + [
-        len(plain_text(runs)) for row in block.rows for c, cell in _columns(row)
-        if c == i and cell.span == 1 for runs in cell.paragraphs]) for i in free}
+    rest = max(
+        total_cm - sum(w for w in given if w) - layout.NARROW_COLUMN_CM * len(counters),
+        2.0 * (len(free) - len(counters)),
+    )
+    longest = {
+        i: max(
+            [len(block.headings[i])]
+            + [
+                len(plain_text(runs))
+                for row in block.rows
+                for c, cell in _columns(row)
+                if c == i and cell.span == 1
+                for runs in cell.paragraphs
+            ]
+        )
+        for i in free
+    }
     weights = {i: min(max(longest[i], 6), 80) for i in free if i not in counters}
     total_weight = sum(weights.values()) or 1
     shares = {i: rest * w / total_weight for i, w in weights.items()}
@@ -159,13 +229,22 @@ def share_widths(block: Table, total_cm: float) -> list[float]:
             shares[i] = 2.0
         for i in others:
             shares[i] -= lift * weights[i] / sum(weights[j] for j in others)
-    return [float(given[i]) if given[i] else (  # type: ignore[arg-type]
-        layout.NARROW_COLUMN_CM if i in counters else shares[i]) for i in range(len(given))]
+    return [
+        float(given[i])
+        if given[i]
+        # type: ignore[arg-type]
+        else (layout.NARROW_COLUMN_CM if i in counters else shares[i])
+        for i in range(len(given))
+    ]
 
 
 def _is_counter(heading: str) -> bool:
-    return " ".join(heading.lower().replace(".", " ").split()) in ("tt", "stt", "số tt",
-                                                                    "số thứ tự")
+    return " ".join(heading.lower().replace(".", " ").split()) in (
+        "tt",
+        "stt",
+        "số tt",
+        "số thứ tự",
+    )
 
 
 def _columns(row):
@@ -186,17 +265,27 @@ def block_xml(block: Block, notes: _Notes, width_mm: float = layout.TEXT_WIDTH_M
 # -- ô 7, 9b: recipients beside the signature ----------------------------------------------
 def signature_block(closing: Closing) -> str:
     left_cm, right_cm = layout.SIGNATURE_COLUMNS_CM
+
     def heading(text: str) -> str:  # «Nơi nhận:», and «Bản điện tử:» set the same way
-        return oxml.paragraph(oxml.run(text, RunFormat(
-            size=nd30.RECIPIENTS_LABEL.size.chosen, bold=True, italic=True)), before_pt=0)
+        return oxml.paragraph(
+            oxml.run(
+                text, RunFormat(size=nd30.RECIPIENTS_LABEL.size.chosen, bold=True, italic=True)
+            ),
+            before_pt=0,
+        )
 
     def lines(texts) -> str:
-        return "".join(oxml.paragraph(oxml.run(line, RunFormat(size=nd30.RECIPIENTS.size.chosen)),
-                                      align="left") for line in texts)
+        return "".join(
+            oxml.paragraph(
+                oxml.run(line, RunFormat(size=nd30.RECIPIENTS.size.chosen)), align="left"
+            )
+            for line in texts
+        )
 
     label = heading(nd30.RECIPIENTS_LABEL.text)
     items = lines(closing.recipients) + "".join(
-        heading(name) + lines(group) for name, group in closing.after_filing)
+        heading(name) + lines(group) for name, group in closing.after_filing
+    )
     size = nd30.SIGNATURE.size.chosen
     signer = [_centered(line, size, bold=True) for line in closing.signer_titles]
     signer += [oxml.paragraph("", mark=RunFormat(size=size))] * layout.SIGNATURE_GAP_LINES
@@ -205,8 +294,7 @@ def signature_block(closing: Closing) -> str:
     signer.append(_centered(closing.signer_name, size, bold=True))
     gap = oxml.paragraph("", exact_line_pt=12, keep_next=True)
     row = [oxml.cell(label + items, left_cm), oxml.cell("".join(signer), right_cm)]
-    return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False,
-                            keep_rows_whole=True)
+    return gap + oxml.table([row], layout.SIGNATURE_COLUMNS_CM, borders=False, keep_rows_whole=True)
 
 
 # -- appendices -----------------------------------------------------------------------------
@@ -233,10 +321,13 @@ def render_docx(document: Document) -> bytes:
     blocks = _Blocks(docx.element.body)
     body = list(document.body)
     last = body.pop() if body and isinstance(body[-1], Paragraph) else None
-    blocks.append(header_block(document.header) + title_block(document.title, notes)
-                  + "".join(block_xml(b, notes) for b in body)
-                  + (body_paragraph(last, notes, with_next=True) if last else "")
-                  + signature_block(document.closing))
+    blocks.append(
+        header_block(document.header)
+        + title_block(document.title, notes)
+        + "".join(block_xml(b, notes) for b in body)
+        + (body_paragraph(last, notes, with_next=True) if last else "")
+        + signature_block(document.closing)
+    )
     section = docx.sections[0]
     _setup_section(section, restart_numbering=False)
     _page_number_headers(section)
@@ -283,7 +374,7 @@ class _Blocks:
         text = to_text(docx.part.element)
         for index, xml in enumerate(self.xml):
             marker = re.search(rf"<w:p><w:r><w:t>antq-block-{index}</w:t></w:r></w:p>", text)
-            text = text[: marker.start()] + xml + text[marker.end():]
+            text = text[: marker.start()] + xml + text[marker.end() :]
         replace_document_element(docx, parse_xml(text))
 
 
@@ -325,8 +416,13 @@ def _page_number_headers(section) -> None:
     header_el = header_element(header)
     for child in list(header_el):
         header_el.remove(child)
-    header_el.extend(oxml.body_fragment(oxml.paragraph(
-        oxml.page_number_runs(nd30.PAGE_NUMBER.size.chosen), align="center", style="Header")))
+    header_el.extend(
+        oxml.body_fragment(
+            oxml.paragraph(
+                oxml.page_number_runs(nd30.PAGE_NUMBER.size.chosen), align="center", style="Header"
+            )
+        )
+    )
     first = section.first_page_header
     first.is_linked_to_previous = False  # an empty header: page 1 shows no number
 
@@ -337,8 +433,12 @@ def _add_footnotes(docx, notes: _Notes) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part as OpcPart
 
-    part = OpcPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
-                   oxml.footnotes_part(notes.bodies), docx.part.package)
+    part = OpcPart(
+        PackURI("/word/footnotes.xml"),
+        CT.WML_FOOTNOTES,
+        oxml.footnotes_part(notes.bodies),
+        docx.part.package,
+    )
     docx.part.relate_to(part, RT.FOOTNOTES)
 
 
