@@ -42,14 +42,12 @@ SLIPS = [
 ]
 
 
-def main() -> None:
-    from antq_docs.render import render_file
-
-    docx = render_file(ROOT / "tests" / "fixtures" / "minimal.yaml").docx
+def with_slips(docx: bytes, slips: list[tuple[str, str, str]]) -> bytes:
+    """The package with each (part, pattern, replacement) made once; every slip must apply."""
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
         entries = {info: source.read(info) for info in source.infolist()}
     by_name = {info.filename: info for info in entries}
-    for part, pattern, replacement in SLIPS:
+    for part, pattern, replacement in slips:
         info = by_name[part]
         text, done = re.subn(pattern, replacement, entries[info].decode("utf-8"), count=1)
         assert done, pattern
@@ -58,8 +56,15 @@ def main() -> None:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in entries.items():
             target.writestr(info, data)
+    return out.getvalue()
+
+
+def main() -> None:
+    from antq_docs.render import render_file
+
+    docx = render_file(ROOT / "tests" / "fixtures" / "minimal.yaml").docx
     path = ROOT / "examples" / "drafts" / "du-thao.docx"
-    path.write_bytes(out.getvalue())
+    path.write_bytes(with_slips(docx, SLIPS))
     print(f"wrote {path}")
 
 

@@ -10,6 +10,12 @@ import pytest
 # Messages are asserted in English here (the msgids); tests/test_language.py asserts the
 # Vietnamese that clerks see by default. Subprocesses inherit the choice.
 os.environ["ANTQ_LANG"] = "en"
+# Plans written into temporary folders name the project's profiles and fixtures: those are
+# folders this configuration gives antq (tests/test_hostile.py runs without it).
+os.environ["ANTQ_PROFILES"] = os.environ.get("ANTQ_PROFILES") or os.pathsep.join(
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), folder)
+    for folder in ("examples", "tests/fixtures")
+)
 
 from antq_docs.inspect import read_docx
 from antq_docs.render import render_file

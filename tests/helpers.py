@@ -293,6 +293,21 @@ DEFECTS = {
 OTHER_BASES = {
     "ND30-APPENDIX-PAGE-NUMBER": ("with-appendix", [(DOC, r'<w:pgNumType w:start="1"/>', "", 0)]),
     "ND30-APPENDIX-HEADING": ("with-appendix", [(DOC, ">Phụ lục I<", ">PHỤ LỤC I<", 1)]),
+    # appendix II's title typed in lower case
+    "ND30-APPENDIX-FORM": ("with-appendix", [(DOC, ">DANH SÁCH ĐƠN VỊ<", ">Danh sách đơn vị<", 1)]),
+    # appendix II without its «(Kèm theo …)» line
+    "ND30-APPENDIX-ATTACHED": (
+        "with-appendix",
+        [
+            (
+                DOC,
+                r"(DANH SÁCH ĐƠN VỊ</w:t></w:r></w:p>)<w:p>(?:(?!</w:p>).)*\(Kèm theo"
+                r"(?:(?!</w:p>).)*</w:p>",
+                r"\1",
+                1,
+            )
+        ],
+    ),
     "ND30-HEADINGS": (
         "cao-bang-2022",
         [
@@ -306,3 +321,87 @@ OTHER_BASES = {
         ],
     ),
 }
+
+
+def with_app_pages(docx: bytes, pages: int) -> bytes:
+    """The package with a docProps/app.xml that says how many pages Word counted."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        entries = {i.filename: source.read(i) for i in source.infolist()}
+    entries["docProps/app.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats'
+        f'.org/officeDocument/2006/extended-properties"><Pages>{pages}</Pages><Words>900</Words>'
+        "<Application>Microsoft Office Word</Application></Properties>"
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+W_MAIN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _shown_text(paragraph) -> str:
+    """The words a paragraph prints, without the results of its fields (a page number is
+    the field's, not the clerk's)."""
+    out, depth = [], 0
+    for element in paragraph.iter(f"{W_MAIN}fldChar", f"{W_MAIN}t"):
+        kind = element.get(f"{W_MAIN}fldCharType")
+        if kind == "begin":
+            depth += 1
+        elif kind == "end":
+            depth = max(depth - 1, 0)
+        elif element.tag == f"{W_MAIN}t" and not depth:
+            inside_simple = any(a.tag == f"{W_MAIN}fldSimple" for a in element.iterancestors())
+            if not inside_simple:
+                out.append(element.text or "")
+    return "".join(out)
+
+
+def texts(docx: bytes) -> dict[str, list[str]]:
+    """The text of every paragraph of every part (body, tables, headers, footnotes, text
+    boxes), part by part, field results left out."""
+    from lxml import etree
+
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                root = etree.fromstring(package.read(name))
+                out[name] = [_shown_text(p) for p in root.iter(f"{W_MAIN}p")]
+    return out
+
+
+def words(text: str) -> str:
+    """The words, without the characters the decree's fixed formulas correct (hyphens and
+    dashes of the Tiêu ngữ, leading zeros of dates, the Lưu line's colon and periods, the
+    case of «Phụ lục», «HÒA») and without spaces."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).casefold().replace("hoà", "hòa")
+    text = re.sub(r"(?<![\d])0(?=\d)", "", text)  # leading zeros
+    return re.sub(r"[\s\-–—−:./]", "", text)
+
+
+def assert_same_words(before: bytes, after: bytes) -> None:
+    """Every paragraph of every part says the same words after antq fix; a part fix adds
+    (a header) holds only words an existing header already printed."""
+    old, new = texts(before), texts(after)
+    for part, paragraphs in old.items():
+        kept = [p for p in new.get(part, []) if p.strip()]
+        assert [words(p) for p in paragraphs if p.strip()] == [words(p) for p in kept], part
+    printed = {words(p) for part, ps in old.items() if "/header" in part for p in ps}
+    for part in set(new) - set(old):
+        added = {words(p) for p in new[part] if p.strip()}
+        assert added <= printed, (part, added - printed)
+
+
+def with_entry(docx: bytes, name: str, data: bytes | str) -> bytes:
+    """The package with one entry more (a signature part, a numbering part)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr(name, data)
+    return out.getvalue()

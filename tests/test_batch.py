@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -368,6 +369,15 @@ def _batch_command(out: Path) -> list[str]:
     ]
 
 
+def _started_batch(out: Path, files: int, **streams) -> subprocess.Popen:
+    """The -j 2 batch of Cao Bằng in its own session, once `files` documents are written."""
+    process = subprocess.Popen(_batch_command(out), start_new_session=True, **streams)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < files:
+        time.sleep(0.01)
+    return process
+
+
 @pytest.mark.slow
 def test_a_killed_batch_leaves_only_complete_files_and_resumes_to_the_same_result(tmp_path):
     """SIGKILL part-way: every file then present is complete, and running the command
@@ -482,24 +492,186 @@ def test_an_office_profile_template_replaces_antqs(tmp_path):
     assert result.exit_code == 2 and f"{broken} (Phường Thục Phán):" in result.output
 
 
+@pytest.mark.slow  # a batch interrupted part-way, as its killed siblings above
 def test_ctrl_c_says_what_to_do_and_keeps_what_is_done(tmp_path):
     """SIGINT part-way: exit 130 with a sentence, no traceback, a manifest of complete rows."""
     if sys.platform == "win32":
         pytest.skip("SIGINT to a process group is POSIX")
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        _batch_command(out),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 10:
-        time.sleep(0.01)
+    process = _started_batch(out, 10, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's group
     _, errors = process.communicate(timeout=60)
     assert process.returncode == 130, errors[-2000:]
     assert "run the same command again" in errors and "Traceback" not in errors
+    for record in read_manifest(out / "manifest.csv").values():
+        assert hashlib.sha256((out / record.output).read_bytes()).hexdigest() == record.sha256
+
+
+def _table_batch(folder: Path, monkeypatch) -> tuple[Path, Path]:
+    """schools.csv over base.yaml, copied so that a test may edit every input; the copy of
+    minimal.yaml that base.yaml extends is in a folder antq is given (ANTQ_PROFILES)."""
+    monkeypatch.setenv("ANTQ_PROFILES", str(folder))
+    (folder / "batch").mkdir(parents=True)
+    shutil.copy(FIXTURES / "minimal.yaml", folder / "minimal.yaml")
+    shutil.copy(BASE, folder / "batch" / "base.yaml")
+    table = folder / "batch" / "schools.csv"
+    shutil.copy(BATCH / "schools.csv", table)
+    return table, folder / "batch" / "base.yaml"
+
+
+def _table_spec(out: Path, plan: Path, **changes) -> BatchSpec:
+    return BatchSpec(output=str(out), name_template="{row}-{unit}", plan=str(plan), **changes)
+
+
+def test_a_rerun_with_nothing_changed_builds_nothing(tmp_path, monkeypatch):
+    """The inputs are digested before any row is built: an unchanged row is never validated,
+    rendered or checked again, and no worker is started for it."""
+    import antq_docs.batch.runner as runner
+
+    table, plan = _table_batch(tmp_path, monkeypatch)
+    out = tmp_path / "out"
+    assert run_batch(_table_spec(out, plan), table_rows(table, "base"), jobs=1).written == 3
+
+    def never(*args):
+        raise AssertionError("an unchanged row was built")
+
+    monkeypatch.setattr(runner, "prepare_row", never)
+    monkeypatch.setattr(runner, "produce_row", never)
+    monkeypatch.setattr(runner, "_Pool", never)
+    again = run_batch(_table_spec(out, plan), table_rows(table, "base"), jobs=2)
+    assert (again.exit_code, again.written, again.unchanged) == (0, 0, 3)
+
+
+def test_a_changed_input_redoes_exactly_its_rows(tmp_path, monkeypatch):
+    table, plan = _table_batch(tmp_path, monkeypatch)
+    out = tmp_path / "out"
+
+    def again(**changes):
+        result = run_batch(_table_spec(out, plan, **changes), table_rows(table, "base"), jobs=1)
+        assert result.exit_code == 0, result.invalid or result.failed
+        return result.written, result.unchanged
+
+    assert again() == (3, 0)
+    # A row's own value: that row only.
+    table.write_text(
+        table.read_text("utf-8").replace("Hợp Giang,Hiệu trưởng", "Hợp Giang,Phó Hiệu trưởng"),
+        "utf-8",
+    )
+    assert again() == (1, 2)
+    # A profile named by one row's org column: that row when the profile changes.
+    org = tmp_path / "batch" / "org.yaml"
+    shutil.copy(ROOT / "examples" / "orgs" / "bcd-cao-bang.yaml", org)
+    lines = table.read_text("utf-8").splitlines()
+    lines[0] += ",org"
+    lines[1:] = [
+        line + ("," if number != 2 else ",org.yaml") for number, line in enumerate(lines[1:], 1)
+    ]
+    table.write_text("\n".join(lines) + "\n", "utf-8")
+    assert again() == (3, 0)  # every row gained a column
+    assert again() == (0, 3)
+    org.write_text(org.read_text("utf-8").replace("PV05", "PV01"), "utf-8")
+    assert again() == (1, 2)
+    # The base plan's own base (extends: ../minimal.yaml): every row.
+    base = tmp_path / "minimal.yaml"
+    base.write_text(base.read_text("utf-8") + "\n# edited\n", "utf-8")
+    assert again() == (3, 0)
+    assert again(force=True) == (3, 0)
+    assert again() == (0, 3)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_manifest_cells_a_spreadsheet_would_run_are_written_as_text(tmp_path, start):
+    """CSV injection: a unit named "=cmd|' /C calc'!A0" is text in manifest.csv, and the
+    manifest reads back exactly."""
+    import csv
+    import io
+
+    from antq_docs.batch.manifest import Record, write_manifest
+    from antq_docs.spreadsheet import as_text_cell, from_text_cell
+
+    unit = f"{start}cmd|' /C calc'!A0"
+    record = Record(1, unit, "ngay-hoi", "2026", "a.docx", "", "failed", f"{start}1+1", "x")
+    write_manifest(tmp_path / "manifest.csv", {1: record})
+    text = (tmp_path / "manifest.csv").read_text("utf-8-sig")
+    cells = [cell for line in csv.reader(io.StringIO(text, newline="")) for cell in line]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert read_manifest(tmp_path / "manifest.csv")[1] == record
+    assert from_text_cell(as_text_cell(unit)) == unit and as_text_cell("Xã A") == "Xã A"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"name,email\r\nA,a@example.org\r\n",  # some other table
+        b"row,unit,kind,year,output,sha256,status,message,inputs\r\n"
+        b"1,A,k,2026,../../etc/passwd.docx,,ok,,x\r\n2,B,k,2026,b.docx,,ok,,x\r\n",
+        b"row,unit,kind,year,output,sha256,status,message,inputs\r\n1,A,k,2026,"
+        + b"a" * 200_000
+        + b".docx,,ok,,x\r\n2,B,k,2026,b.docx,,ok,,x\r\n",  # a cell over csv's own limit
+        b"\xff\xfe\x00binary",
+    ],
+)
+def test_a_foreign_manifest_in_the_output_folder_is_refused_with_exit_2(tmp_path, content):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.csv").write_bytes(content)
+    result = run(
+        "--lang", "en", "batch", "ngay-hoi", "--year", "2026", "--province", "Cao Bằng",
+        "--rows", "1-1", "-o", out, "-j", "1",
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "manifest.csv" in result.output and "Traceback" not in result.output
+    assert not list(out.glob("*.docx"))
+
+
+def _descendants(pid: int) -> set[int]:
+    """The living processes below `pid` (Linux /proc; a zombie counts as ended)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z":
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """SIGKILL of the main process alone (not its group): no worker outlives it, and the
+    next run is neither blocked nor corrupted."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc")
+    out = tmp_path / "out"
+    process = _started_batch(out, 5, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = _descendants(process.pid)
+    assert len(workers) >= 2, "the pool had not started"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # leave no orphan behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors
+    again = subprocess.run(_batch_command(out), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
     for record in read_manifest(out / "manifest.csv").values():
         assert hashlib.sha256((out / record.output).read_bytes()).hexdigest() == record.sha256

@@ -14,7 +14,7 @@ from antq_docs.cli import app
 from antq_docs.render import render_file
 
 from .helpers import FIXTURES
-from .helpers import BODY_RUN, DOC, mutate
+from .helpers import BODY_RUN, DOC, mutate, with_app_pages, with_entry
 
 RULE = (
     r'<w:p><w:pPr><w:pBdr><w:top w:val="single"[^>]*/></w:pBdr>(?:(?!</w:p>).)*'
@@ -307,9 +307,9 @@ def test_draft_dates_left_blank(clean, date):
 def test_a_one_page_letter_needs_no_page_number(clean, rendered):
     docx = mutate(clean, DOC, r"<w:headerReference [^>]*/>", "", 0)
     assert "ND30-PAGE-NUMBER" not in rules_of(docx)  # short enough for one page
-    assert "ND30-PAGE-NUMBER" not in rules_of(_with_app_pages(docx, 1))
+    assert "ND30-PAGE-NUMBER" not in rules_of(with_app_pages(docx, 1))
     counted = [
-        f for f in check_document(_with_app_pages(docx, 3)).findings if f.rule == "ND30-PAGE-NUMBER"
+        f for f in check_document(with_app_pages(docx, 3)).findings if f.rule == "ND30-PAGE-NUMBER"
     ]
     assert counted and counted[0].certainty == "certain"
     long_plan = mutate(
@@ -421,25 +421,6 @@ def _text(docx: bytes) -> str:
     return "\n".join(p.text for p in read_docx(docx).paragraphs())
 
 
-def _with_app_pages(docx: bytes, pages: int) -> bytes:
-    """The package with a docProps/app.xml that says how many pages Word counted."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(docx)) as source:
-        entries = {i.filename: source.read(i) for i in source.infolist()}
-    entries["docProps/app.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats'
-        f'.org/officeDocument/2006/extended-properties"><Pages>{pages}</Pages><Words>900</Words>'
-        "<Application>Microsoft Office Word</Application></Properties>"
-    ).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, data in entries.items():
-            target.writestr(name, data)
-    return out.getvalue()
-
-
 def test_no_stray_regex_left(clean):
     assert re.search(
         RULE, __import__("zipfile").ZipFile(__import__("io").BytesIO(clean)).read(DOC).decode()
@@ -478,3 +459,229 @@ def test_a_text_issued_with_a_decision_has_no_number_date_or_recipients(clean):
     result = check_document(docx)
     assert result.administrative and result.recognised == "Quy chế"
     assert not {"ND30-NUMBER", "ND30-DATE", "ND30-RECIPIENTS-LABEL"} & rules_of(docx)
+
+
+@pytest.mark.parametrize(
+    "title, symbol, kind",
+    [
+        ("GIẤY MỜI HỌP", "VP", "Giấy mời"),  # a ký hiệu without the type
+        ("ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "ĐL", "Điều lệ"),
+    ],
+)
+def test_a_type_name_with_a_qualifier_is_recognised(clean, title, symbol, kind):
+    docx = mutate(clean, DOC, "Số: 05/KH-BCĐ", f"Số: 05/{symbol}-BCĐ", 1)
+    result = check_document(mutate(docx, DOC, ">KẾ HOẠCH<", f">{title}<", 1))
+    assert result.administrative and result.recognised == kind
+
+
+def test_a_saved_page_count_the_length_contradicts_is_not_trusted(rendered):
+    """A long plan whose docProps/app.xml still says the template's «1 page»."""
+    long_plan = mutate(
+        rendered["cao-bang-2022-ngay-hoi-bcd"].docx, DOC, r"<w:headerReference [^>]*/>", "", 0
+    )
+    found = [
+        f
+        for f in check_document(with_app_pages(long_plan, 1)).findings
+        if f.rule == "ND30-PAGE-NUMBER"
+    ]
+    assert found and found[0].certainty == "estimate"
+
+
+def test_a_subject_typed_in_capitals(clean):
+    subject = "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"
+    docx = mutate(clean, DOC, f">{subject}<", f">{subject.upper()}<", 1)
+    found = [f for f in check_document(docx).findings if f.rule == "ND30-SUBJECT-CAPITALS"]
+    assert [f.where for f in found] == ["subject (trích yếu)"]
+
+
+def _centred(text: str, *, bold: bool = True) -> str:
+    return f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{run(text, bold=bold)}</w:p>'
+
+
+def test_without_noi_nhan_the_signature_and_an_appendix_are_not_body(clean):
+    """A closing typed as centred paragraphs with no Nơi nhận, then an appendix in the
+    same section: the body ends at the signer, and the appendix title gets no «./.»."""
+    closing = (
+        _centred("KT. TRƯỞNG BAN")
+        + _centred("PHÓ TRƯỞNG BAN")
+        + _centred("Nguyễn Văn A")
+        + _centred("Phụ lục I")
+        + _centred("DANH SÁCH ĐƠN VỊ PHỐI HỢP")
+        + '<w:p><w:pPr><w:jc w:val="both"/><w:ind w:firstLine="567"/></w:pPr>'
+        + run("Các đơn vị phối hợp thực hiện")
+        + "</w:p>"
+    )
+    docx = mutate(clean, DOC, r"<w:tbl>(?:(?!<w:tbl>).)*</w:tbl>(<w:sectPr)", closing + r"\1", 1)
+    from antq_docs.check.locate import locate
+    from antq_docs.inspect import read_docx
+
+    parts = locate(read_docx(docx))
+    body = [p.text for p in parts.body]
+    assert body[-1].endswith("25/8/2026./.") and "Phụ lục I" not in body
+    assert [p.text for p in parts.signature][:1] == ["KT. TRƯỞNG BAN"]
+    assert [a.heading.text for a in parts.appendices] == ["Phụ lục I"]
+
+
+def test_a_rule_typed_as_underscores_under_the_subject_is_not_body(clean):
+    docx = mutate(clean, DOC, RULE, _centred("____________", bold=False), 1)
+    found = check_document(docx).findings
+    assert not [f for f in found if f.where.startswith("body")], found
+
+
+def test_kinh_gui_dash_lines_and_address_notes_are_not_body(clean):
+    addressees = "".join(
+        f'<w:p><w:pPr><w:jc w:val="both"/><w:ind w:left="2268"/></w:pPr>{run(text)}</w:p>'
+        for text in ("- Công an các xã, phường;", "(địa chỉ: số 1 đường Trần Phú)")
+    )
+    docx = mutate(
+        cong_van(clean),
+        DOC,
+        r"(Kính gửi: Công an các xã, phường\.</w:t></w:r></w:p>)",
+        r"\1" + addressees,
+        1,
+    )
+    assert check_document(docx).findings == []
+
+
+@pytest.mark.parametrize("align", ["center", "left"])
+def test_a_vv_line_under_so_before_the_date_in_reading_order(clean, align):
+    """The «V/v» in the header table's left cell, under «Số»: it comes before the place
+    and date in reading order, and is found; a V/v not centred under «Số» is reported."""
+    docx = cong_van(clean)
+    docx = mutate(
+        docx,
+        DOC,
+        r"<w:p><w:pPr><w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/>"
+        r"</w:pPr>(?:(?!</w:p>).)*V/v tổ chức(?:(?!</w:p>).)*</w:p>",
+        "",
+        1,
+    )
+    vv = (
+        f'<w:p><w:pPr><w:spacing w:before="120"/><w:jc w:val="{align}"/></w:pPr>'
+        + run("V/v tổ chức Ngày hội năm 2026", size=26)
+        + "</w:p>"
+    )
+    docx = mutate(docx, DOC, r"(Số: 05/BCĐ-CAT</w:t></w:r></w:p>)", r"\1" + vv, 1)
+    result = check_document(docx)
+    assert result.recognised == "công văn"
+    summary = [f for f in result.findings if f.rule == "ND30-SUMMARY"]
+    assert [f.where for f in summary] == (
+        [] if align == "center" else ["header, left column, «V/v» line"]
+    )
+    assert [f.rule for f in result.findings if f.rule != "ND30-SUMMARY"] == []
+
+
+MOTTO_PARAGRAPH = (
+    r'<w:p><w:pPr>(<w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
+    r'<w:jc w:val="center"/>(?:(?!</w:p>).)*Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>)'
+)
+
+
+def test_a_motto_rule_drawn_as_the_border_of_its_full_width_line_is_too_long(clean):
+    """The bottom border of the Tiêu ngữ's own paragraph runs across the whole cell."""
+    docx = mutate(
+        clean,
+        DOC,
+        MOTTO_PARAGRAPH + RULE,
+        r"<w:p><w:pPr><w:pBdr><w:bottom "
+        r'w:val="single" w:sz="6"/></w:pBdr>\1',
+        1,
+    )
+    found = [f for f in check_document(docx).findings if f.rule == "ND30-MOTTO-RULE"]
+    assert found and found[0].certainty == "estimate"
+
+
+def test_a_rule_under_the_issuing_body_is_measured(clean):
+    """Drawn as floating lines in the «Số» row: 18 mm fits the issuing body, 6 mm does not."""
+    docx = mutate(clean, DOC, RULE, "", 2)
+    docx = mutate(
+        docx,
+        DOC,
+        r'(<w:t xml:space="preserve">Cao Bằng, ngày 05 tháng 01 năm 2026</w:t></w:r>)',
+        r"\1" + line_shape(60),
+        1,
+    )
+    number = r'(<w:t xml:space="preserve">Số: 05/KH-BCĐ</w:t></w:r>)'
+    assert rules_of(mutate(docx, DOC, number, r"\1" + line_shape(18), 1)) == set()
+    short = [
+        f
+        for f in check_document(mutate(docx, DOC, number, r"\1" + line_shape(6), 1)).findings
+        if f.rule == "ND30-ISSUER-RULE"
+    ]
+    assert short and short[0].certainty == "estimate" and "6 mm" in short[0].message
+
+
+def test_titled_khoan_numbered_by_word_are_judged_like_typed_ones(clean):
+    """«1. Công tác tuyên truyền» bold and «2. Kinh phí thực hiện» regular, both numbered
+    by Word's automatic numbering (the number is not in the text)."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = (
+        f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+
+    def khoan(title: str, bold: bool) -> str:
+        return (
+            '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+            '<w:spacing w:before="120" w:after="0"/><w:ind w:firstLine="567"/>'
+            f'<w:jc w:val="both"/></w:pPr>{run(title, bold=bold)}</w:p>'
+            '<w:p><w:pPr><w:spacing w:before="120" w:after="0"/><w:ind w:firstLine="567"/>'
+            f'<w:jc w:val="both"/></w:pPr>{run("Các cơ quan thực hiện theo kế hoạch.")}</w:p>'
+        )
+
+    docx = mutate(
+        clean,
+        DOC,
+        r"(MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>)",
+        r"\1" + khoan("Công tác tuyên truyền", True) + khoan("Kinh phí thực hiện", False),
+        1,
+    )
+    docx = with_entry(docx, "word/numbering.xml", numbering)
+    docx = mutate(
+        docx,
+        "word/_rels/document.xml.rels",
+        "</Relationships>",
+        '<Relationship Id="rId990" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+        1,
+    )
+    found = [f for f in check_document(docx).findings if f.rule == "ND30-HEADINGS"]
+    assert [(f.where, f.excerpt) for f in found] == [("body, I.2", "Kinh phí thực hiện")]
+
+
+@pytest.fixture(scope="module")
+def appendix_plan():
+    return render_file(FIXTURES / "with-appendix.yaml").docx
+
+
+def _appendix_findings(docx: bytes) -> list:
+    return [f for f in check_document(docx).findings if f.rule.startswith("ND30-APPENDIX-")]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        ">Phụ lục số 02:<",  # «số», a leading zero and a colon
+        ">Phụ lục 2<",  # Arabic with several appendices
+        ">Phụ lục II: DANH SÁCH ĐƠN VỊ<",  # the title on the label's line
+    ],
+)
+def test_appendix_labels_the_decree_does_not_write(appendix_plan, label):
+    docx = mutate(appendix_plan, DOC, ">Phụ lục II<", label, 1)
+    found = _appendix_findings(docx)
+    assert [(f.rule, f.where) for f in found] == [("ND30-APPENDIX-FORM", "appendix 2, heading")]
+
+
+def test_an_attachment_without_a_phu_luc_line_is_an_appendix(appendix_plan):
+    """«DANH SÁCH ĐƠN VỊ» over «(Kèm theo Kế hoạch số …)» after the signature, with no
+    «Phụ lục II» line above it: read as the second appendix, and its label asked for."""
+    docx = mutate(appendix_plan, DOC, r"<w:p>(?:(?!<w:p>).)*>Phụ lục II</w:t></w:r></w:p>", "", 1)
+    from antq_docs.check.locate import locate
+    from antq_docs.inspect import read_docx
+
+    parts = locate(read_docx(docx))
+    assert [a.heading.text for a in parts.appendices] == ["Phụ lục I", "DANH SÁCH ĐƠN VỊ"]
+    found = _appendix_findings(docx)
+    assert [(f.rule, f.where) for f in found] == [("ND30-APPENDIX-FORM", "appendix 2, heading")]
+    assert "«Phụ lục II»" in found[0].message

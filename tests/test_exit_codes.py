@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from antq_docs.cli import app
 
-from .helpers import FIXTURES, ROOT
+from .helpers import DOC, FIXTURES, ROOT, mutate
 
 MINIMAL = FIXTURES / "minimal.yaml"
 
@@ -35,6 +35,19 @@ def _bad_plan(tmp_path):
         MINIMAL.read_text("utf-8").replace("date: 05/01/2026", "date: 31/02/2026"), "utf-8"
     )
     return plan
+
+
+def _clerks_yaml(tmp_path):
+    taken = tmp_path / "taken.yaml"
+    taken.write_text("# a clerk's own notes\n", "utf-8")
+    return taken
+
+
+def _without_luu_line(tmp_path):
+    """antq's render with its «- Lưu: …» line taken out: import guesses one, for a person."""
+    path = tmp_path / "no-luu.docx"
+    path.write_bytes(mutate(_rendered(tmp_path).read_bytes(), DOC, r"- Lưu: VT, PV05\.", ""))
+    return path
 
 
 def _clerks_file(tmp_path):
@@ -185,6 +198,12 @@ SITUATIONS = {
         ),
         (2, lambda t: ["fix", _rendered(t)]),
         (3, lambda t: ["fix", ROOT / "examples/drafts/du-thao.docx", "-o", _clerks_file(t)]),
+    ],
+    "import": [
+        (0, lambda t: ["import", _rendered(t), "-o", t / "i.yaml"]),
+        (1, lambda t: ["import", _without_luu_line(t), "-o", t / "j.yaml"]),
+        (2, lambda t: ["import", ROOT / "examples/drafts/du-thao.docx", "--org", _bad_plan(t)]),
+        (3, lambda t: ["import", _rendered(t), "-o", _clerks_yaml(t)]),
     ],
     "schema": [(0, lambda t: ["schema"])],
     "validate --org": [

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 
 import pytest
-from lxml import etree
 from typer.testing import CliRunner
 
 from antq_docs.check import check_document
@@ -17,8 +15,17 @@ from antq_docs.cli import app
 from antq_docs.fix import FIXERS, Refused, fix_document
 from antq_docs.render import render_file
 
-from .helpers import FIXTURES
-from .helpers import DEFECTS, DOC, OTHER_BASES, mutate
+from .helpers import EXAMPLES, FIXTURES
+from .helpers import (
+    DEFECTS,
+    DOC,
+    OTHER_BASES,
+    assert_same_words,
+    mutate,
+    texts,
+    with_app_pages,
+    with_entry,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -26,35 +33,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def handmade(docx: bytes) -> bytes:
     """antq's output without its fingerprint: a document as a clerk would receive it."""
     return mutate(docx, "docProps/custom.xml", "antq-fingerprint", "origin", 1)
-
-
-def texts(docx: bytes) -> dict[str, list[str]]:
-    """The text of every paragraph of every part (body, tables, headers, footnotes, text
-    boxes), part by part."""
-    out = {}
-    with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        for name in package.namelist():
-            if name.startswith("word/") and name.endswith(".xml"):
-                root = etree.fromstring(package.read(name))
-                out[name] = [
-                    "".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")
-                ]
-    return out
-
-
-def _words(text: str) -> str:
-    """The words, without the characters that rules exist to correct (hyphens and dashes,
-    leading zeros, colons, periods, slashes, case) and without spaces."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("hoà", "hòa")
-    text = re.sub(r"(?<![\d])0(?=\d)", "", text)  # leading zeros
-    return re.sub(r"[\s\-–—−:./]", "", text)
-
-
-def assert_same_words(before: bytes, after: bytes) -> None:
-    old, new = texts(before), texts(after)
-    for part, paragraphs in old.items():
-        kept = [p for p in new.get(part, []) if p.strip()]
-        assert [_words(p) for p in paragraphs if p.strip()] == [_words(p) for p in kept], part
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +106,7 @@ def test_many_defects_at_once(clean):
 def test_missing_page_number_gets_a_header(clean):
     docx = mutate(clean, DOC, r"<w:headerReference [^>]*/>", "", 0)
     docx = mutate(docx, DOC, r"<w:titlePg/>", "", 0)
-    docx = _with_word_pages(docx, 3)
+    docx = with_app_pages(docx, 3)
     assert "ND30-PAGE-NUMBER" in {f.rule for f in check_document(docx).findings}
     result = fix_document(docx)
     assert result.after == []
@@ -173,7 +151,7 @@ def test_what_survives(clean):
 def test_refused_documents(clean):
     with pytest.raises(Refused, match="antq wrote this document"):
         fix_document(render_file(FIXTURES / "minimal.yaml").docx)
-    signed = _with_entry(clean, "_xmlsignatures/sig1.xml", b"<Signature/>")
+    signed = with_entry(clean, "_xmlsignatures/sig1.xml", b"<Signature/>")
     with pytest.raises(Refused, match="digital signature"):
         fix_document(signed)
     speech = mutate(clean, DOC, "Số: 05/KH-BCĐ", "", 1)
@@ -181,7 +159,9 @@ def test_refused_documents(clean):
         fix_document(speech)
 
 
-def test_cli(tmp_path, clean):
+def test_cli(tmp_path, clean, monkeypatch):
+    # pages are counted with LibreOffice in the pdf tier (test_a_one_page_letter_…)
+    monkeypatch.setenv("ANTQ_SOFFICE", str(tmp_path / "no-libreoffice"))
     source = tmp_path / "du-thao.docx"
     source.write_bytes(mutate(clean, DOC, "ngày 05 tháng 01", "ngày 5 tháng 1", 1))
     runner = CliRunner()
@@ -217,16 +197,149 @@ def _count(docx: bytes, name: str) -> int:
         )
 
 
-def _with_entry(docx: bytes, name: str, data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, source.read(info))
-        target.writestr(name, data)
-    return out.getvalue()
+def test_a_page_number_joins_the_header_text_it_finds(clean):
+    """A «Dự thảo lần 2» line in the header stays on every page, page 1 included, when the
+    page number is added; the number is added once, and not on page 1."""
+    draft = '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>Dự thảo lần 2</w:t></w:r></w:p>'
+    docx = mutate(clean, DOC, r'<w:headerReference w:type="first"[^>]*/>', "", 0)
+    docx = mutate(docx, DOC, r"<w:titlePg/>", "", 0)
+    docx = mutate(docx, "word/header1.xml", r"<w:p>.*</w:p>", draft, 1)
+    docx = with_app_pages(docx, 3)
+    assert "ND30-PAGE-NUMBER" in {f.rule for f in check_document(docx).findings}
+    result = fix_document(docx)
+    assert result.after == [], result.after
+    view = __import__("antq_docs.inspect", fromlist=["read_docx"]).read_docx(result.docx)
+    headers = view.sections[0].headers
+    assert [p.text for p in headers["default"]] == ["2", "Dự thảo lần 2"]
+    assert [p.text for p in headers["first"] if p.text] == ["Dự thảo lần 2"]
+    assert not any(r.field == "PAGE" for p in headers["first"] for r in p.runs)
+    assert_same_words(docx, result.docx)
 
 
-def _with_word_pages(docx: bytes, pages: int) -> bytes:
-    from .test_check_wordlike import _with_app_pages
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "plan", [*sorted(FIXTURES.glob("*.yaml")), *EXAMPLES], ids=lambda path: path.stem
+)
+def test_fix_changes_no_word_of_any_fixture(plan):
+    """Every fixture and example, with every defect of DEFECTS that its text allows at once:
+    fix changes no word of any paragraph of any part (the decree's formulas aside)."""
+    docx = handmade(render_file(plan).docx)
+    for mutations in DEFECTS.values():
+        try:
+            changed = docx
+            for part, pattern, replacement, count in mutations:
+                changed = mutate(changed, part, pattern, replacement, count)
+        except AssertionError:
+            continue  # this plan has no such text
+        docx = changed
+    result = fix_document(docx)
+    assert result.failed == []
+    assert_same_words(docx, result.docx)
 
-    return _with_app_pages(docx, pages)
+
+def test_a_period_inside_the_drafters_mark_closes_the_luu_line(clean):
+    """«- Lưu: VT, PV05» then «.Tr» in subscript: the line ends with its «.» already; check
+    does not ask for one and fix adds no second one."""
+    docx = mutate(
+        clean,
+        DOC,
+        r"(<w:t xml:space=\"preserve\">- Lưu: VT, PV05)\.(</w:t></w:r>)",
+        r'\1\2<w:r><w:rPr><w:sz w:val="22"/><w:vertAlign w:val="subscript"/></w:rPr>'
+        r"<w:t>.Tr</w:t></w:r>",
+        1,
+    )
+    assert "ND30-RECIPIENTS" not in {f.rule for f in check_document(docx).findings}
+    result = fix_document(mutate(docx, DOC, r'w:left="1701"', 'w:left="1440"', 0))
+    assert "PV05.Tr" in "".join(texts(result.docx)[DOC])
+
+
+def test_the_report_claims_only_what_fix_changed(clean):
+    """Page 1 showing its number is corrected; the number, already centred at 13 pt, is
+    not said to be centred."""
+    docx = mutate(clean, DOC, r'<w:headerReference w:type="first"[^>]*/>', "", 0)
+    docx = mutate(docx, DOC, r"<w:titlePg/>", "", 0)
+    result = fix_document(with_app_pages(docx, 3))
+    assert [c.what for c in result.changes] == ["page 1 shows no number (different first page)"]
+    assert result.after == []
+
+
+ITEM_ONE = (
+    r'<w:spacing w:before="120" w:after="0" w:line="276" w:lineRule="auto"/>'
+    r'<w:ind w:firstLine="567"/>(<w:jc w:val="both"/></w:pPr>)(<w:r><w:rPr>(?:(?!</w:rPr>).)*'
+    r'</w:rPr><w:t xml:space="preserve">)(1\. Nâng cao)'
+)
+
+
+def test_a_leading_tab_is_the_first_line_indent(clean):
+    """«\\t1. Nâng cao …» with no first-line indent starts 1.27 cm in, as Word's default tab
+    stop puts it: no finding, and fix adds no indent on top of the tab."""
+    docx = mutate(
+        clean,
+        DOC,
+        ITEM_ONE,
+        r'<w:spacing w:before="120" w:after="0" w:line="276" w:lineRule="auto"/>'
+        r"\1\2</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>\3",
+        1,
+    )
+    assert "ND30-BODY-INDENT" not in {f.rule for f in check_document(docx).findings}
+
+
+def test_a_small_least_line_height_is_single_spacing(clean):
+    """w:lineRule="atLeast" at 10 pt: Word draws 14 pt text at its single spacing."""
+    docx = mutate(
+        clean,
+        DOC,
+        ITEM_ONE,
+        r'<w:spacing w:before="120" w:after="0" w:line="200" w:lineRule="atLeast"/>'
+        r'<w:ind w:firstLine="567"/>\1\2\3',
+        1,
+    )
+    assert "ND30-BODY-LINE-SPACING" not in {f.rule for f in check_document(docx).findings}
+
+
+SUBJECT_RULE = (
+    r"(Tổ quốc năm 2026</w:t></w:r></w:p>)<w:p><w:pPr><w:pBdr><w:top w:val=\"single\"[^>]*/>"
+    r"</w:pBdr>(?:(?!</w:p>).)*</w:pPr></w:p>"
+)
+
+
+def test_a_vml_rule_of_the_wrong_length_is_resized_not_doubled(clean):
+    vml = (
+        '<w:p><w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" '
+        'to="20mm,0" strokeweight=".5pt"/></w:pict></w:r></w:p>'
+    )
+    docx = mutate(clean, DOC, SUBJECT_RULE, r"\1" + vml, 1)
+    assert "ND30-SUBJECT-RULE" in {f.rule for f in check_document(docx).findings}
+    result = fix_document(docx)
+    assert "ND30-SUBJECT-RULE" not in {f.rule for f in result.after}
+    with zipfile.ZipFile(io.BytesIO(result.docx)) as package:
+        xml = package.read(DOC).decode()
+    assert xml.count("<v:line") == 1 and xml.count('<w:top w:val="single"') == 2  # header rules
+    # made longer about its middle (10 mm from where it started), not from its left end
+    ends = re.search(r'from="(-?[\d.]+)pt,0" to="(-?[\d.]+)pt,0"', xml)
+    assert ends and abs((float(ends[1]) + float(ends[2])) / 2 - 10 * 72 / 25.4) < 0.2
+
+
+@pytest.mark.pdf
+def test_a_one_page_letter_pushed_onto_a_second_page_is_said(clean, soffice, tmp_path):
+    """Margins of 7 mm and twenty lines of text: one page as sent; with the decree's margins
+    and 6 pt between paragraphs, two. LibreOffice counts both and fix says so."""
+    docx = mutate(
+        clean,
+        DOC,
+        r'<w:pgMar w:top="\d+" w:right="\d+" w:bottom="\d+" w:left="\d+"',
+        '<w:pgMar w:top="400" w:right="400" w:bottom="400" w:left="400"',
+        1,
+    )
+    line = (
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        '<w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:sz w:val="28"/>'
+        "</w:rPr><w:t>Các đơn vị thực hiện nghiêm túc nội dung của kế hoạch.</w:t></w:r></w:p>"
+    )
+    docx = mutate(docx, DOC, r"(MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>)", r"\1" + line * 20, 1)
+    result = fix_document(docx, count_pages=True)
+    assert result.pages == (1, 2) and result.grew
+    source = tmp_path / "cong-van.docx"
+    source.write_bytes(docx)
+    shown = CliRunner().invoke(app, ["fix", str(source), "--dry-run"])
+    assert shown.exit_code == 0 and "prints on 2 pages" in shown.stdout

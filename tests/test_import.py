@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from antq_docs.content.build import build_document
 from antq_docs.importer import ImportRefused, import_docx
@@ -28,15 +29,21 @@ def _words(document) -> list[str]:
     return words(tree_paragraphs(blocks))
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_example_round_trip_keeps_every_word(example: Path) -> None:
-    rendered = render_file(example)
+def _assert_round_trip(plan: Path) -> None:
+    """render -> import -> render: a valid plan, the same words, closing and number line."""
+    rendered = render_file(plan)
     result = import_docx(rendered.docx)
     trip = round_trip(result.yaml)
     assert trip.problems == []
     assert _words(trip.document) == _words(rendered.document)
     assert trip.document.closing == rendered.document.closing
     assert trip.document.header.number_line == rendered.document.header.number_line
+    assert result.word_similarity == 1.0
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_round_trip_keeps_every_word(example: Path) -> None:
+    _assert_round_trip(example)
 
 
 def _p(
@@ -61,7 +68,18 @@ def _p(
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
 
 
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RELS = (
+    '<?xml version="1.0"?><Relationships '
+    'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_OFFICE}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId2" Type="{_OFFICE}/numbering" Target="numbering.xml"/>'
+    "</Relationships>"
+)
+
+
 def _docx(body: str, numbering: str = "", styles: str = "") -> bytes:
+    """A package as Word writes it: the document's relationships name styles and numbering."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:
         package.writestr(
@@ -74,6 +92,7 @@ def _docx(body: str, numbering: str = "", styles: str = "") -> bytes:
             f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>',
         )
         package.writestr("word/styles.xml", f"<w:styles {W}>{styles}</w:styles>")
+        package.writestr("word/_rels/document.xml.rels", _RELS)
         if numbering:
             package.writestr("word/numbering.xml", f"<w:numbering {W}>{numbering}</w:numbering>")
     return out.getvalue()
@@ -157,13 +176,20 @@ def test_numbering_resolves_levels_overrides_restarts_and_styles() -> None:
     assert view.paragraphs()[0].list_format == "upperRoman"
 
 
-def _word_plan(header: str, extra_body: str = "") -> bytes:
+def _word_plan(
+    header: str,
+    extra_body: str = "",
+    bases: str = "",
+    sections: str = "",
+    subject: str = "Tổ chức Ngày hội năm 2025",
+) -> bytes:
     body = "".join(
         [
             header,
             _p("KẾ HOẠCH", bold=True, center=True),
-            _p("Tổ chức Ngày hội năm 2025", bold=True, center=True),
+            _p(subject, bold=True, center=True),
             _p("Căn cứ Quyết định số 521/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ;"),
+            bases,
             _p("Ủy ban nhân dân xã ban hành Kế hoạch như sau:"),
             _p("Mục đích, yêu cầu", num=(1, 0), bold=True),
             _p("Phát huy sức mạnh {{ year }} {% x %} *sao* ^[không] \\ gạch.", num=(4, 0)),
@@ -171,6 +197,7 @@ def _word_plan(header: str, extra_body: str = "") -> bytes:
             _p("Công an xã", num=(5, 1), bold=True),
             _p("Chủ trì thực hiện."),
             extra_body,
+            sections,
             _p("Trên đây là Kế hoạch của Ủy ban nhân dân xã./."),
             _p("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"),
             _p("- Công an xã;\tCHỦ TỊCH"),
@@ -277,3 +304,328 @@ def test_command_exit_codes(tmp_path: Path) -> None:
 
 def test_build_document_is_used_for_the_tree() -> None:
     assert callable(build_document)
+
+
+# --- the clerk's language, --org, --year, .doc, every exit code and refusal ---------------
+
+REISSUE_BASIS = _p(
+    "Căn cứ Kế hoạch số 10/KH-UBND ngày 15/01/2025 của UBND huyện về công tác năm 2025;"
+)
+REISSUE_SECTION = _p("Thời gian tổ chức trong năm 2025", num=(1, 0), bold=True) + _p(
+    "Từ tháng 3 đến tháng 5 năm 2025."
+)
+
+
+def test_notes_speak_the_clerks_language() -> None:
+    from antq_docs.i18n import language, use_language
+
+    before = language()
+    try:
+        use_language("vi")
+        vietnamese = import_docx(_word_plan(TAB_HEADER), year=2026).yaml
+        use_language("en")
+        english = import_docx(_word_plan(TAB_HEADER), year=2026).yaml
+    finally:
+        use_language(before)
+    assert "# antq import: đã thay 2025 bằng 2026" in vietnamese
+    assert "replaced by" not in vietnamese and "Imported by" not in vietnamese
+    assert "# antq import: 2025 replaced by 2026" in english
+
+
+def test_year_replaces_the_subject_and_the_plans_window_and_lists_each_place() -> None:
+    result = import_docx(
+        _word_plan(TAB_HEADER, bases=REISSUE_BASIS, sections=REISSUE_SECTION), year=2026
+    )
+    plan = result.plan
+    assert plan["subject"] == "Tổ chức Ngày hội năm 2026"
+    assert "ngày 15/01/2025" in plan["preamble"]["bases"][-1]  # căn cứ keep their dates
+    assert "công tác năm 2025" in plan["preamble"]["bases"][-1]
+    titles = [section["title"] for section in plan["sections"]]
+    assert "Thời gian tổ chức trong năm 2026" in titles
+    replaced = [n.path for n in result.notes if n.message == "2025 replaced by 2026"]
+    assert replaced == [
+        ("subject",),
+        ("sections", titles.index("Thời gian tổ chức trong năm 2026"), "title"),
+    ]
+    # each replacement sits as a note above the value it changed
+    assert result.yaml.count("# antq import: 2025 replaced by 2026") == len(replaced)
+    assert plan["issuer"]["date"] == {"year": 2026} and "number" not in plan["issuer"]
+    assert round_trip(result.yaml).problems == []
+    assert result.status == 0, result.notes  # the replacements are no guesses
+
+
+def _refused_documents() -> dict[str, bytes]:
+    def typed(symbol: str, *paras: str) -> bytes:
+        return _docx(TAB_HEADER.replace("KH-UBND", symbol) + "".join(paras))
+
+    return {
+        "quyết định": typed(
+            "QĐ-UBND",
+            _p("QUYẾT ĐỊNH", bold=True, center=True),
+            _p("Về việc ban hành Quy chế", bold=True, center=True),
+            _p("Điều 1. Ban hành Quy chế."),
+        ),
+        "tờ trình": typed(
+            "TTr-UBND",
+            _p("TỜ TRÌNH", bold=True, center=True),
+            _p("Về việc phê duyệt Kế hoạch", bold=True, center=True),
+            _p("Kính gửi: Ủy ban nhân dân huyện.", center=True),
+        ),
+        "công văn": typed(
+            "UBND-VP",
+            _p("V/v tổ chức Ngày hội"),
+            _p("Kính gửi: Ủy ban nhân dân huyện.", center=True),
+            _p("Ủy ban nhân dân xã báo cáo như sau."),
+        ),
+        "not administrative": _docx(_p("Tham luận") + _p("Kính thưa các đồng chí")),
+        "scanned PDF": b"%PDF-1.4\n1 0 obj << /Type /XObject /Subtype /Image >> endobj\n",
+        "not a DOCX": b"not a zip",
+    }
+
+
+@pytest.mark.parametrize("kind", list(_refused_documents()))
+def test_every_refusal_exits_2_with_a_sentence_and_writes_nothing(
+    kind: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    source = tmp_path / ("paper.pdf" if kind == "scanned PDF" else "paper.docx")
+    source.write_bytes(_refused_documents()[kind])
+    target = tmp_path / "plan.yaml"
+    ran = CliRunner().invoke(app, ["import", str(source), "-o", str(target)])
+    assert ran.exit_code == 2, ran.output
+    assert "Traceback" not in ran.output and str(source) in ran.output
+    if kind in ("quyết định", "tờ trình", "công văn"):
+        assert kind in ran.output.lower()
+    if kind == "scanned PDF":
+        assert "PDF" in ran.output and "DOCX" not in ran.output
+    assert not target.exists()
+
+
+def test_a_plan_without_its_title_is_refused_with_what_to_write() -> None:
+    paper = _docx(TAB_HEADER + _p("Tổ chức Ngày hội năm 2025", bold=True, center=True))
+    with pytest.raises(ImportRefused, match="KẾ HOẠCH"):
+        import_docx(paper)
+
+
+def test_exit_1_when_a_person_must_look(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    source = tmp_path / "kh.docx"
+    source.write_bytes(_unsigned_plan())
+    target = tmp_path / "kh.yaml"
+    ran = CliRunner().invoke(app, ["import", str(source), "-o", str(target)])
+    assert ran.exit_code == 1, ran.output
+    assert "needs a person" in ran.output
+    written = target.read_text("utf-8")
+    assert '# antq import: no signer\'s name (a draft?)\n  name: ""' in written
+    assert round_trip(written).problems == []  # a plan to edit, not a broken one
+
+
+def _unsigned_plan() -> bytes:
+    """The Word-like plan with no signer's name (a draft): a guess a person must check."""
+    body = "".join(
+        [
+            TAB_HEADER,
+            _p("KẾ HOẠCH", bold=True, center=True),
+            _p("Tổ chức Ngày hội năm 2025", bold=True, center=True),
+            _p("Mục đích, yêu cầu", num=(1, 0), bold=True),
+            _p("Phát huy sức mạnh toàn dân.", num=(4, 0)),
+            _p("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"),
+            _p("- Công an xã;\tCHỦ TỊCH"),
+            _p("- Lưu: VT.\t"),
+        ]
+    )
+    return _docx(body, NUMBERING, STYLES)
+
+
+def test_doc_without_libreoffice_is_refused_with_a_sentence(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    source = tmp_path / "kh.doc"
+    source.write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    ran = CliRunner().invoke(app, ["import", str(source)])
+    assert ran.exit_code == 2, ran.output
+    assert "LibreOffice" in ran.output and not (tmp_path / "kh.yaml").exists()
+
+
+@pytest.mark.pdf
+def test_doc_is_converted_by_libreoffice(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    rendered = render_file(EXAMPLES[0])
+    (tmp_path / "kh.docx").write_bytes(rendered.docx)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path / "old"),
+            str(tmp_path / "kh.docx"),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    target = tmp_path / "kh.yaml"
+    ran = CliRunner().invoke(app, ["import", str(tmp_path / "old" / "kh.doc"), "-o", str(target)])
+    assert ran.exit_code in (0, 1), ran.output
+    trip = round_trip(target.read_text("utf-8"))
+    assert trip.problems == []
+    mine, theirs = _words(trip.document), _words(rendered.document)
+    from antq_docs.importer.roundtrip import similarity
+
+    assert similarity(mine, theirs) >= 0.99
+
+
+KINDS = ("ngay-hoi", "ky-niem", "thi-dua")
+ORGS = sorted((ROOT / "examples" / "orgs").glob("*.yaml"))
+YEARS = (2026, 2030, 2045)
+
+
+def _new_plan(kind: str, org: Path, year: int, folder: Path) -> Path | None:
+    """`antq new KIND --year YEAR --org ORG`, or None where the kind refuses the profile."""
+    from antq_docs.errors import PlanError
+    from antq_docs.new import write_new_plan
+
+    import shutil
+
+    target = folder / f"{kind}-{org.stem}-{year}.yaml"
+    profile = folder / "orgs" / org.name  # antq reads profiles beside the plan
+    profile.parent.mkdir(exist_ok=True)
+    shutil.copyfile(org, profile)
+    try:
+        write_new_plan(kind, year, profile, target)
+    except PlanError:
+        return None
+    return target
+
+
+@pytest.mark.parametrize("org", ORGS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_and_profile_renders_imports_and_renders_to_the_same_words(
+    kind: str, org: Path, tmp_path: Path
+) -> None:
+    year = YEARS[(KINDS.index(kind) + ORGS.index(org)) % len(YEARS)]
+    plan = _new_plan(kind, org, year, tmp_path)
+    if plan is None:
+        pytest.skip(f"{kind} is not issued by {org.stem}")
+    _assert_round_trip(plan)
+
+
+def test_org_leaves_out_what_the_profile_says_and_the_round_trip_holds(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    plan = _new_plan("ky-niem", ROOT / "examples" / "orgs" / "cao-bang.yaml", 2026, tmp_path)
+    org = tmp_path / "orgs" / "cao-bang.yaml"
+    assert plan is not None
+    rendered = render_file(plan)
+    source = tmp_path / "last-year.docx"
+    source.write_bytes(rendered.docx)
+    target = tmp_path / "plan.yaml"
+    ran = CliRunner().invoke(app, ["import", str(source), "--org", str(org), "-o", str(target)])
+    assert ran.exit_code in (0, 1), ran.output
+    imported = yaml.safe_load(target.read_text("utf-8"))
+    assert imported["org"] == "orgs/cao-bang.yaml"
+    assert "signature" not in imported
+    for key in ("name", "symbol", "place"):
+        assert key not in imported["issuer"]
+    again = render_file(target)
+    assert _words(again.document) == _words(rendered.document)
+
+
+def test_year_leaves_a_period_alone_and_takes_the_plans_year_from_its_date() -> None:
+    paper = _word_plan(TAB_HEADER, subject="Phong trào thi đua giai đoạn 2025 - 2029")
+    result = import_docx(paper, year=2026)
+    assert result.plan["subject"] == "Phong trào thi đua giai đoạn 2025 - 2029"
+    assert result.status == 1  # nothing replaced: a person says what the new plan's years are
+    assert not any("replaced by" in note.message for note in result.notes)
+
+
+def test_a_heading_that_is_no_unit_is_not_listed_as_one() -> None:
+    result = import_docx(
+        _word_plan(
+            TAB_HEADER,
+            sections=_p("Nội dung", num=(1, 0), bold=True)
+            + _p("Các hoạt động hướng tới Ngày hội", num=(1, 1), bold=True)
+            + _p("Các sở, ban, ngành", num=(1, 1), bold=True),
+        )
+    )
+    listed = [note.message for note in result.notes if "looks like a unit" in note.message]
+    assert listed == [
+        "«Các sở, ban, ngành» looks like a unit but is not a line of Nơi nhận: no `unit:` was set"
+    ]
+
+
+def test_org_outside_the_plans_folder_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from antq_docs.cli import app
+
+    source = tmp_path / "kh.docx"
+    source.write_bytes(_word_plan(TAB_HEADER))
+    import shutil
+
+    target = tmp_path / "plans" / "kh.yaml"
+    org = tmp_path / "elsewhere" / "cao-bang.yaml"  # neither beside the plan nor configured
+    org.parent.mkdir()
+    shutil.copyfile(ROOT / "examples" / "orgs" / "cao-bang.yaml", org)
+    ran = CliRunner().invoke(app, ["import", str(source), "--org", str(org), "-o", str(target)])
+    assert ran.exit_code == 2, ran.output
+    assert str(org) in ran.output and "ANTQ_PROFILES" in ran.output
+    assert not target.exists()
+
+
+def test_a_line_break_the_author_typed_is_kept() -> None:
+    from antq_docs.content.markup import parse_inline
+    from antq_docs.importer.markup import markup
+    from antq_docs.inspect.model import TextRun
+
+    runs = [TextRun("Đường lối của", bold=True), TextRun("\n"), TextRun("Đảng, pháp luật")]
+    printed = parse_inline(markup(runs))
+    assert "".join(run.text for run in printed) == "Đường lối của\nĐảng, pháp luật"
+    assert printed[0].bold and not printed[-1].bold
+    heading = (
+        "<w:tbl><w:tr><w:tc>"
+        + _p("Thời gian")
+        + _p("hoàn thành")
+        + "</w:tc><w:tc>"
+        + _p("Chủ trì")
+        + "</w:tc></w:tr><w:tr><w:tc>"
+        + _p("Quý II")
+        + "</w:tc><w:tc>"
+        + _p("Công an xã")
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    result = import_docx(_word_plan(TAB_HEADER, heading))
+    table = result.plan["sections"][1]["items"][0]["table"]
+    assert [c if isinstance(c, str) else c["title"] for c in table["columns"]] == [
+        "Thời gian\nhoàn thành",
+        "Chủ trì",
+    ]
+    assert round_trip(result.yaml).problems == []

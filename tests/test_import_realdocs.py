@@ -22,13 +22,17 @@ PLANS = sorted(n for n, v in EXPECTED.items() if v["kind"] == "Kế hoạch" and
 OTHERS = sorted(n for n, v in EXPECTED.items() if v["kind"] != "Kế hoạch")
 
 
+@pytest.mark.slow  # every real Kế hoạch imported and rendered, as tests/test_realdocs.py
 @pytest.mark.parametrize("name", PLANS)
 def test_plan_round_trip(name: str) -> None:
     row = report(REALDOCS / name)
     assert row["status"] in (0, 1)
-    assert row["words"] >= 0.99
-    assert row["labels"] >= 0.98
+    # the goals of issue 16, on lines as a reader sees them (scripts/import_report.py)
+    assert row["words"] >= 0.995
+    assert row["paragraphs"] >= 0.98
+    assert row["labels"] >= 0.99
     assert row["new_findings"] == []
+    assert row["seconds"] <= 1.0  # CPU seconds; the goal is 0.5, with room for a slow machine
 
 
 @pytest.mark.parametrize("name", OTHERS[:4])

@@ -134,7 +134,8 @@ def test_new_list_and_errors(tmp_path, monkeypatch):
     assert runner.invoke(app, args + ["--no-input"]).exit_code == 0
     again = runner.invoke(app, args + ["--no-input"])
     assert again.exit_code == 3 and "already exists" in again.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+    # the draft, and the profile it carries along (no probe file is left)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cao-bang.yaml", "plan.yaml"]
 
 
 def test_prompts_only_in_a_terminal(tmp_path, monkeypatch):
@@ -202,3 +203,50 @@ def test_profile_text_stays_literal_in_a_new_plan(tmp_path):
     document, _ = build_tree(plan)
     preview = render_text(document)
     assert "Công an tỉnh # PV05 {{ 7*7 }}" in preview and "49" not in preview
+
+
+def test_a_draft_written_elsewhere_carries_its_profile_and_renders(tmp_path):
+    """antq render reads profiles only from the plan's folder (and the folders it is given):
+    `antq new -o` into another folder copies the profile beside the draft, once."""
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    plan = folder / "ke-hoach.yaml"
+    result = CliRunner().invoke(
+        app,
+        [
+            "new",
+            "ngay-hoi",
+            "--year",
+            "2026",
+            "--org",
+            str(ORGS["cao-bang"]),
+            "-o",
+            str(plan),
+            "--no-input",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    copy = folder / ORGS["cao-bang"].name
+    assert copy.read_bytes() == ORGS["cao-bang"].read_bytes()
+    assert 'org: "cao-bang.yaml"' in plan.read_text("utf-8")
+    rendered = CliRunner().invoke(app, ["render", str(plan)])
+    assert rendered.exit_code == 0, rendered.output
+    # a different profile of the same name beside the plan is never replaced
+    copy.write_text("# the office's own profile\n", "utf-8")
+    again = CliRunner().invoke(
+        app,
+        [
+            "new",
+            "ngay-hoi",
+            "--year",
+            "2026",
+            "--org",
+            str(ORGS["cao-bang"]),
+            "-o",
+            str(folder / "khac.yaml"),
+            "--no-input",
+        ],
+    )
+    assert again.exit_code == 3
+    assert copy.read_text("utf-8") == "# the office's own profile\n"
+    assert not (folder / "khac.yaml").exists()

@@ -14,30 +14,50 @@ from pathlib import Path
 import pytest
 
 from .helpers import FIXTURES, ROOT
+from .hostile.zygote import Zygote
 
 INVALID = FIXTURES / "invalid" / "several-at-once.yaml"
 EXAMPLE = ROOT / "examples" / "cao-bang-2022-ngay-hoi-bcd.yaml"
 PROFILE = ROOT / "examples" / "orgs" / "cao-bang.yaml"
 
 
+_FORKING: dict[str, Zygote] = {}  # the module's forking process, once started
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forking():
+    yield
+    if _FORKING:
+        _FORKING.pop("zygote").close()
+
+
 def antq(*args: str, cwd: Path | None = None, **environment: str):
-    """`antq ARGS` in its own process, as a clerk runs it, with only the given locale."""
+    """`antq ARGS` in its own process, as a clerk runs it, with only the given locale; the
+    process is forked from one that has imported antq and chosen no language yet
+    (tests/hostile/zygote.py), and tests/test_hostile.py holds it to a fresh one's output."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in ("ANTQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
     }
+    base = dict(env)
     env.update(environment)
     env.setdefault("LANG", "C.UTF-8")
     env["COLUMNS"] = "200"  # help panels on one line each, whatever the terminal
-    return subprocess.run(
-        [sys.executable, "-m", "antq_docs", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
+    if not hasattr(os, "fork"):  # Windows: a fresh process each time
+        return subprocess.run(
+            [sys.executable, "-m", "antq_docs", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=cwd,
+            timeout=120,
+        )
+    if "zygote" not in _FORKING:  # started in no language: a child chooses its own
+        _FORKING["zygote"] = Zygote({**base, "LANG": "C.UTF-8"})
+    return _FORKING["zygote"].run(
+        list(args), cwd or Path.cwd(), env=env, encoding="utf-8", timeout=120
     )
 
 
@@ -255,6 +275,9 @@ _SHOWN_BY = {
     "append",
     "extend",
     "said",
+    "add",  # an import note (importer/notes.py)
+    "Note",
+    "ImportRefused",
 }
 _EXEMPT = {  # text that is not words for a clerk
     "src/antq_docs/inspect/dump.py",  # a developer's dump of a document

@@ -102,3 +102,34 @@ def test_every_error_type_pickles():
 def test_absurd_nesting_is_refused_cleanly():
     with pytest.raises(PlanError, match="nested more than 64 levels"):
         load_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")
+
+
+def test_merged_keys_override_each_other_as_in_yaml():
+    """`<<: [*a, *b]` with a key in both: the first listed wins, no duplicate-key error."""
+    source = load_text("a: &a {k: 1, l: 2}\nb: &b {k: 3}\nc: {<<: [*a, *b], l: 5}\n")
+    assert source.data["c"] == {"k": 1, "l": 5}
+    with pytest.raises(PlanError, match="duplicate key"):
+        load_text("c: {k: 1, k: 2}\n")
+
+
+def _profile_elsewhere(tmp_path):
+    """A plan in plans/ naming a profile in shared/, a sibling folder."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "plans").mkdir()
+    profile = (FIXTURES.parents[1] / "examples" / "orgs" / "cao-bang.yaml").read_text("utf-8")
+    (tmp_path / "shared" / "org.yaml").write_text(profile, "utf-8")
+    plan = tmp_path / "plans" / "plan.yaml"
+    minimal = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    plan.write_text("org: ../shared/org.yaml\n" + minimal, "utf-8")
+    return plan
+
+
+def test_a_profile_outside_the_plans_folder_needs_its_folder_given(tmp_path, monkeypatch):
+    plan = _profile_elsewhere(tmp_path)
+    monkeypatch.delenv("ANTQ_PROFILES", raising=False)
+    with pytest.raises(PlanError, match="outside the plan's folder") as caught:
+        load_plan(plan)
+    assert caught.value.problems[0].file == str(plan)  # located in the plan, never the profile
+    assert load_plan(plan, folders=(tmp_path / "shared",)).org is not None
+    monkeypatch.setenv("ANTQ_PROFILES", str(tmp_path / "shared"))
+    assert load_plan(plan).org is not None

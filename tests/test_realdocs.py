@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ooxml_errors
+from .helpers import assert_same_words, ooxml_errors
 
 REALDOCS = Path(__file__).resolve().parents[1] / ".." / "shared" / "realdocs"
 if not (REALDOCS / "expected.json").is_file():
@@ -88,12 +88,12 @@ def fixed():
 
 
 def test_fix_leaves_no_fixable_finding_and_keeps_the_words(fixed):
-    from .test_fix import assert_same_words
-
     assert len(fixed) == 15
     for name, (data, result) in fixed.items():
         assert result.not_fixed == [] and result.failed == [], (name, result.not_fixed)
-        assert all(f.severity == "warning" or not f.counts for f in result.after), name
+        # what remains is a person's to write: a missing «(Kèm theo …)» line (kh25's draft)
+        left = {f.rule for f in result.after if f.severity == "error" and f.counts}
+        assert left <= {"ND30-APPENDIX-ATTACHED"}, (name, left)
         assert_same_words(data, result.docx)
 
 

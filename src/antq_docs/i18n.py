@@ -118,7 +118,7 @@ class Message(str):
 
     __slots__ = ()
 
-    def format(self, *args, **kwargs) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return _FORMATTER.vformat(str(self), args, kwargs)
 
 

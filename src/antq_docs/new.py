@@ -9,7 +9,7 @@ from .errors import OutputError, PlanError
 from .files import schema_near
 from .i18n import _
 
-__all__ = ["write_new_plan"]
+__all__ = ["write_new_plan", "profile_for_plan"]
 
 
 def write_new_plan(
@@ -43,7 +43,8 @@ def write_new_plan(
             str(target),
             _("already exists; choose another name with -o, or add --force to replace it"),
         )
-    relative_org = Path(os.path.relpath(org_path.resolve(), target.resolve().parent))
+    plan_profile = profile_for_plan(org_path, target)
+    relative_org = Path(os.path.relpath(plan_profile, target.resolve().parent))
     schema = schema_near(target)
     text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)
     # Check the plan exactly as it will be read, beside its profile, before writing it.
@@ -52,17 +53,42 @@ def write_new_plan(
         write_atomic(probe, text.encode("utf-8"))
     except OutputError as exc:  # the clerk asked for `target`: never name the probe
         raise OutputError(str(target), exc.message) from None
+    copying = plan_profile != org_path.resolve() and not plan_profile.exists()
+    if copying:
+        write_atomic(plan_profile, org_path.read_bytes())
     try:
-        validated = load_plan(probe)
+        validated = load_plan(probe, folders=(org_path.resolve().parent,))
         from .content.build import build_document
 
         build_document(validated.plan, validated.source)
     except PlanError as exc:
+        if copying:  # nothing of a refused draft stays behind
+            plan_profile.unlink(missing_ok=True)
         raise PlanError([_rename(p, probe, target) for p in exc.problems]) from None
     finally:
         probe.unlink(missing_ok=True)
     write_atomic(target, text.encode("utf-8"))
     return [_rename(w, probe, target) for w in validated.warnings]
+
+
+def profile_for_plan(org_path: Path, target: Path) -> Path:
+    """The profile the new plan names: the one given when it lies in the plan's folder (or
+    below it), else a copy beside the plan — `antq render` reads profiles only from the
+    plan's folder and the folders it is given, so a draft must carry its profile along."""
+    given = org_path.resolve()
+    folder = target.resolve().parent
+    if given.is_relative_to(folder):
+        return given
+    copy = folder / org_path.name
+    if copy.exists() and copy.read_bytes() != org_path.read_bytes():
+        raise OutputError(
+            str(copy),
+            _(
+                "another profile of this name lies beside the plan; put the plan in the "
+                "profile's folder, or rename one of the two profiles"
+            ),
+        )
+    return copy
 
 
 def _rename(problem, probe: Path, target: Path):

@@ -252,10 +252,21 @@ def org_names(target: str) -> Callable[[Path], list[str]]:
 
 
 # 8. no internal errors --------------------------------------------------------------------
-def bad_part(part: str, data: bytes | None) -> Callable[[Path], list[str]]:
+def bad_part(part: str, data: bytes | None, referenced: str = "") -> Callable[[Path], list[str]]:
     def make(folder: Path) -> list[str]:
         good = _docx(folder, "good.docx", {})
-        return ["check", _docx(folder, "bad.docx", {part: data}), good]
+        parts = {part: data}
+        if referenced:  # a part is read only when the document's relationships name it
+            with zipfile.ZipFile(good) as source:
+                rels = source.read("word/_rels/document.xml.rels").decode()
+            link = (
+                f'<Relationship Id="rIdBad" Target="{part.removeprefix("word/")}" Type="http://'
+                f'schemas.openxmlformats.org/officeDocument/2006/relationships/{referenced}"/>'
+            )
+            parts["word/_rels/document.xml.rels"] = rels.replace(
+                "</Relationships>", link + "</Relationships>"
+            ).encode()
+        return ["check", _docx(folder, "bad.docx", parts), good]
 
     return make
 
@@ -333,6 +344,222 @@ def closed_pipe(folder: Path) -> list[str]:
     return ["check", "--rules"]
 
 
+# 11. round 3 (issue 19) -----------------------------------------------------------------------
+def _draft(folder: Path, name: str = "draft.docx") -> Path:
+    """A Word draft antq did not write (examples/drafts/du-thao.docx), copied."""
+    path = folder / name
+    path.write_bytes((ROOT / "examples" / "drafts" / "du-thao.docx").read_bytes())
+    return path
+
+
+def _with_parts(path: Path, parts: dict[str, bytes | None]) -> str:
+    with zipfile.ZipFile(path) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    entries.update(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for part, data in entries.items():
+            if data is not None:
+                target.writestr(part, data)
+    return str(path)
+
+
+def fix_in_place_twice(folder: Path) -> list[str]:
+    draft = _draft(folder)
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "antq_docs", "fix", str(draft), "--in-place"],
+        capture_output=True,
+        check=False,
+    )
+    return ["fix", str(draft), "--in-place"]
+
+
+def original_kept(folder: Path) -> None:
+    original = (ROOT / "examples" / "drafts" / "du-thao.docx").read_bytes()
+    assert (folder / "draft.bak.docx").read_bytes() == original
+    assert (folder / "draft.bak-2.docx").is_file()
+
+
+def signed(part: str, relationship: bool = False) -> Callable[[Path], list[str]]:
+    def make(folder: Path) -> list[str]:
+        draft = _draft(folder)
+        parts: dict[str, bytes | None] = {part: b"<Signature/>"} if part else {}
+        if relationship:  # only the package relationship to a signature origin
+            with zipfile.ZipFile(draft) as source:
+                rels = source.read("_rels/.rels").decode()
+            origin = (
+                '<Relationship Id="rIdSig" Target="sig/origin.sigs" Type="http://schemas.'
+                'openxmlformats.org/package/2006/relationships/DIGITAL-SIGNATURE/origin"/>'
+            )
+            parts["_rels/.rels"] = rels.replace(
+                "</Relationships>", origin + "</Relationships>"
+            ).encode()
+        return ["fix", _with_parts(draft, parts)]
+
+    return make
+
+
+def fix_a_fifo(folder: Path) -> list[str]:
+    os.mkfifo(folder / "pipe.docx")
+    return ["fix", str(folder / "pipe.docx")]
+
+
+def unreferenced_headers(folder: Path) -> list[str]:
+    """20 headers of 60 MB that no section uses: never decompressed, but over the total."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    header = f"<w:hdr {w}>".encode() + b"<w:p/>" * 10_000_000 + b"</w:hdr>"
+    parts: dict[str, bytes | None] = {f"word/header{i}.xml": header for i in range(50, 55)}
+    return ["check", _docx(folder, "headers.docx", parts)]
+
+
+def unreferenced_header_small(folder: Path) -> list[str]:
+    """A 60 MB header nothing references (300 times compressed): never decompressed."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    header = f"<w:hdr {w}>".encode() + b"<w:p/>" * 10_000_000 + b"</w:hdr>"
+    return ["check", _docx(folder, "header.docx", {"word/header50.xml": header})]
+
+
+def outside(key: str, how: str) -> Callable[[Path], list[str]]:
+    """A plan whose `org:`/`extends:` leaves its folder: by «..», by an absolute path or
+    through a link inside the folder."""
+
+    def make(folder: Path) -> list[str]:
+        (folder / "secret").mkdir()
+        secret = folder / "secret" / "creds.yaml"
+        secret.write_text("password: SECRET-HASH\n: : broken line SECRET-HASH\n", "utf-8")
+        (folder / "plans").mkdir()
+        target = {"dotdot": "../secret/creds.yaml", "absolute": str(secret)}.get(how, "link.yaml")
+        if how == "link":
+            (folder / "plans" / "link.yaml").symlink_to(secret)
+        plan = folder / "plans" / "plan.yaml"
+        plan.write_text(f"{key}: {target}\n" + MINIMAL, "utf-8")
+        return ["validate", str(plan)]
+
+    return make
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _table_document(rows: int, columns: int, cell: str) -> bytes:
+    """A table whose cells differ ({n} is the cell's number): it compresses as text does."""
+    body = "".join(
+        "<w:tr>" + "".join(cell.format(n=r * columns + c) for c in range(columns)) + "</w:tr>"
+        for r in range(rows)
+    )
+    return (
+        f"<w:document {_W}><w:body><w:tbl>{body}</w:tbl><w:sectPr/></w:body></w:document>".encode()
+    )
+
+
+def million_cells(folder: Path) -> list[str]:
+    body = _table_document(10_000, 100, "<w:tc><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc>")
+    return ["check", _docx(folder, "cells.docx", {"word/document.xml": body})]
+
+
+def cells_without_paragraphs(folder: Path) -> list[str]:
+    """40,000 cells written with another prefix: counted while reading, not in the bytes."""
+    body = _table_document(400, 100, "<x:tc><x:tcPr><x:tcW x:w='{n}'/></x:tcPr></x:tc>")
+    body = body.replace(
+        b"<w:document ",
+        b'<w:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ',
+    )
+    return ["check", _docx(folder, "cells.docx", {"word/document.xml": body})]
+
+
+def paragraphs_in_headers(folder: Path) -> list[str]:
+    """20,000 paragraphs in the body and 20,000 in a header (written with another prefix,
+    so that only the reader's count sees them): counted together."""
+    paragraphs = "".join(f"<x:p><x:pPr><x:ind x:left='{i}'/></x:pPr></x:p>" for i in range(20_000))
+    header = f"<w:hdr {_W} {_W.replace('w=', 'x=')}>{paragraphs}</w:hdr>".encode()
+    body = "".join(f"<w:p><w:pPr><w:ind w:left='{i}'/></w:pPr></w:p>" for i in range(20_000))
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    section = '<w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr>'
+    document = f"<w:document {_W} {r}><w:body>{body}{section}</w:body></w:document>"
+    return [
+        "check",
+        _docx(
+            folder,
+            "header.docx",
+            {"word/document.xml": document.encode(), "word/header1.xml": header},
+        ),
+    ]
+
+
+def paragraphs_in_cells(folder: Path) -> list[str]:
+    """35,000 paragraphs, all inside the cells of one table (one top-level block)."""
+    body = _table_document(
+        7_000, 1, "<w:tc>" + "<w:p><w:r><w:t>{n}</w:t></w:r></w:p>" * 5 + "</w:tc>"
+    )
+    return ["check", _docx(folder, "cells.docx", {"word/document.xml": body})]
+
+
+def huge_number(attribute: str, digits: int, command: str) -> Callable[[Path], list[str]]:
+    """A draft whose first three `attribute`s hold a number of `digits` digits."""
+
+    def make(folder: Path) -> list[str]:
+        import re
+
+        draft = _draft(folder)
+        with zipfile.ZipFile(draft) as source:
+            xml = source.read("word/document.xml").decode()
+        xml = re.sub(f'{attribute}="\\d+"', f'{attribute}="{"9" * digits}"', xml, count=3)
+        path = _with_parts(draft, {"word/document.xml": xml.encode()})
+        return [command, path] + (["-o", str(folder / "out.docx")] if command == "fix" else [])
+
+    return make
+
+
+def unopenable(kind: str) -> Callable[[Path], list[str]]:
+    """`antq fix` on packages it cannot open: an OLE (Word's encrypted) file, half a zip."""
+
+    def make(folder: Path) -> list[str]:
+        if kind == "ole":
+            encrypted(folder)
+            return ["fix", str(folder / "locked.docx")]
+        if kind == "half":
+            corrupt_zip(folder)
+            return ["fix", str(folder / "broken.docx")]
+        encrypted_zip_member(folder)
+        return ["fix", str(folder / "flagged.docx")]
+
+    return make
+
+
+def many_vars_over_a_base(folder: Path) -> list[str]:
+    """20,000 `vars` over a base that has the same 20,000: each one replaces an inherited
+    value (quadratic before: minutes)."""
+    count = 20_000
+    inherited = "".join(f"  v{i}: {i}\n" for i in range(count))
+    _plan(folder, MINIMAL + "vars:\n" + inherited, "base.yaml")
+    own = "".join(f"  v{i}: {i + 1}\n" for i in range(count))
+    return ["validate", _plan(folder, "extends: base.yaml\nvars:\n" + own)]
+
+
+def bidi_in_a_document(folder: Path) -> list[str]:
+    """A right-to-left override and an escape sequence in a document's text and its name:
+    shown as \\u202e and \\x1b, never obeyed by the terminal."""
+    draft = _draft(folder, "tr\u202eafd.docx")
+    with zipfile.ZipFile(draft) as source:
+        xml = source.read("word/document.xml").decode()
+    xml = xml.replace("<w:t>", "<w:t>\u202e\x1b[2J", 1)
+    return ["check", _with_parts(draft, {"word/document.xml": xml.encode()})]
+
+
+def a_device(command: str) -> Callable[[Path], list[str]]:
+    """`fix` or `import` given a device named .docx (/dev/zero would fill the memory)."""
+
+    def make(folder: Path) -> list[str]:
+        (folder / "zero.docx").symlink_to("/dev/zero")
+        if command == "import":
+            return ["import", str(folder / "zero.docx"), "-o", str(folder / "plan.yaml")]
+        return [command, str(folder / "zero.docx")]
+
+    return make
+
+
 CASES: list[Case] = [
     Case("merge-key bomb", merge_bomb, 2, "merges are expanded"),
     Case("merge-key bomb through org:", merge_bomb_in_profile, 2, "merges are expanded"),
@@ -341,7 +568,7 @@ CASES: list[Case] = [
     Case(
         "replace blow-up", expression("{{ ('x'*100000)|replace('x', 'y'*100000) }}"), 2, "too long"
     ),
-    Case("join blow-up", expression("{{ ('x'*100000).join(['a']*100000) }}"), 2, "too long"),
+    Case("join blow-up", expression("{{ ('x'*100000).join(['a']*100000) }}"), 2, "too much text"),
     Case("number digits", expression("{{ number(1, 10**9) }}"), 2, "too large here"),
     Case("map center", expression("{{ ['x']|map('center', 10**8)|join }}"), 2, "too large here"),
     Case(
@@ -449,7 +676,12 @@ CASES: list[Case] = [
         "good.docx: ",
     ),
     Case("malformed core properties", bad_part("docProps/core.xml", b"<core"), 2, "good.docx: "),
-    Case("malformed footnotes", bad_part("word/footnotes.xml", b"<w:footnotes"), 2, "good.docx: "),
+    Case(
+        "malformed footnotes",
+        bad_part("word/footnotes.xml", b"<w:footnotes", "footnotes"),
+        2,
+        "good.docx: ",
+    ),
     Case("malformed header", bad_part("word/header1.xml", b"<w:hdr"), 2, "good.docx: "),
     Case("no document part", bad_part("word/document.xml", None), 2, "good.docx: "),
     Case("check … | head", closed_pipe, 0, "", pipe=True),
@@ -466,4 +698,86 @@ CASES: list[Case] = [
         after=no_stale_temporary,
     ),
     Case("lengths with units (0.5in)", length_units, 0, "no findings"),
+    Case(
+        "fix --in-place twice",
+        fix_in_place_twice,
+        0,
+        "draft.bak-2.docx",
+        after=original_kept,
+    ),
+    Case("signed, _XMLSignatures/ in capitals", signed("_XMLSignatures/sig1.xml"), 2, "signature"),
+    Case("signed, _xmlsignatures/ any name", signed("_xmlsignatures/x/any.bin"), 2, "signature"),
+    Case("signed, only an origin relationship", signed("", relationship=True), 2, "signature"),
+    Case("fix a FIFO", fix_a_fifo, 2, "not a regular"),
+    Case("unreferenced headers, 300 MB in all", unreferenced_headers, 2, "MB in all"),
+    Case("an unreferenced 60 MB header", unreferenced_header_small, 0, "no findings"),
+    Case("[[0]*100000]*100000", expression("{{ [[0]*100000]*100000 }}"), 2, "subject"),
+    Case("[[0]*300]*300000", expression("{{ [[0]*300]*300000 }}"), 2, "subject"),
+    Case("a list printed too large", expression("{{ [['x'*30000]*3]*3 }}"), 2, "subject"),
+    Case("~ blow-up", expression("{{ ('x'*100000) ~ ('x'*100000) }}"), 2, "subject"),
+    Case("+ blow-up", expression("{{ ('x'*100000) + ('x'*100000) }}"), 2, "subject"),
+    Case(
+        "map center, then join",
+        expression("{{ (['x']*19000)|map('center', 100000)|join }}"),
+        2,
+        "subject",
+    ),
+    Case("range listed", expression("{{ range(100000)|list }}"), 2, "subject"),
+    Case("lipsum", expression("{{ lipsum(100000) }}"), 2, "lipsum"),
+    Case(
+        "100 nested parentheses", expression("{{ " + "(" * 100 + "1" + ")" * 100 + " }}"), 2, "50"
+    ),
+    Case(
+        "50 nested parentheses", expression("{{ " + "(" * 50 + "1" + ")" * 50 + " }}"), 0, "wrote"
+    ),
+    Case("a 5,000-digit literal", expression("{{ 1" + "0" * 5000 + " }}"), 2, "1,000"),
+    Case(
+        "org: ../secret/creds.yaml",
+        outside("org", "dotdot"),
+        2,
+        "outside the plan's folder",
+        never=("SECRET-HASH",),
+    ),
+    Case(
+        "extends: an absolute path elsewhere",
+        outside("extends", "absolute"),
+        2,
+        "outside the plan's folder",
+        never=("SECRET-HASH",),
+    ),
+    Case(
+        "org: a link to a file elsewhere",
+        outside("org", "link"),
+        2,
+        "outside the plan's folder",
+        never=("SECRET-HASH",),
+    ),
+    Case("a table of 1,000,000 cells", million_cells, 2, "more than 30,000 paragraphs"),
+    Case(
+        "40,000 cells, another prefix", cells_without_paragraphs, 2, "more than 30,000 table cells"
+    ),
+    Case("paragraphs in headers count", paragraphs_in_headers, 2, "more than 30,000 paragraphs"),
+    Case("35,000 paragraphs in cells", paragraphs_in_cells, 2, "more than 30,000 paragraphs"),
+    Case("fix: a font size of 400 digits", huge_number("w:val", 400, "fix"), 0, "wrote"),
+    Case("check: a font size of 400 digits", huge_number("w:val", 400, "check"), 1, "error"),
+    Case("fix: a margin of 5,000 digits", huge_number("w:left", 5000, "fix"), 0, "wrote"),
+    Case("fix: an encrypted Word file", unopenable("ole"), 2, "not changed"),
+    Case("fix: half a zip", unopenable("half"), 2, "not changed"),
+    Case("fix: an encrypted zip entry", unopenable("entry"), 2, "encrypted"),
+    Case("20,000 vars over a base's 20,000", many_vars_over_a_base, 0, "valid"),
+    Case(
+        "bidi override in a document and its name",
+        bidi_in_a_document,
+        1,
+        "\\u202e",
+        never=("\u202e", "\x1b"),
+    ),
+    Case("fix /dev/zero", a_device("fix"), 2, "not a regular"),
+    Case("import /dev/zero", a_device("import"), 2, "not a regular"),
+    Case(
+        "import a FIFO",
+        lambda f: (os.mkfifo(f / "p.docx"), ["import", str(f / "p.docx")])[1],
+        2,
+        "not a regular",
+    ),
 ]

@@ -26,10 +26,9 @@ DEFAULT_ORG_TEMPLATE = "commune-org.yaml.j2"
 
 @dataclass
 class Prepared:
-    """Phase 1: is the row valid, and what are its inputs (for incremental runs)?"""
+    """Phase 1: is the row valid? (Whether it needs making at all is inputs.py's.)"""
 
     number: int
-    digest: str = ""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     # The validated plan, pickled and compressed (~6 KB): phase 2 renders from it instead
@@ -56,7 +55,7 @@ def prepare_row(spec: BatchSpec, row: Row) -> Prepared:
     if row.problems:
         return Prepared(row.number, problems=list(row.problems))
     plan = zlib.compress(pickle.dumps((validated.plan, validated.source), protocol=5), 1)
-    return Prepared(row.number, _digest(validated), warnings=list(validated.warnings), plan=plan)
+    return Prepared(row.number, warnings=list(validated.warnings), plan=plan)
 
 
 def produce_row(spec: BatchSpec, row: Row, target: str, plan: bytes = b"") -> Outcome:
@@ -126,7 +125,9 @@ def _kind_sources(spec: BatchSpec, row: Row):
     org_text = _org_template(spec.org_template).render(unit=_unit_fields(unit))
     org_source = load_text(org_text, f"{spec.org_template_file} ({unit.name})")
     org = validate_org(org_source)
-    kind = KINDS[spec.kind]
+    kind_name, year = spec.kind, row.year
+    assert kind_name is not None and year is not None  # kind mode: kind_rows gives both
+    kind = KINDS[kind_name]
     if not kind.accepts(org):
         raise PlanError(
             [
@@ -139,7 +140,7 @@ def _kind_sources(spec: BatchSpec, row: Row):
                 )
             ]
         )
-    plan_text = generate_plan(spec.kind, row.year, org, "org.yaml")
+    plan_text = generate_plan(kind_name, year, org, "org.yaml")
     return own_layer(load_text(plan_text, f"{spec.kind} {row.year} ({unit.name})")), org_source
 
 
@@ -176,24 +177,27 @@ def _org_template(text: str | None):
 def _table_sources(spec: BatchSpec, row: Row):
     """The row as a tiny plan that extends the base plan: its columns are `vars:`."""
     from ..load.merge import load_with_inheritance_from
-    from ..load.yaml_source import Source
+    from ..load.yaml_source import PathKey, Source
 
+    assert spec.plan is not None  # table mode: the CLI requires --plan
     rows_file = Path(row.file)
     values = dict(row.values)
     _check_unit(values, row)
     data: dict[str, object] = {"extends": str(Path(spec.plan).resolve())}
     if values.get("org"):
         data["org"] = values["org"]
-    data["vars"] = {k: v for k, v in values.items() if k not in RESERVED_COLUMNS}
-    positions = {(): (row.line, 1)}
+    variables = {k: v for k, v in values.items() if k not in RESERVED_COLUMNS}
+    data["vars"] = variables
+    positions: dict[PathKey, tuple[int, int]] = {(): (row.line, 1)}
     for key in data:
         positions[(key,)] = (row.line, 1)
-    for key in data["vars"]:
+    for key in variables:
         positions[("vars", key)] = (row.line, 1)
     source = Source(
         file=str(rows_file), data=data, positions=positions, key_positions=dict(positions)
     )
-    return load_with_inheritance_from(source, rows_file)
+    # The base plan was named on the command line: its folder is one antq was given.
+    return load_with_inheritance_from(source, rows_file, (Path(spec.plan).resolve().parent,))
 
 
 def _check_unit(values: dict[str, str], row: Row) -> None:
@@ -206,11 +210,3 @@ def _check_unit(values: dict[str, str], row: Row) -> None:
             unit_named(unit, province)
         except LookupError as exc:
             raise PlanError([Problem(row.file, row.line, 1, "unit", str(exc))]) from None
-
-
-def _digest(validated) -> str:
-    """What the document depends on: the validated plan and this version of antq."""
-    from ..version import __version__
-
-    text = validated.plan.model_dump_json() + "\0" + __version__
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

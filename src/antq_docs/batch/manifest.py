@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..errors import MessageError
+from ..files import read_input
 from ..i18n import _
+from ..spreadsheet import as_text_cell, from_text_cell
 
 __all__ = ["Record", "Journal", "read_manifest", "write_manifest", "merge_manifests", "MANIFEST"]
 
 MANIFEST = "manifest.csv"
+# 100,000 rows (the most a batch has) of a few hundred characters each, with room to spare.
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+_STATUSES = ("ok", "failed")
+_SHA256 = re.compile(r"(?:[0-9a-f]{64})?")
 
 
 @dataclass
@@ -32,7 +39,7 @@ class Record:
     sha256: str
     status: str  # ok · failed
     message: str
-    inputs: str  # digest of the validated plan and antq's version
+    inputs: str  # digest of the row's inputs (inputs.py), taken before it is built
 
 
 _FIELDS = [f.name for f in fields(Record)]
@@ -41,30 +48,40 @@ _FIELDS = [f.name for f in fields(Record)]
 def read_manifest(path: Path) -> dict[int, Record]:
     """The records of a manifest; empty when there is none yet."""
     try:
-        text = path.read_text("utf-8-sig")
+        text = read_input(path, MAX_MANIFEST_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise MessageError(
             _("{path}: cannot be read ({exc}); delete it to start the batch afresh").format(
-                path=path, exc=exc
+                path=path, exc=reason
             )
         ) from None
+    try:
+        return _records(path, text)
+    except csv.Error:
+        raise _foreign(path) from None
+
+
+def _foreign(path: Path) -> MessageError:
+    return MessageError(
+        _(
+            "{path}: not a manifest antq wrote (its columns should be "
+            "{items}); delete it or choose another -o folder"
+        ).format(path=path, items=", ".join(_FIELDS))
+    )
+
+
+def _records(path: Path, text: str) -> dict[int, Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames != _FIELDS:
-        raise MessageError(
-            _(
-                "{path}: not a manifest antq wrote (its columns should be "
-                "{items}); delete it or choose another -o folder"
-            ).format(path=path, items=", ".join(_FIELDS))
-        )
+        raise _foreign(path)
     records = {}
     lines = list(reader)
     for index, line in enumerate(lines):
         try:
-            if None in line.values() or None in line:
-                raise ValueError
-            record = Record(**{**line, "row": int(line["row"])})
+            record = _record(line)
         except (TypeError, ValueError):
             if index == len(lines) - 1:  # a line cut short by a kill: that row is not done
                 break
@@ -78,6 +95,24 @@ def read_manifest(path: Path) -> dict[int, Record]:
     return records
 
 
+def _record(line: dict) -> Record:
+    """One line as antq wrote it; ValueError for anything else."""
+    if None in line.values() or None in line:
+        raise ValueError
+    values = {key: from_text_cell(value) for key, value in line.items()}
+    record = Record(int(values["row"]), *(values[name] for name in _FIELDS[1:]))
+    if (
+        not 1 <= record.row <= 10_000_000
+        or record.status not in _STATUSES
+        or not _SHA256.fullmatch(record.sha256)
+        or not record.output.endswith(".docx")
+        or record.output.startswith("/")
+        or ".." in record.output.split("/")
+    ):
+        raise ValueError
+    return record
+
+
 def write_manifest(path: Path, records: dict[int, Record]) -> None:
     from ..output import write_atomic
 
@@ -85,8 +120,16 @@ def write_manifest(path: Path, records: dict[int, Record]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for number in sorted(records):
-        writer.writerow(asdict(records[number]))
+        writer.writerow(_cells(records[number]))
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def _cells(record: Record) -> dict[str, object]:
+    """A record as a spreadsheet must read it: a unit named "=cmd|…" is text, not a formula."""
+    return {
+        key: as_text_cell(value) if isinstance(value, str) else value
+        for key, value in asdict(record).items()
+    }
 
 
 class Journal:
@@ -100,7 +143,7 @@ class Journal:
         self.writer = csv.DictWriter(self.stream, fieldnames=_FIELDS, lineterminator="\r\n")
 
     def add(self, record: Record) -> None:
-        self.writer.writerow(asdict(record))
+        self.writer.writerow(_cells(record))
         self.stream.flush()
 
     def close(self, records: dict[int, Record]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,11 @@ __all__ = [
     "parse_years",
     "parse_slice",
     "RESERVED_COLUMNS",
+    "Slice",
 ]
+
+#: One slice of a batch: ("rows", (first, last)) or ("shard", (k, n)).
+Slice = tuple[str, tuple[int, int]]
 
 #: Table columns with a meaning of their own; every other column is a plan variable.
 RESERVED_COLUMNS = ("org", "year")
@@ -106,7 +111,7 @@ def kind_rows(kind: str, province: str, years: list[int]) -> list[Row]:
 
     names = current_province_names() if province.casefold() in ALL_PROVINCES else [province]
     units = sorted((u for name in names for u in units_of(name)), key=lambda u: u.code)
-    rows = []
+    rows: list[Row] = []
     for year in years:
         for unit in units:
             rows.append(
@@ -184,16 +189,20 @@ def table_rows(path: Path, kind: str) -> list[Row]:
     return rows
 
 
-def _row_values(record: dict, file: str, locate) -> tuple[dict[str, str], list[Problem]]:
+def _row_values(
+    record: dict, file: str, locate: Callable[[str], tuple[int, int]]
+) -> tuple[dict[str, str], list[Problem]]:
     values: dict[str, str] = {}
     problems = []
     for key, value in record.items():
         key = str(key).strip()
         if isinstance(value, (dict, list)):
+            line, column = locate(key)
             problems.append(
                 Problem(
                     file,
-                    *locate(key),
+                    line,
+                    column,
                     key,
                     _("a column holds one value (text, a number or a date), not a list or a group"),
                 )
@@ -202,10 +211,12 @@ def _row_values(record: dict, file: str, locate) -> tuple[dict[str, str], list[P
         values[key] = "" if value is None else str(value).strip()
     year = values.get("year")
     if year and not (year.isdigit() and 2006 <= int(year) <= 2100):
+        line, column = locate("year")
         problems.append(
             Problem(
                 file,
-                *locate("year"),
+                line,
+                column,
                 "year",
                 _("'{year}' is not a year from 2006 to 2100").format(year=year),
             )
@@ -283,7 +294,7 @@ def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     return records
 
 
-def parse_slice(rows: str | None, shard: str | None) -> tuple[str, object] | None:
+def parse_slice(rows: str | None, shard: str | None) -> Slice | None:
     """`--rows 1-1000` or `--shard 2/4` -> a description; ValueError with what to write."""
     if rows and shard:
         raise ValueError(_("give --rows or --shard, not both"))
@@ -307,7 +318,7 @@ def parse_slice(rows: str | None, shard: str | None) -> tuple[str, object] | Non
     return None
 
 
-def select_rows(rows: list[Row], chosen: tuple[str, object] | None) -> list[Row]:
+def select_rows(rows: list[Row], chosen: Slice | None) -> list[Row]:
     """The rows of one slice: a span of row numbers, or the K-th of N equal shares."""
     if chosen is None:
         return rows
@@ -318,7 +329,7 @@ def select_rows(rows: list[Row], chosen: tuple[str, object] | None) -> list[Row]
     return rows[(a - 1) * size : a * size]
 
 
-def slice_label(chosen: tuple[str, object] | None) -> str:
+def slice_label(chosen: Slice | None) -> str:
     if chosen is None:
         return ""
     what, (a, b) = chosen

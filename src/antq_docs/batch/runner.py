@@ -16,10 +16,11 @@ from pathlib import Path
 from ..errors import MessageError, Problem
 from ..i18n import N_, _, language, use_language
 from ..output import remove_stale_temporaries
+from .inputs import InputDigests
 from .job import Outcome, Prepared, prepare_row, produce_row
-from .manifest import MANIFEST, Journal, Record, read_manifest
+from .manifest import MANIFEST, Journal, Record, read_manifest, write_manifest
 from .naming import file_names
-from .rows import BatchSpec, Row, select_rows, slice_label
+from .rows import BatchSpec, Row, Slice, select_rows, slice_label
 
 __all__ = ["BatchResult", "Progress", "run_batch"]
 
@@ -62,7 +63,7 @@ def run_batch(
     rows: list[Row],
     *,
     jobs: int | None = None,
-    chosen: tuple[str, object] | None = None,
+    chosen: Slice | None = None,
     fail_fast: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
@@ -71,7 +72,8 @@ def run_batch(
     started = time.perf_counter()
     output = Path(spec.output)
     names = file_names(spec.name_template, [row.name_fields() for row in rows])
-    targets = {row.number: _target(output, name) for row, name in zip(rows, names)}
+    inside = os.path.normpath(output.resolve())
+    targets = {row.number: _target(output, inside, name) for row, name in zip(rows, names)}
     rows = select_rows(rows, chosen)
     label = slice_label(chosen)
     manifest_path = output / (f"manifest.{label}.csv" if label else MANIFEST)
@@ -80,36 +82,71 @@ def run_batch(
 
     if output.is_dir():
         remove_stale_temporaries(output)
-    with _Pool(jobs) as pool, _Spool() as spool:
-        progress.phase(N_("checking"), len(rows))
+    # Which rows to make is known before any of them is built: from the inputs' digests.
+    previous = read_manifest(output / MANIFEST) if label else {}
+    previous.update(read_manifest(manifest_path))
+    records = {n: r for n, r in previous.items() if n in targets}
+    digests = InputDigests(spec, language())
+    todo: list[tuple[Row, Record]] = []
+    for row in rows:
+        record = _record(row, digests.of(row), output, targets[row.number])
+        kept = previous.get(row.number)
+        if kept is not None and not spec.force and _unchanged(kept, record, output):
+            result.unchanged += 1
+            records[row.number] = kept
+        else:
+            records.pop(row.number, None)
+            todo.append((row, record))
+    if todo:
+        _make(spec, todo, targets, records, manifest_path, jobs, fail_fast, progress, result)
+    else:
+        write_manifest(manifest_path, records)
+        progress.close()
+    if result.invalid:
+        result.seconds = time.perf_counter() - started
+        return result
+    result.stopped = (
+        fail_fast and bool(result.failed) and result.written + len(result.failed) < len(todo)
+    )
+    if pdf:
+        _convert_pdfs(
+            output,
+            [records[n] for n in sorted(records) if n in {row.number for row in rows}],
+            result,
+        )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _make(
+    spec: BatchSpec,
+    todo: list[tuple[Row, Record]],
+    targets: dict[int, Path],
+    records: dict[int, Record],
+    manifest_path: Path,
+    jobs: int,
+    fail_fast: bool,
+    progress: Progress,
+    result: BatchResult,
+) -> None:
+    """Validate every row to make, then (when all are valid) render, check and write them;
+    `records` and `result` say what became of each."""
+    with _Pool(min(jobs, len(todo))) as pool, _Spool() as spool:
+        progress.phase(N_("checking"), len(todo))
         prepared: dict[int, Prepared] = {}
-        for done in pool.map(_prepare_chunk, spec, rows, len(rows), progress):
+        to_make = [row for row, _ in todo]
+        for done in pool.map(_prepare_chunk, spec, to_make, len(to_make), progress):
             for item in done:
                 spool.put(item.number, item.plan)
                 item.plan = b""  # on disk from here: memory stays flat however many rows
                 prepared[item.number] = item
-        for row in rows:
+        for row in to_make:
             if prepared[row.number].problems:
                 result.invalid.append((row, prepared[row.number].problems))
             result.warnings += prepared[row.number].warnings
         if result.invalid:
             progress.close()
-            result.seconds = time.perf_counter() - started
-            return result
-
-        previous = read_manifest(output / MANIFEST) if label else {}
-        previous.update(read_manifest(manifest_path))
-        records = {n: r for n, r in previous.items() if n in targets}
-        todo = []
-        for row in rows:
-            record = _record(row, prepared[row.number], output, targets[row.number])
-            kept = previous.get(row.number)
-            if not spec.force and _unchanged(kept, record, output):
-                result.unchanged += 1
-                records[row.number] = kept
-            else:
-                records.pop(row.number, None)
-                todo.append((row, record))
+            return
         journal = Journal(manifest_path, records)
 
         progress.phase(N_("writing"), len(todo))
@@ -127,7 +164,7 @@ def run_batch(
                 for outcome in outcomes:
                     row, record = by_number[outcome.number]
                     record.status, record.sha256 = outcome.status, outcome.sha256
-                    record.message = outcome.message
+                    record.message = _cut(outcome.message)
                     records[row.number] = record
                     journal.add(record)
                     progress.row_done(row, outcome, record.output)
@@ -138,28 +175,25 @@ def run_batch(
         finally:
             journal.close(records)
             progress.close()
-    result.stopped = (
-        fail_fast and bool(result.failed) and result.written + len(result.failed) < len(todo)
-    )
-    if pdf:
-        _convert_pdfs(
-            output,
-            [records[n] for n in sorted(records) if n in {row.number for row in rows}],
-            result,
-        )
-    result.seconds = time.perf_counter() - started
-    return result
 
 
-def _target(output: Path, name: str) -> Path:
+def _cut(message: str, limit: int = 4000) -> str:
+    """A failure as the manifest keeps it: whole for the clerk, short enough for every
+    spreadsheet (and for the csv module's own cell limit when the manifest is read back)."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def _target(output: Path, inside: str, name: str) -> Path:
     target = output / f"{name}.docx"
-    # naming.py already makes this impossible; a second lock costs nothing.
-    if not target.resolve().is_relative_to(output.resolve()):
+    # naming.py already makes this impossible; a second lock costs nothing (no file system
+    # call per row: a re-run of 3,321 rows must cost next to nothing).
+    placed = os.path.normpath(os.path.join(inside, f"{name}.docx"))
+    if os.path.commonpath([inside, placed]) != inside:
         raise MessageError(_("the name '{name}' would leave the output folder").format(name=name))
     return target
 
 
-def _record(row: Row, prepared: Prepared, output: Path, target: Path) -> Record:
+def _record(row: Row, inputs: str, output: Path, target: Path) -> Record:
     return Record(
         row=row.number,
         unit=row.unit,
@@ -169,18 +203,13 @@ def _record(row: Row, prepared: Prepared, output: Path, target: Path) -> Record:
         sha256="",
         status="",
         message="",
-        inputs=prepared.digest,
+        inputs=inputs,
     )
 
 
-def _unchanged(kept: Record | None, wanted: Record, output: Path) -> bool:
+def _unchanged(kept: Record, wanted: Record, output: Path) -> bool:
     """The row was written from the same inputs, and its file is still what was written."""
-    if (
-        kept is None
-        or kept.status != "ok"
-        or kept.inputs != wanted.inputs
-        or kept.output != wanted.output
-    ):
+    if kept.status != "ok" or kept.inputs != wanted.inputs or kept.output != wanted.output:
         return False
     try:
         return hashlib.sha256((output / kept.output).read_bytes()).hexdigest() == kept.sha256
@@ -225,12 +254,16 @@ def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[
     return out
 
 
-def _start_worker(language: str) -> None:
+def _start_worker(language: str, parent_pid: int) -> None:
     """Ctrl-C reaches every process of the terminal: the main process answers it (and stops
     the pool); a worker finishes the rows in hand instead of printing a traceback. A spawned
-    worker starts afresh, so it is told the language its messages are in."""
+    worker starts afresh, so it is told the language its messages are in. It ends with the
+    main process, even when that is killed outright."""
     import signal
 
+    from .lifeline import die_with_parent
+
+    die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     use_language(language)
 
@@ -275,7 +308,7 @@ class _Pool:
                 self.jobs,
                 mp_context=get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(language(),),
+                initargs=(language(), os.getpid()),
             )
         return self
 
@@ -304,10 +337,16 @@ class _Pool:
                 progress.advance(len(chunk))
                 yield results
             return
-        yield from self._parallel(function, spec, chunks, progress, stop)
+        yield from self._parallel(self.executor, function, spec, chunks, progress, stop)
 
     def _parallel(
-        self, function, spec, chunks: Iterable[list], progress: Progress, stop: Callable[[], bool]
+        self,
+        executor: ProcessPoolExecutor,
+        function: Callable,
+        spec: BatchSpec,
+        chunks: Iterable[list],
+        progress: Progress,
+        stop: Callable[[], bool],
     ) -> Iterator[list]:
         pending: dict[Future, int] = {}
         queue = iter(chunks)
@@ -317,7 +356,7 @@ class _Pool:
                 chunk = next(queue, None)
                 if chunk is None:
                     break
-                pending[self.executor.submit(function, spec, chunk)] = len(chunk)
+                pending[executor.submit(function, spec, chunk)] = len(chunk)
             if not pending:
                 return
             done, _running = wait(pending, return_when=FIRST_COMPLETED)

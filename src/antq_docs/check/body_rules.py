@@ -9,7 +9,17 @@ import re
 from .. import nd30
 from ..inspect.docx_read import Para, TextRun
 from ..ooxml.units import twips_from_mm
-from .common import Found, element_problems, format_problems, hit, missing, report, squash, visible
+from .common import (
+    Found,
+    element_problems,
+    format_problems,
+    hit,
+    missing,
+    numbered,
+    report,
+    squash,
+    visible,
+)
 from .locate import Parts
 from ..i18n import _
 
@@ -80,9 +90,21 @@ def body_notes(parts: Parts) -> Found:
             )
 
 
+_DEFAULT_TAB_TWIPS = 720  # Word's default tab stops, every 1.27 cm
+
+
+def first_line_indent(para: Para) -> int:
+    """Where the first line's words start, from the left indent: its first-line indent, or
+    for a line typed with a leading tab and no indent, the tab stop the tab reaches."""
+    if para.first_line_twips or not para.text.startswith("\t"):
+        return para.first_line_twips
+    stops = [position for kind, position in para.tabs if kind != "clear" and position > 0]
+    return min(stops) if stops else _DEFAULT_TAB_TWIPS
+
+
 def body_indent(parts: Parts) -> Found:
     for para in parts.body:
-        value = para.first_line_twips
+        value = first_line_indent(para)
         if (looks_like_heading(para) and value == 0) or is_note(para):
             continue
         if not any(
@@ -162,6 +184,8 @@ def body_line_spacing(parts: Parts) -> Found:
     for para in parts.body:
         if para.line is None:
             continue
+        if para.line_rule == "atLeast" and para.line <= EXACT_LINE_PT[1] * 20:
+            continue  # a least height under 1.5 lines: Word draws the text's own spacing
         if para.line_rule == "auto":
             if not nd30.LINE_SPACING.fits(para.line / 240):
                 yield hit(
@@ -187,7 +211,7 @@ def headings(parts: Parts) -> Found:
     document itself: titled khoản that are bold show what the others should be."""
 
     def words(para: Para) -> str:  # without a trailing footnote mark
-        return re.sub(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079]+$", "", squash(para.text))
+        return re.sub(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079]+$", "", numbered(para))
 
     def titled(para: Para) -> bool:
         text = words(para)
@@ -199,22 +223,20 @@ def headings(parts: Parts) -> Found:
             and ":" not in title
             and len(title.split()) >= 2
             and title[:1].isupper()
-            and visible(para)
+            and bool(visible(para))
             and not any(r.footnote is not None for r in para.runs)
         )
 
     def introduces(index: int) -> bool:
         """A title is followed by what it entitles, not by the next numbered line."""
         following = parts.body[index + 1] if index + 1 < len(parts.body) else None
-        return following is not None and not re.match(
-            r"^([IVXLC]+|\d+)\.\s", squash(following.text)
-        )
+        return following is not None and not re.match(r"^([IVXLC]+|\d+)\.\s", numbered(following))
 
-    titled = [p for i, p in enumerate(parts.body) if titled(p) and introduces(i)]
-    bold = [p for p in titled if all(r.bold for r in visible(p))]
+    titled_lines = [p for i, p in enumerate(parts.body) if titled(p) and introduces(i)]
+    bold = [p for p in titled_lines if all(r.bold for r in visible(p))]
     if not bold:
         return
-    for para in titled:
+    for para in titled_lines:
         if not any(r.bold for r in visible(para)):
             yield hit(
                 parts,
@@ -234,7 +256,7 @@ _WRONG_AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s)")
 
 
 def signature_block(parts: Parts) -> Found:
-    if parts.recipients_label is None:
+    if parts.recipients_label is None and not parts.signature:
         return
     lines = [p for p in parts.signature if squash(p.text)]
     if not lines:
@@ -291,7 +313,9 @@ def drafter_mark_of(para: Para) -> str:
             mark = run.text + mark
         else:
             break
-    return mark.strip()
+    # «- Lưu: VT, NC» + subscript «.Châu»: the period closes the Lưu line, whatever run
+    # holds it; the mark is the drafter's initials after it
+    return mark.strip().lstrip(".").strip()
 
 
 def recipient_lines(parts: Parts) -> tuple[list[Para], int, set[int]]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..inspect.docx_read import Para, TextRun
+from ..inspect.model import Cell, TableView
 from ..nd30 import Element
 from .findings import Certainty, Found, Hit
 from ..ooxml.units import TWIPS_PER_MM
-from .locate import Parts, excerpt, squash
+from .locate import Parts, excerpt, numbered, squash
 from .where import where
 from ..i18n import _
 
@@ -20,6 +21,7 @@ __all__ = [
     "hit",
     "place_hit",
     "visible",
+    "numbered",
     "size_of",
     "sizes",
     "format_problems",
@@ -120,12 +122,13 @@ def missing(name: str, hint: str) -> Found:
 
 def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> float | None:
     """The length (mm) of the rule drawn under `para`, 0.0 for one whose length is not
-    known (a border, typed underscores), None when there is none. Rules are looked for as
-    Word users draw them: a paragraph border, an empty bordered paragraph, a line shape
-    anchored in the paragraph, the one below it or the next table row. With several
-    candidates, the one closest to `expected_mm` is taken."""
+    known, None when there is none. Rules are looked for as Word users draw them: a
+    paragraph border (as long as the paragraph is wide), an empty bordered paragraph, a
+    line shape (DrawingML or VML) anchored in the paragraph, the one below it or the next
+    table row, typed underscores (as long as they print). With several candidates, the one
+    closest to `expected_mm` is taken."""
     if para.border_bottom:
-        return 0.0
+        return _paragraph_width_mm(parts, para)
     lengths: list[float] = []
     for candidate in parts.below(para):
         lengths += [shape.width_mm for shape in candidate.lines]
@@ -134,10 +137,13 @@ def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> fl
             and not squash(candidate.text)
             and (candidate.border_top or candidate.border_bottom)
         ):
-            return _border_length(parts, candidate)
+            return _paragraph_width_mm(parts, candidate)
         text = squash(candidate.text)
         if candidate is not para and text and set(text) <= {"_", "-", "—"} and len(text) >= 5:
-            return 0.0
+            from .metrics import text_width_mm
+
+            size = max(sizes(parts, candidate) or {14.0})
+            return min(text_width_mm(text, size, bold=False), _paragraph_width_mm(parts, candidate))
     if not lengths:
         return None
     if expected_mm is None:
@@ -145,16 +151,25 @@ def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> fl
     return min(lengths, key=lambda length: abs(length - expected_mm))
 
 
-def _border_length(parts: Parts, para: Para) -> float:
-    section = (
-        parts.view.sections[min(para.section, len(parts.view.sections)) - 1]
-        if parts.view.sections
-        else None
-    )
-    if section is None or para.cell is not None:
-        return 0.0
-    width = section.page_width - section.margins.get("left", 0) - section.margins.get("right", 0)
-    return max(width - para.left_twips - para.right_twips, 0) / MM
+def _paragraph_width_mm(parts: Parts, para: Para) -> float:
+    """How wide a paragraph's border is drawn: its column (a table cell, or the page's
+    text width) less its indents; 0.0 when the cell's width is not known."""
+    if para.cell is not None:
+        cell = _cell_of(parts, para.cell)
+        if cell is None or not cell.width_twips:
+            return 0.0
+        twips = cell.width_twips - para.left_twips - para.right_twips
+        return max(twips, 0) / MM
+    return _text_width_mm(parts, para)
+
+
+def _cell_of(parts: Parts, place: tuple[int, int, int]) -> Cell | None:
+    table, row, column = place
+    for block in parts.view.blocks:
+        if isinstance(block, TableView) and block.index == table:
+            cells = block.rows[row - 1] if row <= len(block.rows) else []
+            return cells[column - 1] if column <= len(cells) else None
+    return None
 
 
 def line_width_mm(parts: Parts, para: Para) -> float:

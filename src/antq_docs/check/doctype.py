@@ -32,6 +32,21 @@ def type_of_symbol(number_line: str) -> str | None:
     return ABBREVIATIONS.get(match[1])
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+_QUALIFIER_WORDS = 2  # «GIẤY MỜI HỌP»: a type name and a word or two that narrow it
+
+
 def type_of_title(text: str) -> str | None:
-    """ "KẾ HOẠCH" -> "Kế hoạch"; "DANH SÁCH THAM LUẬN" -> None."""
-    return TYPE_NAMES.get(" ".join(text.split()).upper()) if text.strip().isupper() else None
+    """ "KẾ HOẠCH" -> "Kế hoạch"; "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)" -> "Điều lệ"; "GIẤY MỜI
+    HỌP" -> "Giấy mời"; "DANH SÁCH THAM LUẬN" -> None."""
+    if not text.strip().isupper():
+        return None
+    name = " ".join(_QUALIFIER.sub("", text).split()).upper()
+    if name in TYPE_NAMES:
+        return TYPE_NAMES[name]
+    words = name.split()
+    for cut in range(len(words) - 1, max(len(words) - 1 - _QUALIFIER_WORDS, 0), -1):
+        found = TYPE_NAMES.get(" ".join(words[:cut]))
+        if found is not None:
+            return found
+    return None

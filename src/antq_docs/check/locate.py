@@ -12,15 +12,19 @@ without a table.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..inspect.docx_read import DocxView, Para
 from .doctype import CONG_VAN, type_of_symbol, type_of_title
 from .lines import reading_lines
+from .text import squash
 from ..i18n import _
 
-__all__ = ["Parts", "locate", "excerpt", "squash", "Appendix"]
+if TYPE_CHECKING:
+    from .appendices import Appendix
+
+__all__ = ["Parts", "locate", "excerpt", "numbered", "squash"]
 
 _NATIONAL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^[^,]{1,60},\s*ngày\b.*\bnăm\b")
@@ -28,19 +32,19 @@ _NUMBER = re.compile(r"^Số\b\s*:?")
 _APPENDIX = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)
 
 
-def squash(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+def numbered(para: Para) -> str:
+    """The line as a reader sees it: Word's automatic number («1.», «a)», «II.») before its
+    text, so a khoản numbered by Word is judged as a typed one is; bullets are left out."""
+    text = squash(para.text)
+    label = squash(para.label or "")
+    if not label or para.list_format in ("bullet", "none"):
+        return text
+    return f"{label} {text}"
 
 
 def excerpt(para: Para, length: int = 50) -> str:
     text = squash(para.text)
     return text if len(text) <= length else text[: length - 1] + "…"
-
-
-@dataclass
-class Appendix:
-    heading: Para
-    number: int  # 1-based, in document order
 
 
 @dataclass
@@ -134,20 +138,9 @@ def locate(view: DocxView) -> Parts:
     _top_matter(parts, filled, label_index)
     if label_index is not None:
         _closing(parts, filled, filled[label_index])
-    parts.appendices = [
-        Appendix(p, n)
-        for n, p in enumerate(
-            (
-                p
-                for p in filled
-                if _APPENDIX.match(squash(p.text))
-                and len(squash(p.text)) < 40
-                and p.align == "center"
-                and _after_closing(parts, p)
-            ),
-            start=1,
-        )
-    ]
+    from .appendices import find_appendices
+
+    parts.appendices = find_appendices(filled, lambda p: _after_closing(parts, p))
     return parts
 
 
@@ -156,8 +149,9 @@ def _recognise(parts: Parts, filled: list[Para]) -> None:
     by_symbol = type_of_symbol(squash(parts.number_line.text)) if parts.number_line else None
     by_title = type_of_title(squash(parts.title.text)) if parts.title else None
     has_vv = any(squash(p.text).startswith("V/v") for p in filled[:20])
-    if by_symbol or by_title:
-        parts.kind = by_symbol or by_title
+    known_type = by_symbol or by_title
+    if known_type:
+        parts.kind = known_type
     elif has_vv and parts.number_line is not None:
         parts.kind = CONG_VAN
     # A text issued with a Quyết định (Mẫu 1.3) has a tên loại and a «kèm theo» line but no
@@ -189,9 +183,11 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
     )
     if first_appendix is not None and label_index is None:
         end = first_appendix
+    if label_index is None:
+        end = _end_without_recipients(parts, filled, end)
     if parts.title is not None:
         start = filled.index(parts.title) + 1
-        subject = []
+        subject: list[Para] = []
         for para in filled[start:end]:
             if subject and _ruled_between(parts, subject[-1], para):
                 break  # the subject's rule closes it (a quyết định's authority line follows)
@@ -207,9 +203,11 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
         parts.subject = subject
         start += len(subject)
     elif parts.kind == CONG_VAN:
-        anchor = parts.place_date or parts.number_line
+        # the V/v stands under the Số line, before or after the date in reading order
+        # (a header table is read row by row: «Số» and «V/v» left, the date right)
+        anchor = parts.number_line or parts.place_date
         start = filled.index(anchor) + 1 if anchor in filled else 0
-        vv = [p for p in filled[start : start + 4] if squash(p.text).startswith("V/v")]
+        vv = [p for p in filled[start : start + 6] if squash(p.text).startswith("V/v")]
         if vv:  # the V/v may run over two or three lines
             first = filled.index(vv[0])
             block = [vv[0]]
@@ -224,20 +222,21 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
                     break
             parts.summary = block
             start = filled.index(block[-1]) + 1
+        if parts.place_date in filled:
+            start = max(start, filled.index(parts.place_date) + 1)
     else:
         start = filled.index(parts.place_date) + 1 if parts.place_date in filled else 0
     rest = filled[start:end]
-    # Kính gửi and its dash lines (công văn, tờ trình, báo cáo); then, in a quyết định,
+    # A rule typed as underscores under the subject or the V/v; Kính gửi and its dash
+    # lines and «(địa chỉ: …)» notes (công văn, tờ trình, báo cáo); then, in a quyết định,
     # the authority line in capitals («CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …»).
     index = 0
-    if rest and squash(rest[0].text).startswith("Kính gửi"):
-        parts.addressees.append(rest[0])
-        index = 1
-        while (
-            index < len(rest)
-            and squash(rest[index].text).startswith(("-", "+"))
-            and rest[index].align != "both"
-        ):
+    while index < len(rest) and is_typed_rule(rest[index]):
+        index += 1
+    if index < len(rest) and squash(rest[index].text).startswith("Kính gửi"):
+        parts.addressees.append(rest[index])
+        index += 1
+        while index < len(rest) and _addressee_line(squash(rest[index].text)):
             parts.addressees.append(rest[index])
             index += 1
     while index < len(rest) and _is_authority(rest[index]):
@@ -247,6 +246,40 @@ def _top_matter(parts: Parts, filled: list[Para], label_index: int | None) -> No
         for p in rest[index:]
         if p.cell is None and p.section == (rest[index].section if index < len(rest) else 1)
     ]
+
+
+_TYPED_RULE = frozenset("_-–—")
+_SIGNER = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
+
+
+def is_typed_rule(para: Para) -> bool:
+    """A line drawn with the keyboard: «__________» or «-----------»."""
+    text = squash(para.text).replace(" ", "")
+    return len(text) >= 5 and set(text) <= _TYPED_RULE
+
+
+def _addressee_line(text: str) -> bool:
+    """«- Sở Nội vụ;» under «Kính gửi:», however aligned, or its «(địa chỉ: …)» note."""
+    return text.startswith(("- ", "+ ", "– ")) or (text.startswith("(") and text.endswith(")"))
+
+
+def _end_without_recipients(parts: Parts, filled: list[Para], end: int) -> int:
+    """Without Nơi nhận the body ends at the signer's authority line («TM. ỦY BAN NHÂN
+    DÂN») or at the first appendix heading, which are then read as what they are."""
+    start = filled.index(parts.title) + 1 if parts.title in filled else 0
+    for index in range(start, end):
+        para = filled[index]
+        text = squash(para.text)
+        if para.align == "center" and (
+            _SIGNER.match(text) or (_APPENDIX.match(text) and len(text) < 40)
+        ):
+            if _SIGNER.match(text):
+                for line in filled[index : index + 8]:
+                    if _APPENDIX.match(squash(line.text)):
+                        break
+                    parts.signature.append(line)
+            return index
+    return end
 
 
 def _ruled_between(parts: Parts, upper: Para, lower: Para) -> bool:
@@ -274,7 +307,7 @@ def _issuer_lines(parts: Parts, filled: list[Para]) -> list[Para]:
     if anchor is None:
         return []
     index = filled.index(anchor)
-    lines = []
+    lines: list[Para] = []
     for para in reversed(filled[:index]):
         if para is parts.national_title or para is parts.motto or para is parts.place_date:
             continue

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from .. import nd30
-from ..inspect.docx_read import Para, Section, TextRun
+from ..inspect.docx_read import DocxView, Para, Section, TextRun
 from ..ooxml.units import twips_from_mm
+from .findings import Certainty
 from .common import MM, Found, format_problems, hit, place_hit, size_of, squash
 from .locate import Parts
 from ..i18n import N_, _
@@ -142,6 +143,7 @@ def fonts(parts: Parts) -> Found:
     view = parts.view
     containers = [view.paragraphs()]
     containers += [paras for section in view.sections for paras in section.headers.values()]
+    containers += [paras for section in view.sections for paras in section.footers.values()]
     containers += list(view.footnotes.values())
     for paragraphs in containers:
         for para in paragraphs:
@@ -176,7 +178,7 @@ def page_fields(paras: list[Para]) -> list[TextRun]:
     return [r for p in paras for r in p.runs if r.field == "PAGE"]
 
 
-def _centred(para: Para, section: Section) -> bool:
+def centred(para: Para, section: Section) -> bool:
     """Centred by alignment, or by a centre tab stop near the middle of the text width."""
     if para.align == "center":
         return True
@@ -189,15 +191,31 @@ def _centred(para: Para, section: Section) -> bool:
 
 
 def _estimated_pages(parts: Parts) -> int:
+    return estimated_pages(parts.view)
+
+
+def estimated_pages(view: DocxView) -> int:
     """Pages of the document as laid out in 14 pt Times New Roman at about 1.15 lines,
     6 pt between paragraphs, on the text height of an A4 page: an estimate."""
-    if len(parts.view.sections) > 1:
+    if len(view.sections) > 1:
         return 2
     height = 0.0
-    for para in parts.view.paragraphs():
+    for para in view.paragraphs():
         lines = max(1, -(-len(para.text) // 95 if para.cell is None else -(-len(para.text) // 40)))
         height += lines * 5.7 + (para.before_twips + para.after_twips) / MM
     return max(1, -(-int(height) // 257))
+
+
+_CONTRADICTED = 3  # estimated pages at which a saved count of one page is not believed
+
+
+def _counted_pages(parts: Parts) -> int | None:
+    """Word's saved page count, unless the document's own length contradicts it: many
+    generators keep their template's «1» whatever they write."""
+    pages = parts.view.pages
+    if pages == 1 and _estimated_pages(parts) >= _CONTRADICTED:
+        return None
+    return pages
 
 
 def page_numbers(parts: Parts) -> Found:
@@ -208,23 +226,21 @@ def page_numbers(parts: Parts) -> Found:
     default = section.headers.get("default", [])
     fields = page_fields(default)
     if not fields:
-        pages = parts.view.pages
+        pages = _counted_pages(parts)
         if (pages or _estimated_pages(parts)) == 1:
             return  # a one-page document never shows a number
-        footers = page_fields(section.footers.get("default", []))
-        where_now = _("in the footer") if footers else "nowhere"
-        certainty = "certain" if pages else "estimate"
+        certainty: Certainty = "certain" if pages else "estimate"
         yield place_hit(
             _("header of the main text"),
             _(
                 "page numbers are {where_now}; put a PAGE field centred in the header (top margin)"
-            ).format(where_now=where_now),
+            ).format(where_now=_(_where_numbers_are(section))),
             certainty=certainty,
         )
         return
     para = next(p for p in default if page_fields([p]))
     problems = []
-    if not _centred(para, section):
+    if not centred(para, section):
         problems.append(_("centre the page number"))
     found = {size_of(parts, r) for r in fields}
     if not (nd30.PAGE_NUMBER.size.fits(min(found)) and nd30.PAGE_NUMBER.size.fits(max(found))):
@@ -239,6 +255,15 @@ def page_numbers(parts: Parts) -> Found:
         )
     if problems:
         yield place_hit(_("header of the main text"), "; ".join(problems))
+
+
+def _where_numbers_are(section: Section) -> str:
+    """Where the section shows page numbers when its main header has none."""
+    if page_fields(section.headers.get("even", [])):
+        return N_("only in the even-page header")
+    if any(page_fields(paras) for paras in section.footers.values()):
+        return N_("in the footer")
+    return N_("nowhere")
 
 
 def appendix_page_numbers(parts: Parts) -> Found:

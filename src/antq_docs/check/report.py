@@ -41,7 +41,7 @@ def summary_line(result: CheckResult) -> str:
 def findings_json(results: dict[str, CheckResult | str]) -> str:
     """[{file, recognised, administrative, findings}] or {file, error} for an unreadable
     file."""
-    out = []
+    out: list[dict[str, object]] = []
     for file, result in results.items():
         if isinstance(result, str):
             out.append({"file": file, "error": result, "findings": []})

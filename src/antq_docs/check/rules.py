@@ -14,6 +14,7 @@ office practice, or what the decree leaves open.
 
 from __future__ import annotations
 
+from .appendix_rules import appendix_attached, appendix_form
 from .body_rules import (
     blank_paragraphs,
     body_alignment,
@@ -42,6 +43,13 @@ from .page_rules import (
     page_numbers,
     page_size,
 )
+from .subject_rules import (
+    subject_block,
+    subject_capitals,
+    subject_rule,
+    summary_line,
+    summary_spacing,
+)
 from .top_rules import (
     issuer_block,
     issuer_rule,
@@ -55,11 +63,6 @@ from .top_rules import (
     number_line,
     place_date_format,
     place_date_text,
-    subject_block,
-    subject_capitals,
-    subject_rule,
-    summary_line,
-    summary_spacing,
     title_block,
 )
 from ..i18n import N_, _
@@ -288,6 +291,20 @@ RULES: tuple[Rule, ...] = (
         "PL1 III.1.b",
         N_("«Phụ lục I» in thường, bold"),
         appendix_heading,
+    ),
+    Rule(
+        "ND30-APPENDIX-FORM",
+        "error",
+        "PL1 III.1.a–c",
+        N_("«Phụ lục I» alone on its line, its title in capitals, then «(Kèm theo …)»"),
+        appendix_form,
+    ),
+    Rule(
+        "ND30-APPENDIX-ATTACHED",
+        "error",
+        "PL1 III.1.c",
+        N_("«(Kèm theo … số … ngày … của …)» under the appendix title"),
+        appendix_attached,
     ),
     Rule(
         "ND30-FOOTNOTES",

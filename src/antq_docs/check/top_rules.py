@@ -21,7 +21,8 @@ from .common import (
 )
 from .doctype import CONG_VAN
 from .locate import Parts
-from ..i18n import _
+from .subject_rules import RULE_SLACK, short_rule
+from ..i18n import N_, _
 
 __all__ = [
     "national_title_text",
@@ -38,20 +39,10 @@ __all__ = [
     "place_date_text",
     "place_date_format",
     "title_block",
-    "subject_block",
-    "subject_rule",
-    "subject_capitals",
-    "summary_spacing",
-    "summary_line",
-    "RULE_SLACK",
 ]
 
 NATIONAL_TITLE = nd30.NATIONAL_TITLE.text
 MOTTO = nd30.MOTTO.text
-#: How far a drawn rule may stray from the decree's length before it is reported: its
-#: length is compared with a line width antq estimates, so the check allows for the
-#: estimate (the Tiêu ngữ's rule within 40 %, the subject's within 10 % of 1/3–1/2).
-RULE_SLACK = {"motto": 0.4, "subject": 0.1}
 
 
 # -- ô 1: Quốc hiệu and Tiêu ngữ (PL1 II.1) ----------------------------------------------------
@@ -179,17 +170,22 @@ def issuer_block(parts: Parts) -> Found:
 
 
 def issuer_rule(parts: Parts) -> Found:
-    if not parts.issuer_lines:
+    """Measured against the last line and the longest: the decree says «the line of
+    text», and an issuing body often runs over two."""
+    widths = [line_width_mm(parts, p) for p in parts.issuer_lines if squash(p.text)]
+    if not widths:
         return
-    last = parts.issuer_lines[-1]
-    wanted = nd30.ISSUER_RULE.chosen * max(line_width_mm(parts, p) for p in parts.issuer_lines)
-    if rule_under(parts, last, wanted) is None:
-        yield hit(
-            parts,
-            last,
-            _("draw a short solid rule (1/3 to 1/2 of the line) centred under the issuing body"),
-            data=wanted,
-        )
+    yield from short_rule(
+        parts,
+        parts.issuer_lines[-1],
+        nd30.ISSUER_RULE,
+        (min(widths), max(widths)),
+        _("draw a short solid rule (1/3 to 1/2 of the line) centred under the issuing body"),
+        N_(
+            "the rule under the issuing body is {length:.0f} mm under a line of about "
+            "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} mm)"
+        ),
+    )
 
 
 # -- ô 3: number and symbol (PL1 II.3) -------------------------------------------------------
@@ -308,152 +304,3 @@ def title_block(parts: Parts) -> Found:
     if title.align != nd30.TITLE.align:
         problems.append(_("should be centred"))
     yield from report(parts, title, problems)
-
-
-def subject_block(parts: Parts) -> Found:
-    if parts.title is None:
-        return
-    if not parts.subject:
-        yield hit(parts, parts.title, _("the subject (trích yếu) should follow, bold and centred"))
-        return
-    for para in parts.subject:
-        yield from report(parts, para, element_problems(parts, para, nd30.SUBJECT))
-
-
-def subject_rule(parts: Parts) -> Found:
-    """A solid rule 1/3 to 1/2 as long as the subject's line, centred under it."""
-    if not parts.subject:
-        return
-    last = parts.subject[-1]
-    line = max(line_width_mm(parts, p) for p in parts.subject)
-    wanted = nd30.SUBJECT_RULE.chosen * line
-    length = rule_under(parts, last, wanted)
-    low, high = nd30.SUBJECT_RULE.allowed
-    slack = RULE_SLACK["subject"]
-    if length is None:
-        yield hit(
-            parts,
-            last,
-            _("draw a short solid rule (1/3 to 1/2 of the line) centred under the subject"),
-            data=wanted,
-        )
-    elif length and not low * (1 - slack) * line <= length <= high * (1 + slack) * line:
-        yield hit(
-            parts,
-            last,
-            _(
-                "the rule under the subject is {length:.0f} mm under a line of about "
-                "{line:.0f} mm; make it 1/3 to 1/2 of the line ({value:.0f}–{value2:.0f} "
-                "mm)"
-            ).format(length=length, line=line, value=line * low, value2=line * high),
-            certainty="estimate",
-            data=wanted,
-        )
-
-
-# Words of administrative work that are common nouns or verbs, never the head of a name:
-# written in lower case inside a sentence (PL2: capitals for proper names and the first
-# word). Names of programmes, movements and documents («Chương trình …», «Phong trào …»,
-# «Kế hoạch số …») may be capitalised and are not listed.
-_COMMON_WORDS = (
-    "cải cách",
-    "tuyên truyền",
-    "phổ biến",
-    "giáo dục",
-    "kiểm tra",
-    "thanh tra",
-    "phòng chống",
-    "phòng, chống",
-    "an ninh",
-    "trật tự",
-    "an toàn",
-    "hành chính",
-    "pháp luật",
-    "công tác",
-    "triển khai",
-    "thực hiện",
-    "tổ chức",
-    "tổng kết",
-    "sơ kết",
-    "đánh giá",
-    "xây dựng",
-    "nâng cao",
-    "tăng cường",
-    "đẩy mạnh",
-    "chuyển đổi số",
-)
-_PLACE_WORDS = (
-    "tỉnh",
-    "thành phố",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-    "thị xã",
-    "thị trấn",
-    "đặc khu",
-)
-
-
-def subject_capitals(parts: Parts) -> Found:
-    """A common word capitalised inside the subject («Tuyên truyền Cải cách hành chính»)."""
-    for para in parts.subject or parts.summary:
-        text = squash(para.text)
-        quoted = False
-        for match in re.finditer(r"[“\"”]|\b[^\W\d_]+(?:,? [^\W\d_]+)?", text):
-            word = match[0]
-            if word in '“"”':
-                quoted = not quoted if word != "“" else True
-                quoted = False if word == "”" else quoted
-                continue
-            before = text[: match.start()].rstrip().lower()
-            if (
-                match.start() == 0
-                or quoted
-                or not word[0].isupper()
-                or word.isupper()
-                or before.endswith(_PLACE_WORDS)
-                or text[match.start() - 1] in '“"('
-            ):
-                continue
-            phrase = word.lower()
-            if any(
-                phrase.startswith(common)
-                and (len(phrase) == len(common) or not phrase[len(common)].isalpha())
-                for common in _COMMON_WORDS
-            ):
-                lower = word[0].lower() + word[1:]
-                yield hit(
-                    parts,
-                    para,
-                    _(
-                        "«{word}» is not a name: write «{lower}» (capitals only for the "
-                        "first word and proper names, PL2)"
-                    ).format(word=word, lower=lower),
-                )
-                break
-
-
-def summary_spacing(parts: Parts) -> Found:
-    """A công văn's «V/v» stands 6 pt under the «Số:» line (PL1 II.5.b)."""
-    if not parts.summary or parts.number_line is None:
-        return
-    number, summary = parts.number_line, parts.summary[0]
-    between = parts.paragraphs[parts.pos(number) + 1 : parts.pos(summary)]
-    if any(not squash(p.text) for p in between):
-        return  # an empty line stands between them
-    gap = max(p.after_twips for p in [number, *between]) + summary.before_twips
-    if gap < (nd30.SUMMARY_GAP_PT - 1) * 20:  # 1 pt short of 6 is close enough
-        yield hit(
-            parts,
-            summary,
-            _("{value:g} pt under the «Số:» line; the «V/v» line stands 6 pt under it").format(
-                value=gap / 20
-            ),
-        )
-
-
-def summary_line(parts: Parts) -> Found:
-    """A công văn's «V/v …»: 12–13 pt, upright, not bold (PL1 II.5.b)."""
-    for para in parts.summary:
-        yield from report(parts, para, element_problems(parts, para, nd30.SUMMARY))

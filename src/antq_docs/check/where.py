@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..inspect.docx_read import Para
-from ..i18n import _
-from .locate import Parts, squash
+from ..i18n import N_, _
+from .locate import Parts, numbered
 
 __all__ = ["where"]
 
@@ -23,6 +23,9 @@ def where(parts: Parts, para: Para) -> str:
     found = labels.get(id(para))
     if found:
         return found
+    story = _stories(parts).get(id(para))
+    if story is not None:
+        return story
     if para.cell is not None:
         table, row, column = para.cell
         return _zone(parts, para) + _("table {table}, row {row}, cell {column}").format(
@@ -31,11 +34,58 @@ def where(parts: Parts, para: Para) -> str:
     return _zone(parts, para) + _("paragraph {number}").format(number=para.index)
 
 
+_STORIES = {
+    ("header", "default"): N_("header"),
+    ("header", "first"): N_("first-page header"),
+    ("header", "even"): N_("even-page header"),
+    ("footer", "default"): N_("footer"),
+    ("footer", "first"): N_("first-page footer"),
+    ("footer", "even"): N_("even-page footer"),
+}
+
+
+def _stories(parts: Parts) -> dict[int, str]:
+    """Headers, footers and footnotes are not in the reading order of the page: each of
+    their paragraphs is named by its own part («header of section 2, paragraph 1»)."""
+    stories: dict[int, str] | None = parts.__dict__.get("_stories")
+    if stories is not None:
+        return stories
+    stories = parts.__dict__["_stories"] = {}
+    for number, section in enumerate(parts.view.sections, start=1):
+        for part, kinds in (("header", section.headers), ("footer", section.footers)):
+            for kind, paragraphs in kinds.items():
+                story = _(_STORIES.get((part, kind), _STORIES[(part, "default")]))
+                for count, para in enumerate(paragraphs, start=1):
+                    stories.setdefault(
+                        id(para),
+                        _("{story} of section {number}, paragraph {count}").format(
+                            story=story, number=number, count=count
+                        ),
+                    )
+    for note, paragraphs in parts.view.footnotes.items():
+        for count, para in enumerate(paragraphs, start=1):
+            stories.setdefault(
+                id(para),
+                _("footnote {note}, paragraph {count}").format(note=note, count=count),
+            )
+    return stories
+
+
 def _zone(parts: Parts, para: Para) -> str:
+    if not _in_reading(parts, para):
+        return ""
     for appendix in reversed(parts.appendices):
         if parts.pos(para) >= parts.pos(appendix.heading):
             return _("appendix {number}, ").format(number=appendix.number)
     return ""
+
+
+def _in_reading(parts: Parts, para: Para) -> bool:
+    try:
+        parts.pos(para)
+    except KeyError:
+        return False
+    return True
 
 
 def _labels(parts: Parts) -> dict[int, str]:
@@ -61,6 +111,9 @@ def _labels(parts: Parts) -> dict[int, str]:
     header(parts.place_date, _("place and date"))
     for para in parts.issuer_lines:
         header(para, _("issuing body"))
+    for para in parts.summary:  # a V/v under «Số» in the header table
+        if _side(para):
+            header(para, _("«V/v» line"))
     for para in parts.paragraphs[: parts.pos(parts.title) if parts.title is not None else 12]:
         side = _side(para)
         if side:
@@ -97,7 +150,7 @@ def _body_labels(parts: Parts, name) -> None:
     roman = ""
     count = 0
     for para in parts.body:
-        text = squash(para.text)
+        text = numbered(para)
         match_roman, match_arabic = _ROMAN.match(text), _ARABIC.match(text)
         if match_roman:
             roman = heading = match_roman[1]

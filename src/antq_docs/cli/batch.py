@@ -150,6 +150,15 @@ def batch(
     ] = False,
 ) -> None:
     def run() -> int:
+        from ..errors import MessageError
+
+        try:
+            return make()
+        except MessageError as exc:  # a foreign or malformed manifest, a name out of -o
+            error(exc.message)
+            return ExitCode.INVALID
+
+    def make() -> int:
         if merge_manifests:
             return _merge(output)
         spec_rows = _spec_and_rows()

@@ -23,7 +23,7 @@ def error(message: str) -> None:
     """One sentence for the clerk on stderr, in red."""
     from rich.markup import escape
 
-    console(stderr=True).print(f"[red]{escape(message)}[/red]")
+    console(stderr=True).print(f"[red]{escape(shown(message))}[/red]")
 
 
 def report(problems) -> None:
@@ -75,13 +75,21 @@ def _source_line(problem, cache: dict[str, list[str]]) -> str | None:
     return line + ("…" if len(lines[problem.line - 1]) > 200 else "")
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def shown(text: str) -> str:
     """Text as it may reach a terminal: control characters (escape sequences) shown as
-    \\xNN, never obeyed; no-break spaces and every letter kept."""
+    \\xNN and bidirectional overrides (which reorder what follows on the line) as \\uNNNN,
+    never obeyed; no-break spaces and every letter kept."""
     import unicodedata
 
     return "".join(
-        f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" and c not in "\n\t" else c
+        f"\\x{ord(c):02x}"
+        if unicodedata.category(c) == "Cc" and c not in "\n\t"
+        else f"\\u{ord(c):04x}"
+        if c in _BIDI_CONTROLS
+        else c
         for c in text
     )
 

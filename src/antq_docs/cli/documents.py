@@ -10,7 +10,7 @@ import typer
 
 from .. import __version__
 from ..i18n import N_, _
-from .console import error
+from .console import error, shown
 from .core import guarded
 from .exit_codes import ExitCode
 
@@ -107,12 +107,13 @@ def _print_findings(results: dict) -> None:
     for file, result in results.items():
         if isinstance(result, str):
             typer.echo(
-                _("{file}: cannot be read: {reason}").format(file=file, reason=result), err=True
+                shown(_("{file}: cannot be read: {reason}").format(file=file, reason=result)),
+                err=True,
             )
             continue
         for finding in result.findings:
-            typer.echo(f"{file}: {finding}")
-        typer.echo(f"{file}: {summary_line(result)}")
+            typer.echo(shown(f"{file}: {finding}"))
+        typer.echo(shown(f"{file}: {summary_line(result)}"))
 
 
 @commands.command(
@@ -148,7 +149,11 @@ def fix(
     in_place: Annotated[
         bool,
         typer.Option(
-            "--in-place", help=N_("Replace the file itself, keeping the original as NAME.bak.docx.")
+            "--in-place",
+            help=N_(
+                "Replace the file itself, keeping the original as NAME.bak.docx "
+                "(NAME.bak-2.docx, … on later runs: a backup is never replaced)."
+            ),
         ),
     ] = False,
     force: Annotated[
@@ -169,9 +174,12 @@ def fix(
                 )
             )
             return ExitCode.INVALID
+        from ..files import read_input
+        from ..inspect.package import MAX_DOCX_BYTES
+
         try:
-            data = file.read_bytes()
-            result = fix_document(data, wanted)
+            data = read_input(file, MAX_DOCX_BYTES)
+            result = fix_document(data, wanted, count_pages=True)
         except OSError as exc:
             error(_("{file}: cannot be read: {reason}").format(file=file, reason=exc.strerror))
             return ExitCode.INVALID
@@ -179,24 +187,32 @@ def fix(
             error(_("{file}: not changed: {reason}").format(file=file, reason=exc))
             return ExitCode.INVALID
         for change in result.changes:
-            typer.echo(f"{file}: [{change.rule}] {change.where}: {change.what}")
+            typer.echo(shown(f"{file}: [{change.rule}] {change.where}: {change.what}"))
         for problem in result.failed:
             typer.echo(
                 _("{file}: could not fix {problem}").format(file=file, problem=problem), err=True
             )
-        for finding in result.needs_person + result.not_fixed:
-            typer.echo(_("{file}: needs a person: {finding}").format(file=file, finding=finding))
-        typer.echo(
-            _(
-                "{file}: {kind}: {before} finding(s) before, {after} after; {changes} change(s)"
-            ).format(
-                file=file,
-                kind=result.recognised,
-                before=len(result.before),
-                after=len(result.after),
-                changes=len(result.changes),
+        if result.pages is not None and result.grew:
+            typer.echo(
+                _(
+                    "{file}: the fixed document prints on {after} pages, the original on "
+                    "{before}: check its page breaks before you send it"
+                ).format(file=file, before=result.pages[0], after=result.pages[1])
             )
+        for finding in result.needs_person + result.not_fixed:
+            typer.echo(
+                shown(_("{file}: needs a person: {finding}").format(file=file, finding=finding))
+            )
+        summary = _(
+            "{file}: {kind}: {before} finding(s) before, {after} after; {changes} change(s)"
+        ).format(
+            file=file,
+            kind=result.recognised,
+            before=len(result.before),
+            after=len(result.after),
+            changes=len(result.changes),
         )
+        typer.echo(shown(summary))
         if dry_run:
             return ExitCode.OK
         target = file if in_place else output or file.with_name(f"{file.stem}.fixed.docx")
@@ -205,9 +221,48 @@ def fix(
         if target.exists() and not (force or in_place):
             raise OutputError(str(target), _("already exists; add --force to replace it"))
         if in_place:
-            write_atomic(file.with_name(f"{file.stem}.bak{file.suffix}"), data)
+            backup = _keep_backup(file, data)
+            typer.echo(_("kept the original as {path}").format(path=backup))
         write_atomic(target, result.docx)
         typer.echo(_("wrote {path}").format(path=target))
         return ExitCode.FINDINGS if any(f.counts for f in result.after) else ExitCode.OK
 
     raise typer.Exit(guarded(run))
+
+
+def _keep_backup(file: Path, data: bytes) -> Path:
+    """The original beside the file as NAME.bak.docx, or NAME.bak-2.docx, … when an earlier
+    run's backup is there: a backup is never replaced, so the first one is always the
+    original. Written to a temporary file, then linked under a name that must not exist."""
+    import os
+    import tempfile
+
+    from ..errors import OutputError
+
+    folder = file.parent if str(file.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{file.name}.antq-{os.getpid()}-", suffix=".tmp", dir=folder
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            for number in range(1, 1000):
+                suffix = ".bak" if number == 1 else f".bak-{number}"
+                backup = file.with_name(f"{file.stem}{suffix}{file.suffix}")
+                try:
+                    os.link(temporary, backup)
+                    return backup
+                except FileExistsError:
+                    continue
+        finally:
+            os.unlink(temporary)
+    except OSError as exc:
+        raise OutputError(
+            str(file), _("the original cannot be kept: {reason}").format(reason=exc.strerror)
+        ) from None
+    raise OutputError(
+        str(file), _("999 backups are kept beside it already: move some of them away")
+    )

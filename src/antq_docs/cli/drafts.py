@@ -83,7 +83,7 @@ def new(
                 )
             )
             return ExitCode.INVALID
-        from ..new import write_new_plan
+        from ..new import profile_for_plan, write_new_plan
 
         the_year = year or __import__("datetime").date.today().year
         if not 2006 <= the_year <= 2100:
@@ -95,8 +95,11 @@ def new(
         if target.suffix.lower() not in (".yaml", ".yml"):
             error(_("-o {path}: a plan is a .yaml file").format(path=target))
             return ExitCode.INVALID
+        copied = profile_for_plan(profile, target)
         warnings = write_new_plan(chosen, the_year, profile, target, force=force)
         report(warnings)
+        if copied != profile.resolve():
+            typer.echo(_("copied the profile beside the plan: {path}").format(path=copied))
         typer.echo(_("wrote {path}").format(path=target))
         return ExitCode.OK
 

@@ -83,9 +83,20 @@ def import_plan(
         target = output or file.with_suffix(".yaml")
         profile, org_path = None, None
         if org is not None:
+            from ..load.merge import allowed_folders
             from ..load.yaml_source import load_source
             from ..validate import validate_org
 
+            if not any(org.resolve().is_relative_to(f) for f in allowed_folders(target)):
+                # the plan would name a profile `antq render` does not read
+                error(
+                    _(
+                        "{org}: the plan {target} could not use this profile: antq reads "
+                        "profiles only in the plan's folder, its subfolders and ANTQ_PROFILES; "
+                        "copy the profile beside the plan and import again"
+                    ).format(org=org, target=target)
+                )
+                return ExitCode.INVALID
             source = load_source(org)
             validate_org(source)
             profile = source.data
@@ -120,8 +131,11 @@ def import_plan(
 
 def _docx_bytes(file: Path) -> bytes:
     """The file's DOCX bytes; a .doc is converted by LibreOffice in a throwaway profile."""
+    from ..files import read_input
+    from ..inspect.package import MAX_DOCX_BYTES
+
     if file.suffix.lower() != ".doc":
-        return file.read_bytes()
+        return read_input(file, MAX_DOCX_BYTES)  # a pipe or /dev/zero is refused, never read
     import shutil
     import subprocess
     import tempfile

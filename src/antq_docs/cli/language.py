@@ -140,7 +140,7 @@ def _when_imported(name: str, then) -> None:
                 run_module(module)
                 then(module)
 
-            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            spec.loader.exec_module = exec_module
             return spec
 
     if not any(type(f).__name__ == "AfterImport" for f in sys.meta_path):

@@ -202,8 +202,9 @@ class _Builder:
             texts = preamble.paragraphs()
             if texts:
                 runs += self.inline(texts[0], ("preamble", "text"))
-            return [Paragraph(merge_runs(runs))] + [
-                Paragraph(self.inline(t, ("preamble", "text"))) for t in texts[1:]
+            return [
+                Paragraph(merge_runs(runs)),
+                *(Paragraph(self.inline(t, ("preamble", "text"))) for t in texts[1:]),
             ]
         for index, text in enumerate(sentences):
             end = preamble.last_mark if index == count - 1 else ";"
@@ -397,12 +398,12 @@ def _with_end_mark(blocks: list[Block]) -> list[Block]:
         block = blocks[index]
         if isinstance(block, Paragraph):
             runs = list(block.runs)
-            last_run = next(
-                (i for i in range(len(runs) - 1, -1, -1) if isinstance(runs[i], Run)), None
+            found = next(
+                ((i, r) for i, r in reversed(list(enumerate(runs))) if isinstance(r, Run)), None
             )
-            if last_run is None:
+            if found is None:
                 return blocks
-            run = runs[last_run]
+            last_run, run = found
             text = run.text.rstrip()
             if not text.endswith(END_MARK):
                 text = text.rstrip(_SENTENCE_END) + END_MARK

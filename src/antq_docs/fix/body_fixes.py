@@ -10,8 +10,9 @@ from .. import nd30
 from ..check import body_rules as checks
 from ..check.common import squash, visible
 from ..check.findings import Hit
+from ..inspect.docx_read import Para
 from ..ooxml.units import twips_from_mm
-from .context import FixContext, fixes, format_as
+from .context import FixContext, fixes, format_as, lines_of
 from .edit import replace_text, set_paragraph, set_run_format
 from ..i18n import _
 
@@ -43,48 +44,53 @@ def body_size(ctx: FixContext, hits: list[Hit]) -> None:
 
 @fixes(checks.body_alignment)
 def body_alignment(ctx: FixContext, hits: list[Hit]) -> None:
-    for hit in hits:
-        set_paragraph(hit.para.element, align=nd30.BODY.align)
-        ctx.said(hit.para, _("justified"))
+    for para in lines_of(hits):
+        set_paragraph(para.element, align=nd30.BODY.align)
+        ctx.said(para, _("justified"))
 
 
 @fixes(checks.body_indent)
 def body_indent(ctx: FixContext, hits: list[Hit]) -> None:
-    for hit in hits:
-        set_paragraph(
-            hit.para.element, first_line=twips_from_mm(nd30.FIRST_LINE_INDENT_CM.chosen * 10)
-        )
-        ctx.said(hit.para, _("first-line indent 1 cm"))
+    for para in lines_of(hits):
+        if para.text.startswith("\t"):
+            continue  # indented by a typed tab: an indent on top would double it
+        set_paragraph(para.element, first_line=twips_from_mm(nd30.FIRST_LINE_INDENT_CM.chosen * 10))
+        ctx.said(para, _("first-line indent 1 cm"))
 
 
 @fixes(checks.body_spacing)
 def body_spacing(ctx: FixContext, hits: list[Hit]) -> None:
     """Each hit carries the space before that makes the gap the decree's least."""
     for hit in hits:
-        set_paragraph(hit.para.element, before=hit.data)
-        ctx.said(hit.para, _("6 pt between it and the paragraph before"))
+        if hit.para is not None:
+            set_paragraph(hit.para.element, before=hit.data)
+            ctx.said(hit.para, _("6 pt between it and the paragraph before"))
 
 
 @fixes(checks.body_line_spacing)
 def body_line_spacing(ctx: FixContext, hits: list[Hit]) -> None:
-    for hit in hits:
-        set_paragraph(hit.para.element, line=round(nd30.LINE_SPACING.chosen * 240))
-        ctx.said(hit.para, _("line spacing 1.15 lines"))
+    for para in lines_of(hits):
+        set_paragraph(para.element, line=round(nd30.LINE_SPACING.chosen * 240))
+        ctx.said(para, _("line spacing 1.15 lines"))
 
 
 @fixes(checks.headings)
 def headings(ctx: FixContext, hits: list[Hit]) -> None:
-    for hit in hits:
-        for run in visible(hit.para):
+    for para in lines_of(hits):
+        for run in visible(para):
             set_run_format(run.element, bold=True)
-        ctx.said(hit.para, _("bold"))
+        ctx.said(para, _("bold"))
 
 
 @fixes(checks.end_mark)
 def end_mark(ctx: FixContext, hits: list[Hit]) -> None:
+    for last in lines_of(hits)[:1]:
+        _end_with_mark(ctx, last)
+
+
+def _end_with_mark(ctx: FixContext, last: Para) -> None:
     from .edit import append_text
 
-    last = hits[0].para
     text = squash(last.text)
     mark = nd30.END_MARK
     if append_text(last.element, mark[1:] if text.endswith(mark[0]) else mark):
@@ -108,6 +114,8 @@ def signature_block(ctx: FixContext, hits: list[Hit]) -> None:
 @fixes(checks.recipients_label)
 def recipients_label(ctx: FixContext, hits: list[Hit]) -> None:
     label = ctx.parts.recipients_label
+    if label is None:
+        return
     if not squash(label.text).endswith(":") and replace_text(label.element, r"(nhận)\s*$", r"\1:"):
         ctx.said(label, _("colon added after «Nơi nhận»"))
     format_as(ctx, [label], nd30.RECIPIENTS_LABEL)

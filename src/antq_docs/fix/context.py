@@ -16,7 +16,7 @@ from ..nd30 import Element
 from .edit import set_run_format
 from ..i18n import N_, _
 
-__all__ = ["Change", "FixContext", "Fixer", "fixes", "format_as"]
+__all__ = ["Change", "FixContext", "Fixer", "fixes", "format_as", "lines_of"]
 
 
 @dataclass
@@ -41,6 +41,16 @@ class FixContext:
     def noted(self, place: str, what: str) -> None:
         """A change made to a section, a header or the styles."""
         self.changes.append(Change(self.rule, place, what))
+
+
+def lines_of(hits: list[Hit]) -> list[Para]:
+    """The lines the hits judged, in order (a hit on the document or a section has none:
+    a missing part is a person's to write)."""
+    lines: dict[int, Para] = {}
+    for hit in hits:
+        if hit.para is not None:
+            lines.setdefault(id(hit.para), hit.para)
+    return list(lines.values())
 
 
 #: A fixer corrects the hits of its rule in the parsed parts and says what it did.

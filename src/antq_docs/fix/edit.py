@@ -11,7 +11,7 @@ from ..ooxml.names import XML_SPACE
 from ..ooxml.order import PPR_ORDER as _PPR_ORDER
 from ..ooxml.order import RPR_ORDER as _RPR_ORDER
 from ..ooxml.order import SECT_ORDER
-from ..ooxml.tree import new_element, set_child
+from ..ooxml.tree import Element, new_element, set_child
 
 __all__ = [
     "set_child",
@@ -33,12 +33,19 @@ def run_properties(run):
     return rpr
 
 
+def drop_attributes(element: Element, *names: str) -> None:
+    """Remove the attributes `names` (Clark names) that `element` has."""
+    for name in names:
+        if name in element.attrib:
+            del element.attrib[name]
+
+
 def _toggle(rpr, name: str, on: bool) -> None:
     for tag in (q(name), q(name + "Cs")):
         element = rpr.find(tag)
         if on:
             element = element if element is not None else set_child(rpr, tag, _RPR_ORDER)
-            element.attrib.pop(q("val"), None)
+            drop_attributes(element, q("val"))
         elif element is not None:
             element.set(q("val"), "0")  # explicit: a style may switch it on
 
@@ -57,8 +64,9 @@ def set_run_format(
         fonts = set_child(rpr, q("rFonts"), _RPR_ORDER)
         for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
             fonts.set(q(slot), font)
-        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-            fonts.attrib.pop(q(theme), None)
+        drop_attributes(
+            fonts, *(q(t) for t in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+        )
     if bold is not None:
         _toggle(rpr, "b", bold)
     if italic is not None:
@@ -94,16 +102,13 @@ def set_paragraph(
         set_child(ppr, q("jc"), _PPR_ORDER).set(q("val"), align)
     if first_line is not None:
         ind = set_child(ppr, q("ind"), _PPR_ORDER)
-        ind.attrib.pop(q("hanging"), None)
-        ind.attrib.pop(q("hangingChars"), None)
-        ind.attrib.pop(q("firstLineChars"), None)
+        drop_attributes(ind, q("hanging"), q("hangingChars"), q("firstLineChars"))
         ind.set(q("firstLine"), str(first_line))
     if before is not None or after is not None or line is not None:
         spacing = set_child(ppr, q("spacing"), _PPR_ORDER)
         for name, value in (("before", before), ("after", after)):
             if value is not None:
-                spacing.attrib.pop(q(name + "Lines"), None)
-                spacing.attrib.pop(q(name + "Autospacing"), None)
+                drop_attributes(spacing, q(name + "Lines"), q(name + "Autospacing"))
                 spacing.set(q(name), str(value))
         if line is not None:
             spacing.set(q("line"), str(line))

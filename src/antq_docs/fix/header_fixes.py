@@ -8,18 +8,18 @@ from __future__ import annotations
 import re
 
 from .. import nd30
+from ..check import subject_rules as subject_checks
 from ..check import top_rules as checks
-from ..check.common import squash
+from ..check.common import rule_under, squash
 from ..check.findings import Hit
 from ..check.locate import Parts
 from ..inspect.docx_read import Para
-from ..inspect.model import q
-from ..ooxml.names import A_NS, WP_NS, XML_SPACE, clark_prefix
+from ..ooxml.names import XML_SPACE
 from ..ooxml.units import TWIPS_PER_MM as MM
-from ..ooxml.units import emu_from_mm
-from .context import FixContext, fixes, format_as
+from .context import FixContext, fixes, format_as, lines_of
 from .edit import replace_text, set_paragraph
-from ..i18n import _
+from .rules_drawn import resize_rule
+from ..i18n import N_, _
 
 __all__ = [
     "national_title_format",
@@ -44,23 +44,27 @@ __all__ = [
 # -- ô 1: Quốc hiệu and Tiêu ngữ -----------------------------------------------------------
 @fixes(checks.national_title_format)
 def national_title_format(ctx: FixContext, hits: list[Hit]) -> None:
-    format_as(ctx, [ctx.parts.national_title], nd30.NATIONAL_TITLE)
+    format_as(ctx, lines_of(hits), nd30.NATIONAL_TITLE)
 
 
 @fixes(checks.national_title_spelling)
 def national_title_spelling(ctx: FixContext, hits: list[Hit]) -> None:
-    para = ctx.parts.national_title
-    if replace_text(para.element, "HOÀ", "HÒA"):
-        ctx.said(para, _("«CỘNG HOÀ» → «CỘNG HÒA»"))
+    for para in lines_of(hits):
+        if replace_text(para.element, "HOÀ", "HÒA"):
+            ctx.said(para, _("«CỘNG HOÀ» → «CỘNG HÒA»"))
 
 
 @fixes(checks.motto_text)
 def motto_text(ctx: FixContext, hits: list[Hit]) -> None:
     """The words of the Tiêu ngữ joined by spaced hyphens: en dashes and unspaced hyphens
     are replaced in the runs that hold them."""
+    for para in lines_of(hits)[:1]:
+        _spaced_hyphens(ctx, para)
+
+
+def _spaced_hyphens(ctx: FixContext, para: Para) -> None:
     from .edit import _texts
 
-    para = ctx.parts.motto
     before = squash(para.text)
     texts = _texts(para.element)
     for index, t in enumerate(texts):
@@ -80,7 +84,7 @@ def motto_text(ctx: FixContext, hits: list[Hit]) -> None:
 
 @fixes(checks.motto_format)
 def motto_format(ctx: FixContext, hits: list[Hit]) -> None:
-    format_as(ctx, [ctx.parts.motto], nd30.MOTTO)
+    format_as(ctx, lines_of(hits), nd30.MOTTO)
 
 
 # -- ô 2: issuing body ---------------------------------------------------------------------
@@ -96,7 +100,11 @@ def issuer_block(ctx: FixContext, hits: list[Hit]) -> None:
 # -- ô 3, 4: number, place and date ----------------------------------------------------------
 @fixes(checks.number_line)
 def number_line(ctx: FixContext, hits: list[Hit]) -> None:
-    para = ctx.parts.number_line
+    for para in lines_of(hits)[:1]:
+        _number_written(ctx, para)
+
+
+def _number_written(ctx: FixContext, para: Para) -> None:
     text = squash(para.text)
     if re.match(r"^Số(?!\s*:)", text) and replace_text(para.element, r"^(\s*Số)(?!\s*:)", r"\1:"):
         ctx.said(para, "«Số» → «Số:»")
@@ -109,49 +117,55 @@ def number_line(ctx: FixContext, hits: list[Hit]) -> None:
 
 @fixes(checks.number_format)
 def number_format(ctx: FixContext, hits: list[Hit]) -> None:
-    format_as(ctx, [ctx.parts.number_line], nd30.NUMBER)
+    format_as(ctx, lines_of(hits), nd30.NUMBER)
 
 
 @fixes(checks.place_date_text)
 def place_date_text(ctx: FixContext, hits: list[Hit]) -> None:
-    para = ctx.parts.place_date
-    if replace_text(para.element, r"(ngày\s*)(\d)(?!\d)", r"\g<1>0\2"):
-        ctx.said(para, _("leading zero added to the day"))
-    if replace_text(para.element, r"(tháng\s*)([12])(?!\d)", r"\g<1>0\2"):
-        ctx.said(para, _("leading zero added to the month"))
-    if replace_text(para.element, r"(tháng\s*)0([3-9])(?!\d)", r"\1\2"):
-        ctx.said(para, _("leading zero removed from the month"))
+    for para in lines_of(hits):
+        if replace_text(para.element, r"(ngày\s*)(\d)(?!\d)", r"\g<1>0\2"):
+            ctx.said(para, _("leading zero added to the day"))
+        if replace_text(para.element, r"(tháng\s*)([12])(?!\d)", r"\g<1>0\2"):
+            ctx.said(para, _("leading zero added to the month"))
+        if replace_text(para.element, r"(tháng\s*)0([3-9])(?!\d)", r"\1\2"):
+            ctx.said(para, _("leading zero removed from the month"))
 
 
 @fixes(checks.place_date_format)
 def place_date_format(ctx: FixContext, hits: list[Hit]) -> None:
-    format_as(ctx, [ctx.parts.place_date], nd30.PLACE_DATE)
+    format_as(ctx, lines_of(hits), nd30.PLACE_DATE)
 
 
 # -- ô 5: document type, subject, V/v --------------------------------------------------------
 @fixes(checks.title_block)
 def title_block(ctx: FixContext, hits: list[Hit]) -> None:
-    format_as(ctx, [ctx.parts.title], nd30.TITLE)
-    if ctx.parts.title.align != nd30.TITLE.align:
-        set_paragraph(ctx.parts.title.element, align=nd30.TITLE.align)
-        ctx.said(ctx.parts.title, _("centred"))
+    titles = lines_of(hits)
+    format_as(ctx, titles, nd30.TITLE)
+    for title in titles:
+        if title.align != nd30.TITLE.align:
+            set_paragraph(title.element, align=nd30.TITLE.align)
+            ctx.said(title, _("centred"))
 
 
-@fixes(checks.subject_block)
+@fixes(subject_checks.subject_block)
 def subject_block(ctx: FixContext, hits: list[Hit]) -> None:
     format_as(ctx, ctx.parts.subject, nd30.SUBJECT)
 
 
-@fixes(checks.summary_spacing)
+@fixes(subject_checks.summary_spacing)
 def summary_spacing(ctx: FixContext, hits: list[Hit]) -> None:
     summary = ctx.parts.summary[0]
     set_paragraph(summary.element, before=nd30.SUMMARY_GAP_PT * 20)
     ctx.said(summary, _("6 pt under the «Số:» line"))
 
 
-@fixes(checks.summary_line)
+@fixes(subject_checks.summary_line)
 def summary_line(ctx: FixContext, hits: list[Hit]) -> None:
     format_as(ctx, ctx.parts.summary, nd30.SUMMARY)
+    for para in ctx.parts.summary:
+        if para.align != nd30.SUMMARY.align:
+            set_paragraph(para.element, align=nd30.SUMMARY.align)
+            ctx.said(para, _("centred under the «Số:» line"))
 
 
 # -- rules under names and titles: each hit carries the length the rule should have ----------
@@ -159,6 +173,8 @@ def _rule_after(ctx: FixContext, para: Para, length_mm: float) -> None:
     """An empty paragraph whose top border is the rule, centred, as antq draws one."""
     from ..write.docx.oxml import body_fragment, rule_paragraph
 
+    if para.element is None:
+        return
     available = _available_mm(ctx.parts, para)
     element = body_fragment(rule_paragraph(min(length_mm, available), available))[0]
     para.element.addnext(element)
@@ -188,54 +204,33 @@ def _tables(parts: Parts) -> list:
 
 @fixes(checks.motto_rule)
 def motto_rule(ctx: FixContext, hits: list[Hit]) -> None:
-    _rule_after(ctx, hits[0].para, hits[0].data)
+    _resize_or_draw(ctx, hits, _MOTTO_RESIZED)
 
 
 @fixes(checks.issuer_rule)
 def issuer_rule(ctx: FixContext, hits: list[Hit]) -> None:
-    _rule_after(ctx, hits[0].para, hits[0].data)
+    _resize_or_draw(ctx, hits, _SHORT_RESIZED)
 
 
-@fixes(checks.subject_rule)
+@fixes(subject_checks.subject_rule)
 def subject_rule(ctx: FixContext, hits: list[Hit]) -> None:
     """Draw the missing rule, or bring a drawn one to the length the decree asks."""
-    parts = ctx.parts
+    _resize_or_draw(ctx, hits, _SHORT_RESIZED)
+
+
+_SHORT_RESIZED = N_("rule under it made {target:.0f} mm (0.4 of its line)")
+_MOTTO_RESIZED = N_("rule under it made {target:.0f} mm (as long as the Tiêu ngữ)")
+
+
+def _resize_or_draw(ctx: FixContext, hits: list[Hit], said: str) -> None:
+    """A rule drawn under the hit's line is resized; a missing one is drawn; one typed as
+    underscores, or a border of the line itself, is left to the clerk (no second rule).
+    The hit carries the length the rule should have."""
     last, target = hits[0].para, hits[0].data
-    for candidate in parts.below(last):
-        shapes = _line_extents(candidate.element)
-        if shapes:
-            for extent in shapes:
-                extent.set("cx", str(emu_from_mm(target)))
-            ctx.said(
-                last,
-                _("rule under it made {target:.0f} mm (0.4 of its line)").format(target=target),
-            )
-            return
-        if (
-            candidate is not last
-            and not squash(candidate.text)
-            and (candidate.border_top or candidate.border_bottom)
-        ):
-            available = _available_mm(parts, candidate)
-            side = round(max((available - target) / 2, 0) * MM)
-            from .edit import paragraph_properties, set_child
-
-            ind = set_child(paragraph_properties(candidate.element), q("ind"), [])
-            ind.set(q("left"), str(side))
-            ind.set(q("right"), str(side))
-            ctx.said(
-                last,
-                _("rule under it made {target:.0f} mm (0.4 of its line)").format(target=target),
-            )
-            return
-    _rule_after(ctx, last, target)
-
-
-def _line_extents(p) -> list:
-    wp, a = clark_prefix(WP_NS), clark_prefix(A_NS)
-    out = []
-    for frame in [*p.iter(f"{wp}anchor"), *p.iter(f"{wp}inline")]:
-        geometry = frame.find(f".//{a}prstGeom")
-        if geometry is not None and geometry.get("prst") in ("line", "straightConnector1"):
-            out += [frame.find(f"{wp}extent"), *frame.iter(f"{a}ext")]
-    return [e for e in out if e is not None]
+    if last is None:
+        return
+    parts = ctx.parts
+    if rule_under(parts, last) is None:
+        _rule_after(ctx, last, target)
+    elif resize_rule(parts, last, target, _available_mm(parts, last)):
+        ctx.said(last, _(said).format(target=target))

@@ -5,12 +5,14 @@ range, a fixer sets the low end of it (nd30): the margins antq writes on a portr
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import nd30
 from ..check import page_rules as checks
-from ..check.common import squash
+from ..check.common import size_of, squash
 from ..check.findings import Hit
 from ..check.page_rules import A4_TWIPS, SIDE_NAMES, is_legacy_font, page_fields
-from ..inspect.model import q
+from ..inspect.model import Section, q
 from ..ooxml.names import (
     CONTENT_TYPES_NS,
     CT_HEADER,
@@ -23,7 +25,15 @@ from ..ooxml.names import (
 from ..ooxml.tree import new_element, parse, sub_element
 from ..ooxml.units import half_points, mm_from_twips, twips_from_mm
 from .context import FixContext, fixes
-from .edit import SECT_ORDER, replace_text, set_child, set_run_format
+from .edit import (
+    SECT_ORDER,
+    drop_attributes,
+    replace_text,
+    set_child,
+    set_paragraph,
+    set_run_format,
+)
+from .page_header import insert_paragraph, shows_something, without_page_fields
 from ..i18n import _
 
 __all__ = [
@@ -87,8 +97,10 @@ def fonts(ctx: FixContext, hits: list[Hit]) -> None:
             if themed or any(n not in (None, FONT) for n in named):
                 for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
                     element.set(q(slot), FONT)
-                for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-                    element.attrib.pop(q(theme), None)
+                drop_attributes(
+                    element,
+                    *(q(t) for t in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")),
+                )
                 changed += 1
     styles = ctx.trees.get("word/styles.xml")
     if styles is not None:
@@ -110,18 +122,41 @@ def fonts(ctx: FixContext, hits: list[Hit]) -> None:
 def page_numbers(ctx: FixContext, hits: list[Hit]) -> None:
     """A PAGE field centred in the header of the main text, 13 pt, none on page 1."""
     section = ctx.parts.view.sections[0]
+    if section.element is None:
+        return
     default = section.headers.get("default", [])
     fields = page_fields(default)
+    # page 1 keeps what its header showed (a «Dự thảo» line), without the number: copied
+    # before the number is added to the header of the other pages
+    first_page = section.headers.get("first" if section.title_page else "default", [])
+    first_copy = without_page_fields(first_page, ctx.trees) if shows_something(first_page) else None
     if fields:
-        for para in default:
-            if page_fields([para]):
-                from .edit import set_paragraph
-
-                set_paragraph(para.element, align="center")
-                for run in para.runs:
-                    if run.element is not None:
-                        set_run_format(run.element, size=_PAGE_NUMBER_PT)
-        ctx.noted(_("header of the main text"), _("page number centred, 13 pt"))
+        wrong = [
+            para
+            for para in default
+            if page_fields([para])
+            and (
+                not checks.centred(para, section)
+                or not all(
+                    nd30.PAGE_NUMBER.size.fits(size_of(ctx.parts, r)) for r in page_fields([para])
+                )
+            )
+        ]
+        for para in wrong:
+            set_paragraph(para.element, align="center")
+            for run in para.runs:
+                if run.element is not None:
+                    set_run_format(run.element, size=_PAGE_NUMBER_PT)
+        if wrong:  # the hit may be page 1's number alone
+            ctx.noted(_("header of the main text"), _("page number centred, 13 pt"))
+    elif shows_something(default) and insert_paragraph(default, _PAGE_HEADER):
+        ctx.noted(
+            _("header of the main text"),
+            _(
+                "page number added above the header's own text: a PAGE field centred "
+                "at the top, 13 pt"
+            ),
+        )
     else:
         _add_header(ctx, section, "default", _PAGE_HEADER)
         ctx.noted(
@@ -129,8 +164,11 @@ def page_numbers(ctx: FixContext, hits: list[Hit]) -> None:
             _("page number added: a PAGE field centred at the top, 13 pt"),
         )
     if not section.title_page or page_fields(section.headers.get("first", [])):
-        set_child(section.element, q("titlePg"), SECT_ORDER).attrib.pop(q("val"), None)
-        _add_header(ctx, section, "first", _EMPTY_HEADER)
+        drop_attributes(set_child(section.element, q("titlePg"), SECT_ORDER), q("val"))
+        if first_copy is None:
+            _add_header(ctx, section, "first", _EMPTY_HEADER)
+        else:
+            _add_header(ctx, section, "first", first_copy[0], rels_from=first_copy[1])
         ctx.noted(_("header of the main text"), _("page 1 shows no number (different first page)"))
 
 
@@ -150,15 +188,21 @@ _PAGE_HEADER = (
 _EMPTY_HEADER = _HEADER_OPEN + "<w:p/></w:hdr>"
 
 
-def _add_header(ctx, section, kind: str, xml: str) -> None:
-    """A new header part, its relationship and content type, referenced by the section
-    (replacing a reference of the same kind)."""
+def _add_header(
+    ctx: FixContext, section: Section, kind: str, xml: str | Any, rels_from: str | None = None
+) -> None:
+    """A new header part (XML text or a parsed w:hdr), its relationship and content type,
+    referenced by the section (replacing a reference of the same kind). `rels_from`: the
+    part a copied header came from, whose own relationships (pictures) it keeps."""
     package = ctx.package
     number = 1
     while f"word/header{number}.xml" in package or f"word/header{number}.xml" in ctx.trees:
         number += 1
     name = f"header{number}.xml"
-    ctx.trees[f"word/{name}"] = parse(xml)
+    ctx.trees[f"word/{name}"] = parse(xml) if isinstance(xml, str) else xml
+    own_rels = f"word/_rels/{rels_from.rsplit('/', 1)[-1]}.rels" if rels_from else ""
+    if package.get(own_rels):
+        ctx.trees[f"word/_rels/{name}.rels"] = parse(package[own_rels])
     rels_name = "word/_rels/document.xml.rels"
     rels = ctx.trees.get(rels_name)
     if rels is None:
@@ -180,13 +224,16 @@ def _add_header(ctx, section, kind: str, xml: str) -> None:
         f"{clark_prefix(CONTENT_TYPES_NS)}Override",
         {"PartName": f"/word/{name}", "ContentType": CT_HEADER},
     )
-    for ref in section.element.findall(q("headerReference")):
+    sect = section.element
+    if sect is None:
+        return
+    for ref in sect.findall(q("headerReference")):
         if ref.get(q("type"), "default") == kind:
-            section.element.remove(ref)
+            sect.remove(ref)
     reference = new_element(q("headerReference"))
     reference.set(q("type"), kind)
     reference.set(f"{clark_prefix(R_NS)}id", r_id)
-    section.element.insert(0, reference)
+    sect.insert(0, reference)
 
 
 @fixes(checks.appendix_page_numbers)

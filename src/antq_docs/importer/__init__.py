@@ -8,17 +8,20 @@ words of that render are compared with the original's (roundtrip.py).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import _
 from ..inspect.docx_read import DocxView, read_docx
+from ..inspect.model import Para, TableView
 from .appendices import read_appendix
 from .body import read_body
 from .closing import read_closing
-from .header import read_issuer, read_subject
+from .header import issue_year, read_issuer, read_subject
 from .markup import markup
 from .notes import Note, Notes
-from .parts import split_document
+from .parts import DocumentParts, split_document
 from .roundtrip import round_trip, similarity, tree_paragraphs, words
 from .units import assign_units
 from .yaml_out import to_yaml
@@ -50,6 +53,13 @@ def import_docx(
     schema: str | None = None,
 ) -> ImportResult:
     """Import one DOCX; ImportRefused (exit 2) when it is not a Kế hoạch to import."""
+    if data.startswith(b"%PDF"):
+        raise ImportRefused(
+            _(
+                "a PDF (a scan or a print), not a Word document: import the .docx or .doc "
+                "file the plan was typed in"
+            )
+        )
     try:
         view = read_docx(data)
     except ValueError as exc:
@@ -60,10 +70,19 @@ def import_docx(
 def _refusal(data: bytes) -> str:
     from ..check import check_document
 
+    from ..nd30.doctypes import ABBREVIATIONS
+
     result = check_document(data)
-    if not result.administrative:
-        return f"not an administrative document ({result.recognised}): there is no plan to import"
-    return f"a {result.recognised}, not a Kế hoạch: antq imports plans only"
+    if not result.administrative:  # «not administrative (Tham luận)», in the clerk's words
+        return _("{recognised}: there is no plan to import").format(recognised=result.recognised)
+    if result.recognised == ABBREVIATIONS["KH"]:  # its ký hiệu says KH, but no title
+        return _(
+            "the title «KẾ HOẠCH» was not found under the header: write it on a line of its "
+            "own, centred, above the subject"
+        )
+    return _("a {recognised}, not a Kế hoạch: antq imports plans only").format(
+        recognised=result.recognised
+    )
 
 
 def import_view(
@@ -97,7 +116,7 @@ def import_view(
     if parts.closing:
         plan.update(read_closing(parts.closing, notes))
     else:
-        notes.add(("recipients",), "no Nơi nhận was found", needs_person=True)
+        notes.add(("recipients",), _("no Nơi nhận was found"), needs_person=True)
         plan.update({"recipients": ["?"], "signature": {"titles": ["?"], "name": ""}})
     appendices = []
     for index, blocks in enumerate(parts.appendices):
@@ -109,33 +128,39 @@ def import_view(
         plan["appendices"] = appendices
         if "short_name" not in plan["issuer"]:
             plan["issuer"]["short_name"] = plan["issuer"]["name"].replace("\n", " ")
-            notes.add(("issuer", "short_name"), "guessed from the issuing body", needs_person=True)
+            notes.add(
+                ("issuer", "short_name"), _("guessed from the issuing body"), needs_person=True
+            )
     assign_units(plan, notes)
+    # The round trip is the import's own: the words before the year's replacements.
+    as_read = copy.deepcopy(plan) if year is not None and not org else None
     if year is not None:
         from .reissue import reissue
 
-        reissue(plan, year, notes)
+        reissue(plan, year, notes, issue_year(parts.header))
     if org:
         from .profile import leave_out_profile
 
         leave_out_profile(plan, org, notes)
-    header = [
-        "Imported by antq import from a Word document; the notes «antq import:» say",
-        "where something was normalised or guessed.",
-    ]
+    header = _(
+        "Imported by antq import from a Word document; the notes «antq import:» say\n"
+        "where something was normalised or guessed."
+    ).splitlines()
     text = to_yaml(plan, notes, header, schema)
     result = ImportResult(text, notes.items, EXIT_NOTES if notes.needs_person else EXIT_CLEAN, plan)
     if not org:
-        _check_round_trip(result, parts, view)
+        read = to_yaml(as_read, Notes(), [], schema) if as_read is not None else text
+        _check_round_trip(result, read, parts, view)
     return result
 
 
-def original_paragraphs(blocks, footnotes: dict) -> list[str]:
+def original_paragraphs(
+    blocks: list[Para | TableView], footnotes: dict[int, list[Para]]
+) -> list[str]:
     """The paragraphs of body or appendix blocks as the tree holds them: labels first,
     footnote texts where their marks stand."""
-    from ..inspect.model import TableView
 
-    def text(para) -> str:
+    def text(para: Para) -> str:
         pieces = [para.label or ""]
         for run in para.runs:
             pieces.append(
@@ -154,12 +179,20 @@ def original_paragraphs(blocks, footnotes: dict) -> list[str]:
     return [p for p in out if p.strip()]
 
 
-def _check_round_trip(result: ImportResult, parts, view) -> None:
-    trip = round_trip(result.yaml)
+def _check_round_trip(
+    result: ImportResult, yaml_text: str, parts: DocumentParts, view: DocxView
+) -> None:
+    trip = round_trip(yaml_text)
     if trip.document is None:
         result.status = EXIT_NOTES
         result.notes.append(
-            Note((), "the imported plan does not validate: " + "; ".join(trip.problems[:5]), True)
+            Note(
+                (),
+                _("the imported plan does not validate: {problems}").format(
+                    problems="; ".join(trip.problems[:5])
+                ),
+                True,
+            )
         )
         return
     mine = words(tree_paragraphs(trip.document.body), labels=False)
@@ -170,5 +203,11 @@ def _check_round_trip(result: ImportResult, parts, view) -> None:
     if score < 0.999:
         result.status = EXIT_NOTES
         result.notes.append(
-            Note((), f"the render's words differ from the original's: similarity {score:.3f}", True)
+            Note(
+                (),
+                _("the render's words differ from the original's: similarity {score}").format(
+                    score=f"{score:.3f}"
+                ),
+                True,
+            )
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import _
 from ..inspect.model import DocxView, Para, TableView
 from .markup import FootnoteText, markup, plain
 from .notes import Notes
@@ -45,8 +46,11 @@ def read_appendix(
         if rest:
             title.append(rest)
         index = 1
-    while index < len(blocks) and isinstance(blocks[index], Para):
-        text = _text(blocks[index])
+    while index < len(blocks):
+        line = blocks[index]
+        if not isinstance(line, Para):
+            break
+        text = _text(line)
         if not text:
             index += 1
             continue
@@ -56,9 +60,9 @@ def read_appendix(
             if caption.endswith(")"):
                 break
             continue
-        if caption or blocks[index].align != "center" or len(title) >= 4:
+        if caption or line.align != "center" or len(title) >= 4:
             break
-        title.append(markup(blocks[index].runs, footnote, drop_bold=True))
+        title.append(markup(line.runs, footnote, drop_bold=True))
         index += 1
     appendix: dict[str, Any] = {}
     if title:
@@ -66,7 +70,9 @@ def read_appendix(
     if caption:
         notes.add(
             path + ("title",) if title else path,
-            f"the caption is written by antq from the issuer (the original: «{caption}»)",
+            _("the caption is written by antq from the issuer (the original: «{caption}»)").format(
+                caption=caption
+            ),
         )
     body = blocks[index:]
     landscape = any(

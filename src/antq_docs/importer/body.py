@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import _
 from ..inspect.model import Para, TableView
 from .labels import label_of
 from .markup import FootnoteText, markup, plain
@@ -37,7 +38,7 @@ def _preamble(
     last_mark = "."
     for block in blocks:
         if isinstance(block, TableView):
-            notes.add(("preamble",), "a table before section I was left out", needs_person=True)
+            notes.add(("preamble",), _("a table before section I was left out"), needs_person=True)
             continue
         text = plain(block.runs).strip()
         if not text:
@@ -83,7 +84,7 @@ def read_body(
     root = build_outline(body, footnote, notes, ("sections",))
     if not root.children:
         root.children = []
-        notes.add(("sections",), "no numbered sections were found", needs_person=True)
+        notes.add(("sections",), _("no numbered sections were found"), needs_person=True)
     sections, style = items_of(root, "", None, notes, ("sections",))
     if style != "roman":
         out["numbering"] = style
@@ -91,7 +92,7 @@ def read_body(
     if closing:
         text, _ended = strip_end_mark(" ".join(closing))
         if len(closing) > 1:
-            notes.add(("closing",), "the closing's paragraphs were joined into one")
+            notes.add(("closing",), _("the closing's paragraphs were joined into one"))
         out["closing"] = text
     else:
         _strip_last(out["sections"])

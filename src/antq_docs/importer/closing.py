@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import _
 from .notes import Notes
 from .parts import Line
 
@@ -76,7 +77,10 @@ def _recipients(lines: list[str], notes: Notes) -> dict[str, Any]:
             continue
         if not text.startswith(("-", "–", "•")) and target:
             last = target[-1]
-            notes.add(("recipients",), f"«{text}» read as the rest of the line above it")
+            notes.add(
+                ("recipients",),
+                _("«{text}» read as the rest of the line above it").format(text=text),
+            )
             if isinstance(last, str):
                 target[-1] = _recipient(last + " " + text)
             else:
@@ -85,11 +89,11 @@ def _recipients(lines: list[str], notes: Notes) -> dict[str, Any]:
         target.append(_recipient(text))
     out: dict[str, Any] = {"recipients": recipients or ["?"]}
     if not recipients:
-        notes.add(("recipients",), "no Nơi nhận lines were found", needs_person=True)
+        notes.add(("recipients",), _("no Nơi nhận lines were found"), needs_person=True)
     out["filing"] = filing or {"units": ["VT"]}
     if filing is None:
         notes.add(
-            ("filing",), "no «- Lưu: …» line was found: «Lưu: VT.» is a guess", needs_person=True
+            ("filing",), _("no «- Lưu: …» line was found: «Lưu: VT.» is a guess"), needs_person=True
         )
     lists = [group for group in lists if group["items"]]
     if lists:
@@ -101,7 +105,9 @@ def _filing(found: re.Match, notes: Notes) -> dict[str, Any]:
     rest = found[2].strip()
     filing: dict[str, Any] = {}
     if not found[1]:
-        notes.add(("filing",), f"«Lưu {rest}» written «Lưu: {rest}» (PL1 II.9.d)")
+        notes.add(
+            ("filing",), _("«Lưu {rest}» written «Lưu: {rest}» (PL1 II.9.d)").format(rest=rest)
+        )
     copies = _COPIES.search(rest)
     if copies:
         filing_copies = int(copies[1])
@@ -117,8 +123,10 @@ def _filing(found: re.Match, notes: Notes) -> dict[str, Any]:
             filing["drafter"] = drafter.strip().rstrip(".")
             notes.add(
                 ("filing", "drafter"),
-                f"the drafter's mark after «{unit}.»: "
-                f"printed «{unit}. {drafter.strip()}.» (the original: «{found[0]}»)",
+                _(
+                    "the drafter's mark after «{unit}.»: printed «{unit}. {drafter}.» "
+                    "(the original: «{original}»)"
+                ).format(unit=unit, drafter=drafter.strip(), original=found[0]),
             )
     filing["units"] = units or ["VT"]
     if filing_copies:
@@ -142,7 +150,7 @@ def _signature(lines: list[str], notes: Notes) -> dict[str, Any]:
     titles = [t for t in first if t == t.upper() and t != name]
     post = [t for g in groups[1:] for t in g if t == t.upper() and t != name]
     if not titles:
-        notes.add(("signature", "titles"), "no signature titles were found", needs_person=True)
+        notes.add(("signature", "titles"), _("no signature titles were found"), needs_person=True)
         titles = ["?"]
     fixed = []
     for title in titles:
@@ -155,7 +163,9 @@ def _signature(lines: list[str], notes: Notes) -> dict[str, Any]:
             right = prefix[1].replace("/", "") + ". "
             notes.add(
                 ("signature", "titles"),
-                f"«{title}» written «{right}{title[prefix.end() :]}» (PL1 II.7.b)",
+                _("«{title}» written «{written}» (PL1 II.7.b)").format(
+                    title=title, written=right + title[prefix.end() :]
+                ),
             )
             title = right + title[prefix.end() :]
         fixed.append(title)
@@ -163,7 +173,7 @@ def _signature(lines: list[str], notes: Notes) -> dict[str, Any]:
     if post:
         signature["post"] = " ".join(post)
     if name is None:
-        notes.add(("signature", "name"), "no signer's name (a draft?)", needs_person=True)
+        notes.add(("signature", "name"), _("no signer's name (a draft?)"), needs_person=True)
         name = ""
     rank = _RANK.match(name)
     if rank:

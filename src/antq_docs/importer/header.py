@@ -8,12 +8,13 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..i18n import _
 from ..inspect.model import Para
 from .markup import markup, plain
 from .notes import Notes
 from .parts import Line
 
-__all__ = ["read_issuer", "read_subject", "NUMBER_LINE"]
+__all__ = ["read_issuer", "read_subject", "issue_year", "NUMBER_LINE"]
 
 NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
@@ -55,16 +56,27 @@ def read_issuer(lines: list[Line], subject: str, notes: Notes, year: int | None)
     issuer["name"] = _capitals("\n".join(bold) or "?", ("issuer", "name"), notes)
     if not bold:
         notes.add(
-            ("issuer", "name"), "the issuing body was not found in the header", needs_person=True
+            ("issuer", "name"), _("the issuing body was not found in the header"), needs_person=True
         )
     _number(number_line, issuer, notes)
     _place_date(place_line, issuer, subject, notes, year)
     return issuer
 
 
+def issue_year(lines: list[Line]) -> int | None:
+    """The year printed in the «…, ngày … tháng … năm …» line; None when it is blank."""
+    for line in lines:
+        match = _PLACE_DATE.match(_squash(line.text))
+        if match and "ngày" in line.text and match["year"]:
+            return int(match["year"])
+    return None
+
+
 def _capitals(text: str, path: tuple, notes: Notes) -> str:
     if text != text.upper():
-        notes.add(path, f"written in capitals, as printed (the original: «{text}»)")
+        notes.add(
+            path, _("written in capitals, as printed (the original: «{text}»)").format(text=text)
+        )
     return text.upper()
 
 
@@ -74,13 +86,16 @@ def _number(line: str | None, issuer: dict[str, Any], notes: Notes) -> None:
         issuer["symbol"] = "KH"
         notes.add(
             ("issuer", "symbol"),
-            "no «Số: …/…» line was found: the ký hiệu is a guess",
+            _("no «Số: …/…» line was found: the ký hiệu is a guess"),
             needs_person=True,
         )
         return
     symbol = re.sub(r"\s+", "", match["symbol"]).strip("/")
     if symbol != match["symbol"]:
-        notes.add(("issuer", "symbol"), f"spaces left out (the original: «{match['symbol']}»)")
+        notes.add(
+            ("issuer", "symbol"),
+            _("spaces left out (the original: «{original}»)").format(original=match["symbol"]),
+        )
     issuer["symbol"] = symbol
     if match["number"]:
         issuer["number"] = int(match["number"])
@@ -93,9 +108,10 @@ def _place_date(
     if match is None:
         issuer["place"] = "?"
         notes.add(
-            ("issuer", "place"), "no «…, ngày … tháng … năm …» line was found", needs_person=True
+            ("issuer", "place"), _("no «…, ngày … tháng … năm …» line was found"), needs_person=True
         )
         match = _PLACE_DATE.match("?, ngày tháng năm")
+        assert match is not None  # the pattern's own blank line
     else:
         issuer["place"] = match["place"]
     day, month, printed = (int(match[k]) if match[k] else None for k in ("day", "month", "year"))
@@ -103,7 +119,9 @@ def _place_date(
         date: dict[str, Any] = {"year": year}
         notes.add(
             ("issuer", "date"),
-            f"a draft of {year}, number and day left blank (the original: «{line}»)",
+            _("a draft of {year}, number and day left blank (the original: «{line}»)").format(
+                year=year, line=line
+            ),
         )
         issuer.pop("number", None)
         issuer["date"] = date
@@ -113,7 +131,9 @@ def _place_date(
         printed = int(found[-1]) if found else dt.date.today().year
         notes.add(
             ("issuer", "date"),
-            f"the year is blank in the original («{line}»): {printed} is a guess",
+            _("the year is blank in the original («{line}»): {year} is a guess").format(
+                line=line, year=printed
+            ),
             needs_person=True,
         )
     if day is not None and month is not None:
@@ -122,7 +142,11 @@ def _place_date(
             issuer["date"] = f"{day:02d}/{month}/{printed}"
             return
         except ValueError:
-            notes.add(("issuer", "date"), f"not a real date: «{line}»", needs_person=True)
+            notes.add(
+                ("issuer", "date"),
+                _("not a real date: «{line}»").format(line=line),
+                needs_person=True,
+            )
     issuer["date"] = {"month": month, "year": printed} if month else {"year": printed}
 
 
@@ -130,6 +154,6 @@ def read_subject(paras: list[Para], notes: Notes) -> str:
     """The subject's lines, joined with «\\n» as antq breaks them; its bold is antq's."""
     lines = [markup(p.runs, drop_bold=True) for p in paras if plain(p.runs).strip()]
     if not lines:
-        notes.add(("subject",), "no subject (trích yếu) under the title", needs_person=True)
+        notes.add(("subject",), _("no subject (trích yếu) under the title"), needs_person=True)
         return "?"
     return "\n".join(lines)

@@ -84,7 +84,8 @@ def markup(
                 pending = ""
                 out.append("^[" + footnote(run.footnote) + "]")
             continue
-        text = _clean(run.text).replace("\t", " ").replace("\n", " ")
+        # a line break the author typed stays one: antq prints «\n» as a line break
+        text = _clean(run.text).replace("\t", " ")
         if not text:
             continue
         want = [run.bold and not drop_bold, run.italic and not drop_italic]

@@ -89,14 +89,17 @@ def split_document(view: DocxView) -> DocumentParts:
         return parts
     for block in blocks[:title_at]:
         parts.header += cell_lines(block) if isinstance(block, TableView) else _tab_lines(block)
-    parts.title = blocks[title_at]  # type: ignore[assignment]
+    title = blocks[title_at]
+    parts.title = title if isinstance(title, Para) else None
     index = title_at + 1
-    while index < len(blocks) and isinstance(blocks[index], Para):
+    while index < len(blocks):
         para = blocks[index]
+        if not isinstance(para, Para):
+            break
         text = _text(para)
         if not text or para.align != "center" or re.match(r"^(Căn cứ|Thực hiện)\b", text):
             break
-        parts.subject.append(para)  # type: ignore[arg-type]
+        parts.subject.append(para)
         index += 1
     closing_at = next((i for i in range(index, len(blocks)) if _holds_recipients(blocks[i])), None)
     end = closing_at if closing_at is not None else len(blocks)
@@ -104,23 +107,22 @@ def split_document(view: DocxView) -> DocumentParts:
     if closing_at is None:
         return parts
     after = closing_at
-    if isinstance(blocks[closing_at], TableView):
-        parts.closing = cell_lines(blocks[closing_at])  # type: ignore[arg-type]
+    closing = blocks[closing_at]
+    if isinstance(closing, TableView):
+        parts.closing = cell_lines(closing)
         after = closing_at + 1
     else:
-        while (
-            after < len(blocks)
-            and isinstance(blocks[after], Para)
-            and not _APPENDIX.match(_text(blocks[after]))
-        ):
-            parts.closing += _tab_lines(blocks[after])  # type: ignore[arg-type]
+        while after < len(blocks):
+            line = blocks[after]
+            if not isinstance(line, Para) or _APPENDIX.match(_text(line)):
+                break
+            parts.closing += _tab_lines(line)
             after += 1
-        if (
-            after < len(blocks)
-            and isinstance(blocks[after], TableView)
-            and not any(_APPENDIX.match(line.text) for line in cell_lines(blocks[after]))
+        signed = blocks[after] if after < len(blocks) else None
+        if isinstance(signed, TableView) and not any(
+            _APPENDIX.match(line.text) for line in cell_lines(signed)
         ):
-            parts.closing += cell_lines(blocks[after])  # a signature in its own table
+            parts.closing += cell_lines(signed)  # a signature in its own table
             after += 1
     parts.appendices = _appendices(blocks[after:])
     return parts

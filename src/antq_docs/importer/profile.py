@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import _
 from .notes import Notes
 
 __all__ = ["leave_out_profile"]
@@ -20,4 +21,4 @@ def leave_out_profile(plan: dict[str, Any], org: dict[str, Any], notes: Notes) -
     for key in ("signature", "recipients", "filing", "after_filing"):
         if key in plan and plan[key] == org.get(key):
             del plan[key]
-            notes.add((), f"`{key}` is the profile's")
+            notes.add((), _("`{key}` is the profile's").format(key=key))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import _
 from ..inspect.model import TableView
 from ..model.table import TEXT_WIDTH_CM
 from .markup import FootnoteText, escape_template, markup, plain
@@ -47,11 +48,13 @@ def read_table(
     head, body = (grid[0], grid[1:]) if grid else ([], [])
     titles = [""] * width
     for column, cell in head:
-        titles[column] = escape_template(
-            " ".join(plain(p.runs).strip() for p in cell.paragraphs).strip()
-        )
+        # a heading over several lines keeps them: antq breaks the line where Word did
+        lines = [
+            " ".join(piece.split()) for p in cell.paragraphs for piece in plain(p.runs).split("\n")
+        ]
+        titles[column] = escape_template("\n".join(line for line in lines if line))
     if any(cell.span > 1 or cell.vmerge for _col, cell in head):
-        notes.add((), "a merged heading cell of a table became one heading per column")
+        notes.add((), _("a merged heading cell of a table became one heading per column"))
     columns: list[Any] = list(titles)
     widths = _widths(table, width, landscape)
     if widths:

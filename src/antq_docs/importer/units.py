@@ -7,11 +7,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import _
 from .notes import Notes
 
 __all__ = ["assign_units"]
 
-_UNIT_LIKE = re.compile(r"^(Sở|Ban|Công an|UBND|Ủy ban|Phòng|Văn phòng|Các|Đề nghị|Báo|Đài)\b")
+_UNIT_LIKE = re.compile(
+    r"^(Sở|Ban|Công an|UBND|Ủy ban|Phòng|Văn phòng|Đề nghị|Báo|Đài"
+    # «Các sở, ban, ngành», «Các đơn vị»; not «Các hoạt động», «Các nội dung»
+    r"|Các\s+(sở|ban|ngành|phòng|đơn vị|cơ quan|xã|phường|thị trấn|thôn|tổ chức|đoàn thể"
+    r"|trường|địa phương))\b"
+)
 
 
 def _key(text: str) -> str:
@@ -44,7 +50,9 @@ def assign_units(plan: dict[str, Any], notes: Notes) -> None:
             else:
                 notes.add(
                     path + ("title",),
-                    f"«{title}» looks like a unit but is not a line "
-                    "of Nơi nhận: no `unit:` was set",
+                    _(
+                        "«{title}» looks like a unit but is not a line of Nơi nhận: "
+                        "no `unit:` was set"
+                    ).format(title=title),
                     needs_person=True,
                 )

@@ -17,6 +17,10 @@ __all__ = ["to_yaml", "SCHEMA_URL"]
 SCHEMA_URL = "https://raw.githubusercontent.com/antq/antq/main/schema/plan.schema.json"
 _WIDTH = 92
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`].*$")
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+# libyaml's loader where it is installed: the check below parses the whole plan once.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _scalar(value: Any) -> str:
@@ -34,12 +38,10 @@ def _scalar(value: Any) -> str:
         and not text.endswith(":")
         and "\n" not in text
         and text == text.strip()
+        # a plain scalar YAML would read as a number, a date, a boolean or null is quoted
+        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     ):
-        try:
-            if yaml.safe_load(text) == text:
-                return text
-        except yaml.YAMLError:
-            pass
+        return text
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -109,8 +111,8 @@ class _Writer:
             if isinstance(item, dict) and item:
                 first = True
                 for key, value in item.items():
-                    if not first:
-                        self.comment(path + (index, key), indent + 2)
+                    # a note on the item's first key goes above its «- » line
+                    self.comment(path + (index, key), indent if first else indent + 2)
                     lead = f"{pad}- " if first else " " * (indent + 2)
                     start = len(self.out)
                     self.value(f"{key}:", value, indent + 2, path + (index, key))
@@ -134,7 +136,7 @@ def to_yaml(
     writer.out += [f"# {line}" if line else "#" for line in header]
     writer.mapping(plan, 0, ())
     text = "\n".join(line.rstrip() for line in writer.out) + "\n"
-    if yaml.safe_load(text) != _plain_data(plan):
+    if yaml.load(text, Loader=_Loader) != _plain_data(plan):
         # A shape the writer does not lay out faithfully: write it the safe way instead.
         body = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=_WIDTH)
         text = "\n".join(writer.out[: 1 + len(header)]) + "\n" + body

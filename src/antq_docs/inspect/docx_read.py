@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..ooxml.names import MC_NS, R_NS, clark_prefix
+from ..ooxml.numbers import xml_int
 from ..ooxml.tree import XMLSyntaxError, local_name, parse
 from ..ooxml.units import TWIPS_PER_UNIT
 from .model import (
@@ -26,7 +27,7 @@ from .model import (
     W,  # noqa: F401
     q,
 )
-from .package import MAX_DOCX_BYTES, MAX_PARAGRAPHS, read_parts
+from .package import MAX_DOCX_BYTES, Caps, read_parts
 from .numbering import Numbering, style_numbering
 from .shapes import shapes_in_run
 from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
@@ -72,7 +73,9 @@ def _flow_runs(parent, field: str | None = None):
         if tag == _R:
             yield child, field
         elif tag == _FLDSIMPLE:
-            instr = (child.get(q("instr")) or "").strip().split(" ")[0]
+            instr = field_name(child.get(q("instr")) or "")
+            if child.find(_R) is None:
+                yield child, instr  # a field with no result shown yet: still a field
             yield from _flow_runs(child, instr)
         elif tag in _CONTAINERS:
             yield from _flow_runs(child, field)
@@ -82,10 +85,18 @@ def _flow_runs(parent, field: str | None = None):
                 yield from _flow_runs(choice, field)
 
 
+def field_name(instruction: str) -> str | None:
+    """«PAGE», from « page \\* MERGEFORMAT » or «PAGE\\*Arabic»: Word reads field names in
+    any case."""
+    name = re.split(r"[\s\\]+", instruction.strip(), maxsplit=1)[0]
+    return name.upper() or None
+
+
 class _Reader:
     def __init__(self, parts: dict[str, bytes]):
         self.parts = parts
         self.trees: dict[str, object] = {}  # every part parsed, by name (for antq fix)
+        self.caps = Caps()  # paragraphs, cells, runs and footnotes read, everywhere
         styles = self.tree("word/styles.xml")
         theme = parts.get("word/theme/theme1.xml")
         self.styles = Styles(styles, theme_fonts(parse(theme) if theme else None))
@@ -100,6 +111,8 @@ class _Reader:
         if name not in self.trees:
             data = self.parts.get(name)
             self.trees[name] = parse(data) if data else None
+            if self.trees[name] is not None:
+                self.caps.parsed(self.trees[name])
         return self.trees[name]
 
     def ppr_chain(self, p) -> tuple[list, str | None]:
@@ -124,10 +137,11 @@ class _Reader:
             for name in names:
                 value = ind.get(q(name)) if ind is not None else None
                 if value is not None and value.lstrip("-").isdigit():
-                    return int(value)
+                    return xml_int(value)
             return 0
 
         self.counter += 1
+        self.caps.count("paragraphs")
         runs, shapes = self.runs(p, style_id)
         label = self.numbering.paragraph_label(chain, style_id)
         return Para(
@@ -179,8 +193,10 @@ class _Reader:
         out: list[TextRun] = []
         shapes: list[Shape] = []
         field_stack: list[str] = []
+        shown: list[bool] = []  # whether the field's result put any run on the page yet
         in_result = False
         for r, simple_field in _flow_runs(p):
+            self.caps.count("runs")
             shapes += shapes_in_run(r)
             direct = r.find(_RPR)
             rstyle = direct.find(q("rStyle")) if direct is not None else None
@@ -217,10 +233,14 @@ class _Reader:
                     kind = child.get(q("fldCharType"))
                     if kind == "begin":
                         field_stack.append("")
+                        shown.append(False)
                         in_result = False
                     elif kind == "separate":
                         in_result = True
                     elif kind == "end" and field_stack:
+                        # a field Word has not computed yet (no result) is still on the page
+                        if not shown.pop():
+                            emit("", field=field_name(field_stack[-1]))
                         field_stack.pop()
                         in_result = False
                 elif tag == q("instrText") and field_stack:
@@ -228,7 +248,9 @@ class _Reader:
                 elif tag == q("t"):
                     if field_stack and not in_result:
                         continue
-                    instr = field_stack[-1].strip().split(" ")[0] if field_stack else None
+                    instr = field_name(field_stack[-1]) if field_stack else None
+                    if shown:
+                        shown[-1] = True
                     emit(child.text or "", field=instr or simple_field)
                 elif tag == q("tab"):
                     emit("\t")
@@ -236,6 +258,8 @@ class _Reader:
                     emit("\n")
                 elif tag == q("footnoteReference"):
                     emit("", footnote=_int(child.get(q("id"))))
+            if r.tag == _FLDSIMPLE:
+                emit("", field=simple_field)
         return out, shapes
 
     def default_font(self, slot: str) -> str:
@@ -252,6 +276,7 @@ class _Reader:
         for r_index, tr in enumerate(tbl.findall(q("tr")), start=1):
             cells = []
             for c_index, tc in enumerate(tr.findall(q("tc")), start=1):
+                self.caps.count("cells")
                 width = tc.find(f"{q('tcPr')}/{q('tcW')}")
                 paras = [self.paragraph(p, (index, r_index, c_index)) for p in _cell_paras(tc)]
                 cells.append(
@@ -264,7 +289,7 @@ class _Reader:
             rows.append(cells)
         return TableView(rows, grid, has_borders, index)
 
-    def header_part(self, r_id: str, rels: dict[str, str]) -> list[Para]:
+    def header_part(self, r_id: str | None, rels: dict[str | None, str]) -> list[Para]:
         target = rels.get(r_id)
         if not target or f"word/{target}" not in self.parts:
             return []
@@ -274,7 +299,7 @@ class _Reader:
         self.counter = saved  # header paragraphs are not counted among the body's
         return paras
 
-    def section_view(self, sect, rels: dict[str, str], first: int) -> Section:
+    def section_view(self, sect, rels: dict[str | None, str], first: int) -> Section:
         size = sect.find(q("pgSz"))
         margins = sect.find(q("pgMar"))
         start = sect.find(q("pgNumType"))
@@ -310,13 +335,12 @@ def _int(value) -> int:
     its unit ("0.5in", "1.5cm", "12pt": ST_TwipsMeasure), read here as twips."""
     if value is None:
         return 0
-    try:
-        return int(value)
-    except ValueError:
-        match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value))
-        if not match:
-            return 0
-        return int(round(float(match[1]) * TWIPS_PER_UNIT.get(match[2], 1)))
+    match = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value)[:40])
+    if not match:
+        return 0
+    if not match[2]:
+        return xml_int(match[1])
+    return xml_int(float(match[1]) * TWIPS_PER_UNIT.get(match[2], 1))
 
 
 def _list_fields(label) -> dict:
@@ -349,7 +373,8 @@ def _cell_paras(tc):
     return [p for p in tc.iter(q("p")) if not _inside_textbox(p)]
 
 
-def _rels(parts: dict[str, bytes], name: str) -> dict[str, str]:
+def _rels(parts: dict[str, bytes], name: str) -> dict[str | None, str]:
+    """Relationship id -> target inside word/ (a relationship without an id is kept under None)."""
     data = parts.get(name)
     if not data:
         return {}
@@ -395,13 +420,6 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
     tables = 0
     first = 1
     for child in body if body is not None else []:
-        if reader.counter > MAX_PARAGRAPHS:
-            raise ValueError(
-                _(
-                    "the document has more than {MAX_PARAGRAPHS:,} "
-                    "paragraphs; antq checks documents up to that length"
-                ).format(MAX_PARAGRAPHS=MAX_PARAGRAPHS)
-            )
         if child.tag == q("p"):
             blocks.append(reader.paragraph(child))
             inner = child.find(f"{q('pPr')}/{q('sectPr')}")
@@ -419,6 +437,7 @@ def _view(reader, document, parts) -> tuple[DocxView, dict]:
         for note in root.iter(q("footnote")):
             if note.get(q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
+            reader.caps.count("footnotes")
             footnotes[_int(note.get(q("id")))] = [reader.paragraph(p) for p in note.iter(q("p"))]
     defaults = reader.styles.default_rpr
     default_fonts: dict[str, str] = {}

@@ -66,8 +66,11 @@ def format_runs(runs: list[TextRun]) -> str:
 
 
 def _size_note(para: Para) -> str:
-    sizes = {r.size for r in para.runs if r.text.strip() or r.footnote is not None}
-    sizes = {s if s is not None else _BODY_SIZE for s in sizes}
+    sizes = {
+        r.size if r.size is not None else _BODY_SIZE
+        for r in para.runs
+        if r.text.strip() or r.footnote is not None
+    }
     if not sizes or sizes == {_BODY_SIZE}:
         return ""
     return "{" + "/".join(f"{s:g}pt" for s in sorted(sizes)) + "} "

@@ -8,6 +8,7 @@ from dataclasses import field as _field  # TextRun has an attribute called field
 
 from ..ooxml.names import W_NS as W
 from ..ooxml.names import q
+from ..ooxml.tree import Element
 
 __all__ = ["W", "q", "TextRun", "Para", "Shape", "Cell", "TableView", "Section", "DocxView"]
 
@@ -28,7 +29,7 @@ class TextRun:
     # marked w:cs or w:rtl. Theme references are resolved through the theme part.
     drawn_fonts: dict[str, str] = _field(default_factory=dict)
     subscript: bool = False
-    element: object = _field(default=None, repr=False, compare=False)  # its w:r (antq fix)
+    element: Element | None = _field(default=None, repr=False, compare=False)  # its w:r (fix)
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Para:
     section: int = 1  # the section (1-based) the paragraph belongs to
     piece: int | None = None  # for a paragraph split at a line break or a tab gap: which part
     column: int | None = None  # for a header typed with tabs: 0 left, 1 right
-    element: object = field(default=None, repr=False, compare=False)  # its w:p (antq fix)
+    element: Element | None = field(default=None, repr=False, compare=False)  # its w:p (fix)
     # Word's automatic number (numbering.xml), which is not part of `text`: «1.», «a)», «-»;
     # None when the paragraph is not in a list. list_level is its 0-based w:ilvl, list_id
     # the definition whose counters it advances, list_format the level's w:numFmt.
@@ -109,7 +110,7 @@ class Section:
     orientation: str = "portrait"
     footers: dict[str, list[Para]] = field(default_factory=dict)
     first_paragraph: int = 1  # index of its first paragraph (Para.index)
-    element: object = field(default=None, repr=False, compare=False)  # its w:sectPr
+    element: Element | None = field(default=None, repr=False, compare=False)  # its w:sectPr
 
     @property
     def landscape(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import q
+from ..ooxml.numbers import xml_int
 
 __all__ = ["ListLabel", "Numbering", "format_number", "numbering_of_chain", "style_numbering"]
 
@@ -69,10 +70,7 @@ def _val(element, name: str, default: str | None = None) -> str | None:
 
 
 def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+    return xml_int(text, default)
 
 
 def _level(element, base: _Level | None = None) -> _Level:

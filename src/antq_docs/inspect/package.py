@@ -5,51 +5,78 @@ decompressed, and only the parts a reader needs are decompressed at all."""
 from __future__ import annotations
 
 import io
-import re
 import zipfile
+from collections.abc import Callable
+
 from ..i18n import _
 
-__all__ = ["read_parts", "MAX_DOCX_BYTES", "MAX_PART_BYTES", "MAX_RATIO", "MAX_PARAGRAPHS"]
+__all__ = [
+    "read_parts",
+    "MAX_DOCX_BYTES",
+    "MAX_PART_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "MAX_RATIO",
+    "MAX_PARAGRAPHS",
+    "MAX_CELLS",
+    "MAX_RUNS",
+    "MAX_FOOTNOTES",
+    "Caps",
+]
 
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # every part of the package together, uncompressed
 MAX_RATIO = 200  # XML compresses 10 to 30 times; a zip bomb a thousand
-MAX_PARAGRAPHS = 30_000
-# The parts a check reads; anything else in the package (images, fonts, a huge embedded
-# object) is never decompressed.
-_READ = re.compile(
-    r"^(\[Content_Types\]\.xml|word/(document|styles|numbering|footnotes|"
-    r"header\d*|footer\d*)\.xml|word/theme/theme1\.xml|"
-    r"word/_rels/document\.xml\.rels|docProps/(core|app|custom)\.xml)$"
+MAX_PARAGRAPHS = 30_000  # counted everywhere: body, cells, headers, footers, footnotes
+MAX_CELLS = 30_000  # table cells of the whole document
+MAX_RUNS = 300_000  # runs of the whole document
+MAX_FOOTNOTES = 5_000
+# The parts a reader always needs; the others it reads are those the main document's
+# relationships point to (styles, numbering, footnotes, headers, footers, theme). A part
+# nothing references (an image, a font, a header no section uses) is never decompressed.
+_ALWAYS = (
+    "[Content_Types].xml",
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "docProps/custom.xml",
 )
+_FOLLOWED = {"styles", "numbering", "footnotes", "header", "footer", "theme"}
 
 
-def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:
-    """The parts of a DOCX package, each checked against its declared size and compression
-    ratio before it is decompressed. ValueError for a file that is not a DOCX, is encrypted,
-    or looks like a zip bomb."""
+def read_parts(data: bytes, also: Callable[[str], bool] = lambda name: False) -> dict[str, bytes]:
+    """The parts of a DOCX package a reader needs (and those `also` names), each checked
+    against its declared size and compression ratio before it is decompressed. ValueError
+    for a file that is not a DOCX, is encrypted, or looks like a zip bomb."""
     if len(data) > MAX_DOCX_BYTES:
         raise ValueError(
             _("the file is larger than {value} MB").format(value=MAX_DOCX_BYTES // 1024 // 1024)
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = {}
-            for info in archive.infolist():
-                if not wanted(info.filename):
-                    continue
-                if info.flag_bits & 0x1:
-                    raise ValueError(_("the document is encrypted (protected by a password)"))
-                if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(
-                    info.compress_size, 1024
-                ):
-                    raise ValueError(
-                        _(
-                            "its part {part} unpacks to {size} MB: not "
-                            "a real document (a zip bomb?)"
-                        ).format(part=info.filename, size=info.file_size // 1024 // 1024)
+            infos = {info.filename: info for info in archive.infolist()}
+            if any(info.flag_bits & 0x1 for info in infos.values()):
+                raise ValueError(_("the document is encrypted (protected by a password)"))
+            unpacked = sum(info.file_size for info in infos.values())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise ValueError(
+                    _(
+                        "it unpacks to {size} MB in all, more than the {limit} MB antq "
+                        "reads: not a real document (a zip bomb?)"
+                    ).format(
+                        size=unpacked // 1024 // 1024, limit=MAX_UNPACKED_BYTES // 1024 // 1024
                     )
-                parts[info.filename] = archive.read(info)
+                )
+            parts = {
+                name: _read(archive, info)
+                for name, info in infos.items()
+                if name in _ALWAYS or also(name)
+            }
+            for name in _referenced(parts.get("word/_rels/document.xml.rels")):
+                if name in infos and name not in parts:
+                    parts[name] = _read(archive, infos[name])
+        _refuse_oversized(parts)
         return parts
     except (
         zipfile.BadZipFile,
@@ -66,3 +93,113 @@ def read_parts(data: bytes, wanted=_READ.match) -> dict[str, bytes]:
         raise ValueError(
             _("not a readable DOCX file: {name}: {exc}").format(name=type(exc).__name__, exc=exc)
         ) from None
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One part, after its flags, declared size and compression ratio are checked."""
+    if info.flag_bits & 0x1:
+        raise ValueError(_("the document is encrypted (protected by a password)"))
+    if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(
+        info.compress_size, 1024
+    ):
+        raise ValueError(
+            _("its part {part} unpacks to {size} MB: not a real document (a zip bomb?)").format(
+                part=info.filename, size=info.file_size // 1024 // 1024
+            )
+        )
+    return archive.read(info)
+
+
+def _referenced(rels: bytes | None) -> list[str]:
+    """The package names of the parts the main document's relationships point to, of the
+    kinds a reader follows; none when the relationships cannot be read (the reader says
+    why)."""
+    from ..ooxml.tree import XMLSyntaxError, parse
+
+    if not rels:
+        return []
+    try:
+        root = parse(rels)
+    except XMLSyntaxError:
+        return []
+    names = []
+    for rel in root:
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        target = (rel.get("Target") or "").lstrip("/").removeprefix("word/")
+        if kind in _FOLLOWED and rel.get("TargetMode") != "External" and target:
+            names.append(f"word/{target}")
+    return names
+
+
+_LIMITS = {
+    "paragraphs": MAX_PARAGRAPHS,
+    "cells": MAX_CELLS,
+    "runs": MAX_RUNS,
+    "footnotes": MAX_FOOTNOTES,
+}
+_TAGS = {"paragraphs": "p", "cells": "tc", "runs": "r"}  # WordprocessingML's elements
+
+
+class Caps:
+    """What a reader has read of one document, everywhere (body, cells, headers, footers,
+    footnotes), each count refused past its cap as it is met: a table of a million cells
+    costs the first thirty thousand, never a million."""
+
+    def __init__(self) -> None:
+        self.read = dict.fromkeys(_LIMITS, 0)
+        self.in_parts = dict.fromkeys(_TAGS, 0)
+
+    def parsed(self, root) -> None:
+        """Count a part's paragraphs, cells and runs as soon as it is parsed, whatever its
+        prefixes: a part over a cap is refused before any of it is read."""
+        from ..ooxml.names import W_NS
+
+        for what, tag in _TAGS.items():
+            self.in_parts[what] += sum(1 for _ in root.iter(f"{{{W_NS}}}{tag}"))
+            if self.in_parts[what] > _LIMITS[what]:
+                raise ValueError(_too_many(what))
+
+    def count(self, what: str) -> None:
+        """One more paragraph, cell, run or footnote read."""
+        self.read[what] += 1
+        if self.read[what] > _LIMITS[what]:
+            raise ValueError(_too_many(what))
+
+
+def _too_many(what: str) -> str:
+    if what == "paragraphs":
+        return _(
+            "the document has more than {MAX_PARAGRAPHS:,} paragraphs; antq checks "
+            "documents up to that length"
+        ).format(MAX_PARAGRAPHS=MAX_PARAGRAPHS)
+    if what == "cells":
+        return _(
+            "the document has more than {limit:,} table cells; antq checks documents up to "
+            "that size"
+        ).format(limit=MAX_CELLS)
+    if what == "runs":
+        return _(
+            "the document has more than {limit:,} runs of text; antq checks documents up "
+            "to that size"
+        ).format(limit=MAX_RUNS)
+    return _(
+        "the document has more than {limit:,} footnotes; antq checks documents up to that size"
+    ).format(limit=MAX_FOOTNOTES)
+
+
+# Elements counted in the bytes of a part, before it is parsed: a tree of a million cells
+# costs a gigabyte to build, and reading thirty thousand paragraphs seconds.
+_OPENINGS = {
+    "paragraphs": ((b"<w:p>", b"<w:p ", b"<w:p/>"), MAX_PARAGRAPHS),
+    "cells": ((b"<w:tc>", b"<w:tc ", b"<w:tc/>"), MAX_CELLS),
+    "runs": ((b"<w:r>", b"<w:r ", b"<w:r/>"), MAX_RUNS),
+}
+
+
+def _refuse_oversized(parts: dict[str, bytes]) -> None:
+    """Refuse, before parsing, a document whose parts hold far more paragraphs, cells or
+    runs than the caps (the reader counts exactly as it reads)."""
+    for what, (openings, limit) in _OPENINGS.items():
+        found = sum(data.count(opening) for data in parts.values() for opening in openings)
+        if found > limit:
+            raise ValueError(_too_many(what))

@@ -10,6 +10,7 @@ from ..ooxml.names import A_NS, MC_NS, O_NS, V_NS, WP_NS, clark_prefix
 from ..ooxml.units import EMU_PER_MM
 from ..ooxml.units import MM_PER_UNIT as _UNITS_MM
 from .model import Shape, q
+from ..ooxml.numbers import xml_int
 
 __all__ = ["shapes_in_run"]
 
@@ -30,11 +31,11 @@ def _drawing(drawing) -> list[Shape]:
         extent = frame.find(f"{_WP}extent")
         if extent is None:
             continue
-        width = int(extent.get("cx", "0") or 0) / EMU_PER_MM
-        height = int(extent.get("cy", "0") or 0) / EMU_PER_MM
+        width = xml_int(extent.get("cx")) / EMU_PER_MM
+        height = xml_int(extent.get("cy")) / EMU_PER_MM
         position = frame.find(f"{_WP}positionH/{_WP}posOffset")
         offset = (
-            int(position.text) / EMU_PER_MM
+            xml_int(position.text) / EMU_PER_MM
             if position is not None and (position.text or "").lstrip("-").isdigit()
             else None
         )

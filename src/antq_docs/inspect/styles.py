@@ -7,6 +7,7 @@ import functools
 import re
 
 from ..ooxml.names import A_NS, clark_prefix
+from ..ooxml.tree import Element
 from .model import q
 
 __all__ = ["Styles", "merged", "font_slots", "drawn_slots"]
@@ -108,7 +109,7 @@ class Styles:
     def __init__(self, root, theme: dict[str, str] | None = None) -> None:
         self._memo: dict[tuple, object] = {}
         self.theme = theme or {}
-        self.by_id: dict = {}
+        self.by_id: dict[str | None, Element] = {}
         self.default_para: str | None = None
         self.default_character: str | None = None
         self.default_rpr = None
@@ -130,8 +131,8 @@ class Styles:
     def chain(self, style_id: str | None) -> tuple:
         """The style and its ancestors, nearest first (cycles in basedOn are cut, and so are
         chains longer than Word would ever make)."""
-        out = []
-        seen = set()
+        out: list[Element] = []
+        seen: set[str] = set()
         while style_id and style_id in self.by_id and style_id not in seen and len(out) < 64:
             seen.add(style_id)
             style = self.by_id[style_id]

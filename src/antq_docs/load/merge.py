@@ -11,6 +11,7 @@ Merge rules (a child file over the files it inherits from):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,15 @@ from ..errors import PlanError, Problem
 from ..i18n import _
 from .yaml_source import PathKey, Source, load_source
 
-__all__ = ["merge_sources", "load_with_inheritance", "subtree", "INHERIT_KEYS", "MAX_DEPTH"]
+__all__ = [
+    "merge_sources",
+    "load_with_inheritance",
+    "allowed_folders",
+    "subtree",
+    "INHERIT_KEYS",
+    "MAX_DEPTH",
+    "PROFILES_VARIABLE",
+]
 
 INHERIT_KEYS = ("org", "extends")
 # The keys a plan may have (model/plan.py); a base plan must have one of them.
@@ -40,6 +49,7 @@ PLAN_KEYS = {
     "extends",
 }
 MAX_DEPTH = 8
+PROFILES_VARIABLE = "ANTQ_PROFILES"  # more folders `org:` and `extends:` may name files in
 _MATCH_FIELDS = ("name", "title", "text", "unit")
 
 
@@ -51,11 +61,45 @@ def _identity(value: Any) -> Any:
     return value
 
 
+class _Subtrees:
+    """The paths of a table of positions, found by the subtree they are in without reading
+    the whole table: merging 60,000 keys stays linear."""
+
+    def __init__(self, table: dict[PathKey, Any]):
+        self.table = table
+        self.children: dict[PathKey, list[PathKey]] = {}
+        for path in table:
+            self._register(path)
+
+    def _register(self, path: PathKey) -> None:
+        while path and path not in self.children:
+            self.children[path] = []
+            self.children.setdefault(path[:-1], []).append(path)
+            path = path[:-1]
+
+    def under(self, prefix: PathKey) -> list[PathKey]:
+        """The paths of the table at `prefix` or below it."""
+        found, pending = [], [prefix]
+        while pending:
+            path = pending.pop()
+            if path in self.table:
+                found.append(path)
+            pending.extend(self.children.get(path, ()))
+        return found
+
+
 class _Merger:
     def __init__(self, base: Source, child: Source):
         self.base, self.child = base, child
         self.out = Source(file=child.file, data=None)
         self.problems: list[Problem] = []
+        self._subtrees: dict[int, _Subtrees] = {}
+
+    def subtrees(self, table: dict[PathKey, Any]) -> _Subtrees:
+        """The index of a table of the base or the child (those never change here)."""
+        if id(table) not in self._subtrees:
+            self._subtrees[id(table)] = _Subtrees(table)
+        return self._subtrees[id(table)]
 
     def copy_positions(self, source: Source, src: PathKey, dst: PathKey) -> None:
         """Carry the positions of `source`'s subtree at `src` over to `dst` in the result."""
@@ -64,7 +108,10 @@ class _Merger:
             (source.positions, self.out.positions),
             (source.key_positions, self.out.key_positions),
         ):
-            for path, position in table.items():
+            indexed = source is self.base or source is self.child
+            paths = self.subtrees(table).under(src) if indexed else list(table)
+            for path in paths:
+                position = table[path]
                 if path[:n] == src:
                     new = dst + path[n:]
                     target[new] = position
@@ -98,9 +145,20 @@ class _Merger:
                     result[raw_key] = value
                     self.copy_positions(self.child, child_path + (raw_key,), path + (raw_key,))
             return result
-        self.clear(path)
+        self.clear_inherited(base_path, path)
         self.copy_positions(self.child, child_path, path)
         return child
+
+    def clear_inherited(self, base_path: PathKey, path: PathKey) -> None:
+        """Forget the positions below `path` that the base's value at `base_path` brought
+        (the result holds nothing else below a path its child replaces)."""
+        n = len(base_path)
+        for table in (self.base.positions, self.base.key_positions):
+            for old in self.subtrees(table).under(base_path):
+                if len(old) > n:
+                    new = path + old[n:]
+                    for target in (self.out.positions, self.out.key_positions, self.out.origins):
+                        target.pop(new, None)
 
     def clear(self, path: PathKey) -> None:
         n = len(path)
@@ -208,14 +266,31 @@ def merge_sources(base: Source, child: Source) -> Source:
     return merger.out
 
 
-def load_with_inheritance(path: Path) -> tuple[Source, Source | None]:
+def load_with_inheritance(path: Path, folders: Sequence[Path] = ()) -> tuple[Source, Source | None]:
     """Load `path` merged with its `extends:` chain; return it and the organisation profile
     it names (its own `org:`, else the nearest one of its bases), not yet merged: the profile
-    is checked against its own model before its plan keys become the lowest layer."""
-    return _content(Path(path), ())
+    is checked against its own model before its plan keys become the lowest layer.
+
+    `org:` and `extends:` may name files only inside the plan's folder, `folders` and the
+    folders of ANTQ_PROFILES (allowed_folders)."""
+    path = Path(path)
+    return _content(path, (), allowed_folders(path, folders))
 
 
-def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None]:
+def allowed_folders(plan: Path, folders: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """The folders a plan's `org:` and `extends:` may name files in, their subfolders
+    included: the plan's own folder, the profile folders the caller was given and those of
+    the ANTQ_PROFILES variable (separated as PATH is). A plan that came by e-mail cannot
+    make antq read a file anywhere else, nor show its lines in a message."""
+    import os
+
+    configured = [Path(f) for f in os.environ.get(PROFILES_VARIABLE, "").split(os.pathsep) if f]
+    return tuple(folder.resolve() for folder in (Path(plan).parent, *folders, *configured))
+
+
+def _content(
+    path: Path, chain: tuple[Path, ...], roots: tuple[Path, ...]
+) -> tuple[Source, Source | None]:
     """A plan and its `extends:` chain merged, without the profile; and the profile."""
     resolved = path.resolve()
     if resolved in chain:
@@ -239,13 +314,15 @@ def _content(path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None
                 )
             ]
         )
-    return _layers(load_source(path), path, chain + (resolved,))
+    return _layers(load_source(path), path, chain + (resolved,), roots)
 
 
-def load_with_inheritance_from(source: Source, path: Path) -> tuple[Source, Source | None]:
+def load_with_inheritance_from(
+    source: Source, path: Path, folders: Sequence[Path] = ()
+) -> tuple[Source, Source | None]:
     """As `load_with_inheritance`, for a plan built in memory (a batch row) whose `org:` and
     `extends:` are relative to `path`."""
-    return _layers(source, Path(path), ())
+    return _layers(source, Path(path), (), allowed_folders(Path(path), folders))
 
 
 def own_layer(source: Source) -> Source:
@@ -261,13 +338,15 @@ def own_layer(source: Source) -> Source:
     )
 
 
-def _layers(source: Source, path: Path, chain: tuple[Path, ...]) -> tuple[Source, Source | None]:
+def _layers(
+    source: Source, path: Path, chain: tuple[Path, ...], roots: tuple[Path, ...]
+) -> tuple[Source, Source | None]:
     data = source.data if isinstance(source.data, dict) else {}
     child = own_layer(source)
-    org_source = load_source(_target(source, path, "org")) if data.get("org") else None
+    org_source = load_source(_target(source, path, "org", roots)) if data.get("org") else None
     if data.get("extends") is None:
         return child, org_source
-    base, base_org = _content(_target(source, path, "extends"), chain)
+    base, base_org = _content(_target(source, path, "extends", roots), chain, roots)
     if not isinstance(base.data, dict) or not set(base.data) & PLAN_KEYS:
         raise PlanError(
             [
@@ -284,7 +363,7 @@ def _layers(source: Source, path: Path, chain: tuple[Path, ...]) -> tuple[Source
     return merge_sources(base, child), org_source or base_org
 
 
-def _target(source: Source, path: Path, key: str) -> Path:
+def _target(source: Source, path: Path, key: str, roots: tuple[Path, ...]) -> Path:
     target = source.data.get(key)
     if not isinstance(target, str):
         raise PlanError(
@@ -306,6 +385,21 @@ def _target(source: Source, path: Path, key: str) -> Path:
                     _("'{key}' names a .yaml file (a profile or a plan); this is not one").format(
                         key=key
                     ),
+                )
+            ]
+        )
+    resolved = found.resolve()  # a link inside the folder may point anywhere
+    if not any(resolved.is_relative_to(root) for root in roots):
+        raise PlanError(
+            [
+                source.problem(
+                    (key,),
+                    _(
+                        "'{target}' is outside the plan's folder {folder}: antq reads "
+                        "profiles and base plans only in that folder, its subfolders and "
+                        "the folders listed in {variable}; copy the file beside the plan, "
+                        "or add its folder to {variable}"
+                    ).format(target=target, folder=roots[0], variable=PROFILES_VARIABLE),
                 )
             ]
         )

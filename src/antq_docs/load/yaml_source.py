@@ -119,7 +119,9 @@ class _Builder:
                 [Problem(self.source.file, *self.mark(node), format_path(path), _too_many())]
             )
         self.source.positions[path] = self.mark(node)
-        if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in _PLAIN_COLLECTION_TAGS:
             return self.refuse(node, path, _unsupported(node.tag))
         if isinstance(node, MappingNode) and node.flow_style and self.opens_expression(node):
             return self.refuse(node, path, unquoted_expression())
@@ -127,7 +129,7 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self.scalar(node, path)
+        return self.refuse(node, path, _unsupported(node.tag))  # PyYAML makes no other node
 
     def scalar(self, node: ScalarNode, path: PathKey) -> Any:
         if node.tag not in _PLAIN_SCALAR_TAGS:  # !!binary, !!python/…: nothing a plan holds
@@ -205,6 +207,7 @@ class _Builder:
                         ]
                     )
         node.value = merged + own
+        node.antq_merged = len(merged)  # type: ignore[attr-defined]  # read by mapping()
 
     def refuse(self, node: Node, path: PathKey, message: str) -> None:
         self.problems.append(
@@ -223,7 +226,8 @@ class _Builder:
         self.flatten(node, path)  # resolves "<<" merge keys
         result: dict[str, Any] = {}
         first_seen: dict[str, tuple[int, int]] = {}
-        for key_node, value_node in node.value:
+        merged = getattr(node, "antq_merged", 0)
+        for index, (key_node, value_node) in enumerate(node.value):
             key = self.scalar(key_node, path) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
                 self.problems.append(
@@ -239,6 +243,10 @@ class _Builder:
                 )
                 continue
             child = path + (key,)
+            if index < merged:  # merged pairs override each other, as in YAML: no duplicate
+                self.source.key_positions[child] = self.mark(key_node)
+                result[key] = self.build(value_node, child)
+                continue
             if key in first_seen:
                 line, col = first_seen[key]
                 self.problems.append(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..i18n import N_, gettext_in
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["schema_dict", "schema_json"]
 
@@ -19,6 +23,7 @@ _INHERIT = N_("KEY+: append to the inherited list; KEY-: remove entries (or true
 
 def schema_dict(which: str = "plan") -> dict:
     """The JSON Schema of a plan, or of an organisation profile (`which="org"`)."""
+    model: type[BaseModel]
     if which == "org":
         from .org import Org as model
     else:

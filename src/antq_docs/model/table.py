@@ -15,13 +15,24 @@ from ..nd30 import text_width_mm
 from .base import Strict
 from .shorthand import expand
 
-__all__ = ["Column", "Cell", "Table", "PlacedCell", "MAX_SPAN", "TEXT_WIDTH_CM", "ORIENTATIONS"]
+__all__ = [
+    "Alignment",
+    "Column",
+    "Cell",
+    "Table",
+    "PlacedCell",
+    "MAX_SPAN",
+    "TEXT_WIDTH_CM",
+    "ORIENTATIONS",
+]
 
 MAX_SPAN = 1000
 # The width of the text on A4 between the margins antq writes (nd30.MARGINS): portrait
 # 16.5 cm, landscape 24.7 cm (the binding edge then at the top).
 TEXT_WIDTH_CM = {"portrait": text_width_mm() / 10, "landscape": text_width_mm(True) / 10}
 ORIENTATIONS = (N_("portrait"), N_("landscape"))
+
+Alignment = Literal["left", "center", "right", "justify"]  # as the document tree spells it
 
 
 class Column(Strict):
@@ -33,9 +44,7 @@ class Column(Strict):
             "Width in cm; when left out, shared by the content (a 'TT' column is narrow)."
         ),
     )
-    align: Literal["left", "center", "right", "justify"] = Field(
-        "left", description=N_("How the column's cells are aligned.")
-    )
+    align: Alignment = Field("left", description=N_("How the column's cells are aligned."))
 
 
 class Cell(Strict):
@@ -61,7 +70,7 @@ class Cell(Strict):
             "How many rows the cell spans, downwards; the rows below leave its place out."
         ),
     )
-    align: Literal["left", "center", "right", "justify"] | None = Field(
+    align: Alignment | None = Field(
         None, description=N_("How this cell is aligned, instead of its column's way.")
     )
 
@@ -89,7 +98,7 @@ class PlacedCell:
     span: int
     rows: int
     paragraphs: tuple[str, ...]
-    align: str
+    align: Alignment
     source_index: int  # its position in the row as written (for messages)
 
 

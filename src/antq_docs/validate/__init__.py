@@ -22,12 +22,15 @@ class ValidatedPlan:
     org: Any = None  # model.org.Org when the plan names a profile
 
 
-def load_plan(path: str | Path, *, strict: bool = False) -> ValidatedPlan:
-    """Read a plan file with what it inherits (`org:`, `extends:`), render its {{ … }}
-    expressions and validate it; `strict` adds the content lint (as warnings)."""
+def load_plan(
+    path: str | Path, *, strict: bool = False, folders: tuple[Path, ...] = ()
+) -> ValidatedPlan:
+    """Read a plan file with what it inherits (`org:`, `extends:`, from the plan's folder
+    and `folders`), render its {{ … }} expressions and validate it; `strict` adds the
+    content lint (as warnings)."""
     from ..load.merge import load_with_inheritance
 
-    source, org_source = load_with_inheritance(Path(path))
+    source, org_source = load_with_inheritance(Path(path), folders)
     return validate_layers(source, org_source, strict=strict)
 
 

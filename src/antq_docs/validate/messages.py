@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
 from ..i18n import N_, _
@@ -17,7 +19,7 @@ __all__ = ["problems_from_pydantic"]
 
 
 def problems_from_pydantic(
-    errors: list[dict[str, Any]], source: Source, root: type[BaseModel]
+    errors: Sequence[ErrorDetails], source: Source, root: type[BaseModel]
 ) -> list[Problem]:
     problems: dict[tuple, Problem] = {}
     for error in errors:
@@ -99,7 +101,7 @@ _BOUND_WORDS = {
 }
 
 
-def _reword(kind: str, error: dict[str, Any]) -> str:
+def _reword(kind: str, error: ErrorDetails) -> str:
     given = error.get("input")
     shown = (
         _(" (found {value!r})").format(value=given)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import MessageError
@@ -46,6 +48,9 @@ def anniversary(founded: int, year: int) -> int:
 MAX_PLAN_OUTPUT_CHARS = 2_000_000  # all the expressions of one plan together
 MAX_ARGUMENT = MAX_OUTPUT_CHARS  # widths, counts and digits given to filters and functions
 MAX_RENDER_SECONDS = 5.0  # all the expressions of one plan together
+MAX_BUILT_CHARS = 10_000_000  # what the expressions of one plan build, printed or not
+MAX_SOURCE_CHARS = 1_000  # one {{ … }} as written
+MAX_BRACKETS = 50  # levels of (), [] and {} in one {{ … }}: Jinja's parser recurses on each
 
 
 class TextRenderer:
@@ -61,6 +66,7 @@ class TextRenderer:
         self._context = context
         self._done: dict[str, str] = {}
         self._produced = 0
+        self._built = 0
         self._deadline = time.monotonic() + MAX_RENDER_SECONDS
 
     def render(self, text: str) -> str:
@@ -74,8 +80,10 @@ class TextRenderer:
             )
         from jinja2 import TemplateError
 
+        _check_source(text)
         template = _compiled(text)
         _DEADLINE[0] = self._deadline
+        _BUILT[0] = self._built
         try:
             result = template.render(self._context)
         except TemplateProblem:
@@ -92,6 +100,8 @@ class TextRenderer:
                     name=type(exc).__name__, exc=str(exc)[:200]
                 )
             ) from None
+        finally:
+            self._built = _BUILT[0]
         if len(result) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(
                 _("the expression produces more than {limit:,} characters").format(
@@ -110,24 +120,96 @@ class TextRenderer:
 
 
 _DEADLINE = [float("inf")]  # of the plan being rendered (one at a time per process)
+_BUILT = [0]  # characters its expressions have built so far
+
+
+def _check_source(text: str) -> None:
+    """Refuse, before Jinja parses it, an expression too long or nested too deeply to parse
+    safely (its parser recurses on every bracket: 100 levels overflow the stack)."""
+    for match in re.finditer(r"\{\{(.*?)(?:\}\}|$)", text, re.DOTALL):
+        source = match[1]
+        if len(source) > MAX_SOURCE_CHARS:
+            raise TemplateProblem(
+                _(
+                    "the expression is {length:,} characters long; write at most {limit:,} "
+                    "between the braces, and the text around them"
+                ).format(length=len(source), limit=MAX_SOURCE_CHARS)
+            )
+        depth = deepest = 0
+        for character in source:
+            if character in "([{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif character in ")]}":
+                depth -= 1
+        if deepest > MAX_BRACKETS:
+            raise TemplateProblem(
+                _(
+                    "the expression nests brackets {depth} levels deep; at most {limit} are allowed"
+                ).format(depth=deepest, limit=MAX_BRACKETS)
+            )
+
+
+def _weight(value: Any, budget: int = MAX_OUTPUT_CHARS) -> int:
+    """About how many characters `value` takes when printed, counted without printing it
+    and only up to just past `budget`: a list repeated a hundred thousand times inside
+    another is measured in the time the budget allows, not in the time printing takes."""
+    total = 0
+    pending = [value]
+    while pending and total <= budget:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, list | tuple | set | frozenset):
+            total += 2 + 2 * len(item)
+            if total <= budget:
+                pending.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + 4 * len(item)
+            if total <= budget:
+                pending.extend(item.keys())
+                pending.extend(item.values())
+        elif isinstance(item, range):
+            total += len(item) * (len(str(max(abs(item.start), abs(item.stop)))) + 2)
+        elif isinstance(item, bool) or item is None:
+            total += 5
+        elif isinstance(item, int):
+            total += item.bit_length() * 3 // 10 + 2
+        else:
+            total += 20
+    return total
+
+
+def _check_built(value: Any, what: str) -> Any:
+    """`value`, once it is known to print within one expression's limit and the plan's
+    expressions have not built too much together."""
+    weight = _weight(value)
+    if weight > MAX_OUTPUT_CHARS:
+        raise TemplateProblem(
+            _("{what}: the value is too large (more than {limit:,} characters printed)").format(
+                what=what, limit=MAX_OUTPUT_CHARS
+            )
+        )
+    _BUILT[0] += weight
+    if _BUILT[0] > MAX_BUILT_CHARS:
+        raise TemplateProblem(
+            _("the plan's expressions build more than {limit:,} characters together").format(
+                limit=MAX_BUILT_CHARS
+            )
+        )
+    return value
 
 
 def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool = False) -> None:
     """Refuse, before a filter or function runs, what would make it produce or compute too
     much: a width, count or number of digits over the limit, an oversized text or list."""
-    import time
 
     from jinja2.nodes import EvalContext
     from jinja2.runtime import Context
 
     # Some filters take Jinja's evaluation context first: the values come after it.
     args = tuple(a for a in args if not isinstance(a, EvalContext | Context))
-    if time.monotonic() > _DEADLINE[0]:
-        raise TemplateProblem(
-            _("the plan's expressions take more than {limit:g} seconds").format(
-                limit=MAX_RENDER_SECONDS
-            )
-        )
+    _check_time()
     for position, value in enumerate((*args, *kwargs.values())):
         if isinstance(value, bool):
             continue
@@ -145,10 +227,7 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
             )
         if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(_("{name}: too much text").format(name=name))
-        if (
-            isinstance(value, list | tuple)
-            and sum(len(v) for v in value if isinstance(v, str)) > MAX_OUTPUT_CHARS
-        ):
+        if isinstance(value, list | tuple | dict) and _weight(value) > MAX_OUTPUT_CHARS:
             raise TemplateProblem(_("{name}: too much text").format(name=name))
     if name == "replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
         if len(args[0]) * max(len(args[2]), 1) > MAX_OUTPUT_CHARS:
@@ -171,19 +250,25 @@ def _check_arguments(name: str, args: tuple, kwargs: dict, *, value_first: bool 
             raise TemplateProblem(_("join: the result would be too long"))
 
 
-def _bounded(name: str, function):
-    value_first = name not in ("roman",)  # roman(10**9) would write a million «M»
+class _Bounded:
+    """One of antq's own functions or filters, with its arguments and its result held to
+    the caps; the sandbox reads `antq_bounded` to tell it from a method, whose receiver
+    counts too."""
 
-    @functools.wraps(function)
-    def call(*args, **kwargs):
-        _check_arguments(name, args, kwargs, value_first=value_first)
-        result = function(*args, **kwargs)
+    antq_bounded = True
+
+    def __init__(self, name: str, function: Callable[..., Any]) -> None:
+        self._name = name
+        self._function = function
+        self._value_first = name not in ("roman",)  # roman(10**9) would write a million «M»
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        _check_arguments(self._name, args, kwargs, value_first=self._value_first)
+        result = self._function(*args, **kwargs)
         if isinstance(result, str) and len(result) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(_("{name}: the result is too long").format(name=name))
-        return result
-
-    call.antq_bounded = True
-    return call
+            raise TemplateProblem(_("{name}: the result is too long").format(name=self._name))
+        return _check_built(result, self._name)
 
 
 @functools.cache
@@ -191,18 +276,21 @@ def _environment():
     """One sandbox per process: its configuration never changes after creation."""
     # Imported here so that plans without templates never pay for Jinja.
     from jinja2 import StrictUndefined
+    from jinja2.compiler import CodeGenerator
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class _Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**", "%"})
+        intercepted_binops = frozenset({"*", "**", "%", "+"})
 
         def call_binop(self, context, operator_name, left, right):
+            _check_time()
             if operator_name == "%":
                 if isinstance(left, str):
                     raise TemplateProblem(_("'%' formatting of text is not available in a plan"))
                 return operator.mod(left, right)
             _check_size(operator_name, left, right)
-            return {"*": operator.mul, "**": operator.pow}[operator_name](left, right)
+            function = {"*": operator.mul, "**": operator.pow, "+": operator.add}[operator_name]
+            return _check_built(function(left, right), operator_name)
 
         def wrap_str_format(self, value):
             if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(
@@ -221,18 +309,37 @@ def _environment():
             return None
 
         def call(self, context, obj, *args, **kwargs):
-            name = getattr(obj, "__name__", "a function")
+            name = getattr(obj, "__name__", "a function").removeprefix("safe_")  # safe_range
             if not getattr(obj, "antq_bounded", False):  # a method: all its arguments count
                 _check_arguments(name, args, kwargs)
                 owner = getattr(obj, "__self__", None)
                 if isinstance(owner, str) and name in ("replace", "join", "expandtabs"):
                     _check_arguments(name, (owner, *args), kwargs)
-            return super().call(context, obj, *args, **kwargs)
+            return _check_built(super().call(context, obj, *args, **kwargs), name)
 
-    env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    class _Generator(CodeGenerator):
+        """Jinja's code generator, with `~` joining through the sandbox's bounded join."""
+
+        def visit_Concat(self, node, frame):
+            self.write("environment.antq_concat((")
+            for argument in node.nodes:
+                self.visit(argument, frame)
+                self.write(", ")
+            self.write("))")
+
+    _Sandbox.code_generator_class = _Generator
+    _Sandbox.antq_concat = staticmethod(_concat)
+
+    env = _Sandbox(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        finalize=lambda value: _check_built(value, _("the expression")),
+    )
+    env.globals.pop("lipsum", None)  # lipsum(100000) runs for half a minute
     env.filters.update(roman=roman, short_date=short_date, padded=padded, number=number)
     env.filters.pop("format", None)  # "%999999999s" would build a gigabyte before any check
-    env.filters = {name: _bounded(name, f) for name, f in env.filters.items()}
+    env.filters = {name: _Bounded(name, f) for name, f in env.filters.items()}
     return env
 
 
@@ -249,14 +356,37 @@ def _compiled(text: str):
         raise TemplateProblem(f"template syntax: {exc.message}") from None
 
 
+def _concat(values: tuple) -> str:
+    """`a ~ b`: each value measured before it is turned into text."""
+    for value in values:
+        _check_built(value, "~")
+    return _check_built("".join(map(str, values)), "~")
+
+
+def _check_time() -> None:
+    import time
+
+    if time.monotonic() > _DEADLINE[0]:
+        raise TemplateProblem(
+            _("the plan's expressions take more than {limit:g} seconds").format(
+                limit=MAX_RENDER_SECONDS
+            )
+        )
+
+
 def _check_size(operator_name: str, left: Any, right: Any) -> None:
     """Refuse, before computing it, a product or power too large for any plan."""
+    if operator_name == "+":
+        if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+            if _weight(left) + _weight(right) > MAX_OUTPUT_CHARS:
+                raise TemplateProblem(_("the expression produces too much text"))
+        return
     if operator_name == "*":
         for seq, times in ((left, right), (right, left)):
             if (
                 isinstance(seq, str | list | tuple)
                 and isinstance(times, int)
-                and len(seq) * times > MAX_OUTPUT_CHARS
+                and _weight(seq) * times > MAX_OUTPUT_CHARS
             ):
                 raise TemplateProblem(_("the expression produces too much text"))
         if (
@@ -288,7 +418,8 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     Validation proper comes afterwards; a malformed value simply leaves its name out here
     and is reported by the schema.
     """
-    issuer = raw.get("issuer") if isinstance(raw.get("issuer"), dict) else {}
+    given_issuer = raw.get("issuer")
+    issuer: dict[str, Any] = given_issuer if isinstance(given_issuer, dict) else {}
     date = _raw_date(issuer.get("date"))
     year = date[2] if date else dt.date.today().year
     plan_number = issuer.get("number")
@@ -302,21 +433,22 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
         "date": issue_date_text(date[0], date[1], date[2]) if date else "",
         "year": year,
     }
-    user_vars = raw.get("vars") if isinstance(raw.get("vars"), dict) else {}
+    given_vars = raw.get("vars")
+    user_vars: dict[str, Any] = given_vars if isinstance(given_vars, dict) else {}
     context: dict[str, Any] = {
         "year": year,
         "plan": plan,
         "vars": user_vars,
-        "anniversary": _bounded("anniversary", anniversary),
-        "cand_anniversary": _bounded(
+        "anniversary": _Bounded("anniversary", anniversary),
+        "cand_anniversary": _Bounded(
             "cand_anniversary", lambda in_year=year: anniversary(CAND_FOUNDED, in_year)
         ),
-        "festival_anniversary": _bounded(
+        "festival_anniversary": _Bounded(
             "festival_anniversary", lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year)
         ),
-        "roman": _bounded("roman", roman),
-        "short_date": _bounded("short_date", short_date),
-        "number": _bounded("number", number),
+        "roman": _Bounded("roman", roman),
+        "short_date": _Bounded("short_date", short_date),
+        "number": _Bounded("number", number),
     }
     if org is not None:
         context["org"] = org.model_dump()

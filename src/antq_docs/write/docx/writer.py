@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
 from ...tree.nodes import (
     Block,
@@ -199,7 +198,7 @@ def share_widths(block: Table, total_cm: float) -> list[float]:
     given = block.widths_cm
     free = [i for i, width in enumerate(given) if not width]
     if not free:
-        return [float(w) for w in given]  # type: ignore[arg-type]
+        return [float(w) for w in given if w]  # every width given
     counters = [i for i in free if _is_counter(block.headings[i])]
     rest = max(
         total_cm - sum(w for w in given if w) - layout.NARROW_COLUMN_CM * len(counters),
@@ -230,11 +229,8 @@ def share_widths(block: Table, total_cm: float) -> list[float]:
         for i in others:
             shares[i] -= lift * weights[i] / sum(weights[j] for j in others)
     return [
-        float(given[i])
-        if given[i]
-        # type: ignore[arg-type]
-        else (layout.NARROW_COLUMN_CM if i in counters else shares[i])
-        for i in range(len(given))
+        float(width) if width else (layout.NARROW_COLUMN_CM if i in counters else shares[i])
+        for i, width in enumerate(given)
     ]
 
 
@@ -320,7 +316,10 @@ def render_docx(document: Document) -> bytes:
     notes = _Notes()
     blocks = _Blocks(docx.element.body)
     body = list(document.body)
-    last = body.pop() if body and isinstance(body[-1], Paragraph) else None
+    ending = body[-1] if body else None
+    last = ending if isinstance(ending, Paragraph) else None
+    if last is not None:
+        body.pop()
     blocks.append(
         header_block(document.header)
         + title_block(document.title, notes)
@@ -351,7 +350,7 @@ class _Blocks:
     square of the fragment's size (a 2,000-row table took 5 s, 8,000 rows 77 s); a marker
     paragraph stands in for each block until the whole document is parsed in one go."""
 
-    def __init__(self, body):
+    def __init__(self, body) -> None:  # python-docx's w:body (CT_Body)
         self.body = body
         self.xml: list[str] = []
 
@@ -373,8 +372,9 @@ class _Blocks:
 
         text = to_text(docx.part.element)
         for index, xml in enumerate(self.xml):
-            marker = re.search(rf"<w:p><w:r><w:t>antq-block-{index}</w:t></w:r></w:p>", text)
-            text = text[: marker.start()] + xml + text[marker.end() :]
+            marker = f"<w:p><w:r><w:t>antq-block-{index}</w:t></w:r></w:p>"
+            start = text.index(marker)
+            text = text[:start] + xml + text[start + len(marker) :]
         replace_document_element(docx, parse_xml(text))
 
 
