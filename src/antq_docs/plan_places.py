@@ -7,35 +7,11 @@ from __future__ import annotations
 import re
 
 from .i18n import _
+from .nd30.forms import roman_numeral
 
 __all__ = ["place_in_words"]
 
 _PART = re.compile(r"([^.[\]]+)|\[(\d+)\]")
-# Not nd30.forms.roman, which refuses 4,000 and more: a hostile plan's list can be longer.
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 def place_in_words(path: str) -> str:
@@ -67,13 +43,13 @@ def _with_key(words: str, rest: list) -> str:
 
 def _outline(head: str, numbers: list[int]) -> str:
     if head == "appendices":
-        words = _("appendix {n}").format(n=roman(numbers[0]))
+        words = _("appendix {n}").format(n=roman_numeral(numbers[0]))
         numbers = numbers[1:]
         if not numbers:
             return words
         return words + ", " + _outline("sections", numbers)
     words = _("section {number}").format(
-        number=".".join([roman(numbers[0])] + [str(n) for n in numbers[1:2]])
+        number=".".join([roman_numeral(numbers[0])] + [str(n) for n in numbers[1:2]])
     )
     for depth, n in enumerate(numbers[2:]):
         words += ", " + (_("point {n}") if depth == 0 else _("sub-point {n}")).format(n=n)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import q
+from ..nd30.forms import roman
 from ..ooxml.numbers import xml_int
 
 __all__ = ["ListLabel", "Numbering", "format_number", "numbering_of_chain", "style_numbering"]
@@ -91,28 +92,6 @@ def _level(element, base: _Level | None = None) -> _Level:
     return level
 
 
-def _roman(value: int) -> str:
-    out = ""
-    for amount, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while value >= amount:
-            out, value = out + letters, value - amount
-    return out
-
-
 def format_number(value: int, number_format: str) -> str:
     """A counter in a w:numFmt: 3 -> '3', 'c', 'C', 'III', 'iii', '03'."""
     if number_format in ("lowerLetter", "upperLetter"):
@@ -124,7 +103,7 @@ def format_number(value: int, number_format: str) -> str:
         )
         return letter.upper() if number_format == "upperLetter" else letter
     if number_format in ("upperRoman", "lowerRoman"):
-        text = _roman(value) if 0 < value < 4000 else str(value)
+        text = roman(value) if 0 < value < 4000 else str(value)
         return text.lower() if number_format == "lowerRoman" else text
     if number_format == "decimalZero":
         return f"{value:02d}"

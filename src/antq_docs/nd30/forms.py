@@ -65,6 +65,12 @@ def day_month(date: dt.date) -> str:
 def roman(value: int) -> str:
     if not 0 < value < 4000:
         raise ValueError(f"no Roman numeral for {value}")
+    return roman_numeral(value)
+
+
+def roman_numeral(value: int) -> str:
+    """Any positive whole number in Roman numerals; past 3,999 the Ms repeat (a place in a
+    hostile plan's list may be that far), and 0 gives ""."""
     out = ""
     for number, numeral in (
         (1000, "M"),
