@@ -12,9 +12,8 @@ import yaml
 
 from .notes import Notes
 
-__all__ = ["to_yaml", "SCHEMA_URL"]
+__all__ = ["to_yaml"]
 
-SCHEMA_URL = "https://raw.githubusercontent.com/antq/antq/main/schema/plan.schema.json"
 _WIDTH = 92
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`].*$")
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -130,9 +129,11 @@ class _Writer:
 def to_yaml(
     plan: dict[str, Any], notes: Notes, header: list[str], schema: str | None = None
 ) -> str:
-    """`schema`: the path the modeline names (relative to the plan), or antq's published one."""
+    """`schema`: the path the modeline names (relative to the plan); none when antq knows no
+    schema file near the plan (as `antq new` does: antq publishes no schema address)."""
     writer = _Writer(notes)
-    writer.out.append(f"# yaml-language-server: $schema={schema or SCHEMA_URL}")
+    if schema:
+        writer.out.append(f"# yaml-language-server: $schema={schema}")
     writer.out += [f"# {line}" if line else "#" for line in header]
     writer.mapping(plan, 0, ())
     text = "\n".join(line.rstrip() for line in writer.out) + "\n"
