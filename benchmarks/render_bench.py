@@ -107,7 +107,7 @@ def prepare(work: Path) -> None:
 
     (work / "typer_app.py").write_text(TYPER_APP, "utf-8")
     document, _ = build_tree(PLAN)
-    (work / "plan.md").write_text(render_text(document), "utf-8")
+    (work / "plan.md").write_text(render_text(document, markdown=True), "utf-8")
     if shutil.which("pandoc"):
         reference = subprocess.run(
             ["pandoc", "--print-default-data-file", "reference.docx"],

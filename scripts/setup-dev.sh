@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything the test suite needs, on Debian/Ubuntu or any machine that already has it:
 # LibreOffice (PDF tests), Liberation 2 fonts (Times New Roman metrics with every
-# Vietnamese letter), poppler-utils (pdftotext, pdffonts), then a virtualenv in .venv with
+# Vietnamese letter), poppler-utils (pdftotext, pdffonts), chromium and chromium-driver (the
+# browser tests of `antq serve`), then a virtualenv in .venv with
 # the tested versions of constraints.txt (ANTQ_CONSTRAINTS=none: the newest releases instead,
 # as the drift job installs). Needs Python >= 3.11 with venv (Debian: python3-venv).
 set -euo pipefail
@@ -11,6 +12,8 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -18,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
   else
-    echo "warning: install ${need[*]} yourself to run the PDF tests (they are skipped otherwise)" >&2
+    echo "warning: install ${need[*]} yourself to run the PDF and browser tests (they are skipped otherwise)" >&2
   fi
 fi
 

@@ -376,10 +376,13 @@ def texts(docx: bytes) -> dict[str, list[str]]:
 def words(text: str) -> str:
     """The words, without the characters the decree's fixed formulas correct (hyphens and
     dashes of the Tiêu ngữ, leading zeros of dates, the Lưu line's colon and periods, the
-    case of «Phụ lục», «HÒA») and without spaces."""
+    case of «Phụ lục», «HÒA») and without spaces. Any other change of case is a change."""
     import unicodedata
 
-    text = unicodedata.normalize("NFC", text).casefold().replace("hoà", "hòa")
+    text = unicodedata.normalize("NFC", text)
+    for old, new in (("hoà", "hòa"), ("HOÀ", "HÒA"), ("Hoà", "Hòa")):
+        text = text.replace(old, new)
+    text = re.sub(r"(?i)\bphụ lục\b", "phụ lục", text)
     text = re.sub(r"(?<![\d])0(?=\d)", "", text)  # leading zeros
     return re.sub(r"[\s\-–—−:./]", "", text)
 

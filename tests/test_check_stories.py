@@ -55,6 +55,38 @@ def test_footers_and_footnotes_are_named_by_their_part(appendix):
     assert found == ["footer of section 1, paragraph 1"]
 
 
+def test_a_finding_in_a_footnote_of_a_document_with_an_appendix(tmp_path, monkeypatch):
+    """A footnote typed in Arial in a plan with two appendices: named by its note, and
+    `antq fix` corrects it (exit 0, never 70)."""
+    monkeypatch.setenv("ANTQ_SOFFICE", str(tmp_path / "no-libreoffice"))
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(
+        (FIXTURES / "with-appendix.yaml")
+        .read_text("utf-8")
+        .replace(
+            "- text: Phát động phong trào.", "- text: Phát động phong trào.^[Theo Bộ Công an.]"
+        ),
+        "utf-8",
+    )
+    docx = render_file(plan).docx
+    docx = mutate(docx, "docProps/custom.xml", "antq-fingerprint", "origin", 1)
+    docx = mutate(
+        docx,
+        "word/footnotes.xml",
+        r'w:ascii="Times New Roman" w:hAnsi="Times New Roman"( w:eastAsia="[^"]*" w:cs="[^"]*"/>'
+        r'<w:sz w:val="24"/>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">Theo)',
+        r'w:ascii="Arial" w:hAnsi="Arial"\1',
+        1,
+    )
+    found = [f.where for f in check_document(docx).findings if f.rule == "ND30-FONT"]
+    assert found == ["footnote 1, paragraph 1"]
+    source = tmp_path / "du-thao.docx"
+    source.write_bytes(docx)
+    fixed = CliRunner().invoke(app, ["fix", str(source)])
+    assert fixed.exit_code == 0, fixed.output
+    assert check_document(tmp_path / "du-thao.fixed.docx").findings == []
+
+
 def _with_footer(docx: bytes, name: str, body: str) -> bytes:
     """The package with a default footer on the first section holding `body`."""
     import io

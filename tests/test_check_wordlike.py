@@ -4,7 +4,9 @@ the document types of Nghị định 30 that are not a Kế hoạch."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 import pytest
 from typer.testing import CliRunner
@@ -520,12 +522,34 @@ def test_without_noi_nhan_the_signature_and_an_appendix_are_not_body(clean):
     assert body[-1].endswith("25/8/2026./.") and "Phụ lục I" not in body
     assert [p.text for p in parts.signature][:1] == ["KT. TRƯỞNG BAN"]
     assert [a.heading.text for a in parts.appendices] == ["Phụ lục I"]
+    # and the signature block is checked: an authority line not in bold is reported
+    regular = mutate(
+        docx,
+        DOC,
+        r'<w:b/>(<w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">KT\. TRƯỞNG)',
+        r"\1",
+        1,
+    )
+    found = [(f.rule, f.where) for f in check_document(regular).findings]
+    assert ("ND30-SIGNATURE", "signature block") in found
+    assert not [where for _, where in found if where.startswith("body")]
 
 
 def test_a_rule_typed_as_underscores_under_the_subject_is_not_body(clean):
-    docx = mutate(clean, DOC, RULE, _centred("____________", bold=False), 1)
-    found = check_document(docx).findings
-    assert not [f for f in found if f.where.startswith("body")], found
+    """«____________» centred under the subject, in place of a drawn rule: the subject's
+    rule (measured), not the first line of the body."""
+    docx = mutate(
+        clean,
+        DOC,
+        "(Tổ quốc năm 2026</w:t></w:r></w:p>)" + RULE,
+        r"\1" + _centred("_" * 20, bold=False),
+        1,
+    )
+    from antq_docs.check.locate import locate
+    from antq_docs.inspect import read_docx
+
+    assert not [p for p in locate(read_docx(docx)).body if "___" in p.text]
+    assert check_document(docx).findings == []
 
 
 def test_kinh_gui_dash_lines_and_address_notes_are_not_body(clean):
@@ -611,6 +635,85 @@ def test_a_rule_under_the_issuing_body_is_measured(clean):
     assert short and short[0].certainty == "estimate" and "6 mm" in short[0].message
 
 
+def test_the_rule_of_the_other_column_is_not_this_ones(clean):
+    """Only the Tiêu ngữ's rule, anchored in the next row's right cell: the issuing body has
+    none (not one of 60 mm), and fix draws it without shortening the Tiêu ngữ's."""
+    from antq_docs.fix import fix_document
+
+    docx = mutate(clean, DOC, RULE, "", 2)
+    docx = mutate(
+        docx,
+        DOC,
+        r'(<w:t xml:space="preserve">Cao Bằng, ngày 05 tháng 01 năm 2026</w:t></w:r>)',
+        r"\1" + line_shape(60),
+        1,
+    )
+    found = [f for f in check_document(docx).findings]
+    assert [(f.rule, f.certainty) for f in found] == [("ND30-ISSUER-RULE", "certain")]
+    assert "mm under a line" not in found[0].message  # asked for, not measured
+    fixed = fix_document(mutate(docx, "docProps/custom.xml", "antq-fingerprint", "origin", 1))
+    assert fixed.after == []
+    with zipfile.ZipFile(io.BytesIO(fixed.docx)) as package:
+        assert f'cx="{60 * 36000}"' in package.read(DOC).decode()
+
+
+def _bordered(length_mm: float, cell_mm: float) -> str:
+    """An empty paragraph whose top border, centred in its cell, is `length_mm` long (the
+    border runs inside the cell's default margins of 0.19 cm)."""
+    side = round((cell_mm - 3.81 - length_mm) / 2 * 56.7)
+    return (
+        '<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6"/></w:pBdr>'
+        f'<w:ind w:left="{side}" w:right="{side}"/></w:pPr></w:p>'
+    )
+
+
+def _vml_line(length_mm: float) -> str:
+    return (
+        '<w:p><w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" '
+        f'to="{length_mm}mm,0" strokeweight=".5pt"/></w:pict></w:r></w:p>'
+    )
+
+
+def _underscores(count: int) -> str:
+    return f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{run("_" * count, size=26)}</w:p>'
+
+
+@pytest.mark.parametrize(
+    "drawn, length, fits",
+    [
+        ("border", 18, True),
+        ("border", 65, False),  # the whole cell
+        ("vml", 18, True),
+        ("vml", 24, False),  # over half the issuing body («BAN CHỈ ĐẠO 138», 39 mm)
+        ("vml", 6, False),
+        ("vml", 10, False),  # a quarter of the line
+        ("vml", 42, False),  # most of it
+        ("underscores", 8, True),  # about 18 mm
+        ("underscores", 25, False),  # about 57 mm
+    ],
+)
+def test_the_rule_under_the_issuing_body_is_measured_however_drawn(clean, drawn, length, fits):
+    """Under «BAN CHỈ ĐẠO 138» (about 39 mm, in a 65 mm cell, under a longer parent body that
+    is not measured) the rule is 1/3 to 1/2 of the line, whatever draws it; real documents
+    draw 0.19 to 0.95 of it. Typed underscores are the rule, not a line of the body's name."""
+    rule = {"border": lambda n: _bordered(n, 65), "vml": _vml_line, "underscores": _underscores}
+    docx = mutate(clean, DOC, RULE, rule[drawn](length), 1)
+    found = [(f.rule, f.where) for f in check_document(docx).findings]
+    assert found == ([] if fits else [("ND30-ISSUER-RULE", "header, left column, issuing body")])
+
+
+@pytest.mark.parametrize("length_mm, fits", [(61, True), (52, True), (40, False), (98, False)])
+def test_the_rule_under_the_motto_is_as_long_as_the_motto(clean, length_mm, fits):
+    """The Tiêu ngữ at 14 pt bold prints about 61 mm in its 100 mm cell: a rule of two
+    thirds of it is as wrong as one across the cell."""
+    docx = mutate(
+        clean, DOC, MOTTO_PARAGRAPH + RULE, r"<w:p><w:pPr>\1" + _bordered(length_mm, 100), 1
+    )
+    found = [f for f in check_document(docx).findings]
+    assert [f.rule for f in found] == ([] if fits else ["ND30-MOTTO-RULE"])
+    assert fits or f"{length_mm} mm" in found[0].message
+
+
 def test_titled_khoan_numbered_by_word_are_judged_like_typed_ones(clean):
     """«1. Công tác tuyên truyền» bold and «2. Kinh phí thực hiện» regular, both numbered
     by Word's automatic numbering (the number is not in the text)."""
@@ -671,6 +774,25 @@ def test_appendix_labels_the_decree_does_not_write(appendix_plan, label):
     docx = mutate(appendix_plan, DOC, ">Phụ lục II<", label, 1)
     found = _appendix_findings(docx)
     assert [(f.rule, f.where) for f in found] == [("ND30-APPENDIX-FORM", "appendix 2, heading")]
+
+
+def test_a_label_with_so_and_no_attached_line(appendix_plan):
+    """«Phụ lục số 01:» with no «(Kèm theo …)» line under the title; then «Phụ lục: TITLE»
+    on one line, without its number though there are two appendices."""
+    docx = mutate(appendix_plan, DOC, ">Phụ lục I<", ">Phụ lục số 01:<", 1)
+    docx = mutate(docx, DOC, r"<w:p>(?:(?!<w:p>).)*>\(Kèm theo(?:(?!</w:p>).)*</w:p>", "", 1)
+    found = _appendix_findings(docx)
+    assert [(f.rule, f.where) for f in found] == [
+        ("ND30-APPENDIX-FORM", "appendix 1, heading"),
+        ("ND30-APPENDIX-ATTACHED", "appendix 1, heading"),
+    ]
+    assert "«Phụ lục I»" in found[0].message
+    one_line = mutate(
+        appendix_plan, DOC, ">Phụ lục I<", ">Phụ lục: NỘI DUNG PHONG TRÀO THI ĐUA<", 1
+    )
+    found = _appendix_findings(one_line)
+    assert [(f.rule, f.where) for f in found] == [("ND30-APPENDIX-FORM", "appendix 1, heading")]
+    assert found[0].message.count("«Phụ lục I»") == 2  # the label, then the title's own line
 
 
 def test_an_attachment_without_a_phu_luc_line_is_an_appendix(appendix_plan):

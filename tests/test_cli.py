@@ -132,9 +132,11 @@ def test_text_preview_prints_the_plan_and_writes_nothing(tmp_path, monkeypatch):
     plan.write_text(MINIMAL.read_text("utf-8"), "utf-8")
     result = run("render", plan, "--text")
     assert result.exit_code == 0
-    assert "# KẾ HOẠCH" in result.stdout
-    assert "## I. MỤC ĐÍCH, YÊU CẦU" in result.stdout
-    assert "- Lưu: VT, PV05." in result.stdout
+    lines = result.stdout.splitlines()
+    assert "KẾ HOẠCH" in lines and "I. MỤC ĐÍCH, YÊU CẦU" in lines
+    assert "- Lưu: VT, PV05." in lines
+    # plain text, as the README promises: no Markdown marks around the words
+    assert not any(line.startswith("#") or "**" in line for line in lines)
     assert [p.name for p in tmp_path.iterdir()] == ["p.yaml"]
 
 

@@ -4,7 +4,15 @@ list (exit 70, «internal error», appears nowhere)."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+
 import pytest
 from typer.testing import CliRunner
 
@@ -206,6 +214,11 @@ SITUATIONS = {
         (3, lambda t: ["import", _rendered(t), "-o", _clerks_yaml(t)]),
     ],
     "schema": [(0, lambda t: ["schema"])],
+    "serve": [
+        (0, lambda t: ["serve", "--folder", t, "--port", _stopped_by_ctrl_c()]),
+        (2, lambda t: ["serve", "--folder", t / "nowhere"]),
+        (2, lambda t: ["serve", "--folder", t, "--port", _taken_port()]),
+    ],
     "validate --org": [
         (0, lambda t: ["validate", "--org", ROOT / "examples/orgs/cao-bang.yaml"]),
         (2, lambda t: ["validate", "--org", _bad_plan(t)]),
@@ -216,6 +229,44 @@ SITUATIONS = {
     ],
     "--version": [(0, lambda t: ["--version"]), (0, lambda t: ["check", "--help"])],
 }
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _stopped_by_ctrl_c() -> int:
+    """A port where `antq serve` will answer; once it does, Ctrl-C (SIGINT) is sent to this
+    process, as a clerk's terminal sends it."""
+    port = _free_port()
+
+    def press() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:  # an answer (403 without the token) means uvicorn holds the signals now
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            except urllib.error.HTTPError as answer:
+                answer.close()
+                os.kill(os.getpid(), signal.SIGINT)
+                return
+            except OSError:
+                time.sleep(0.05)
+
+    threading.Thread(target=press, daemon=True).start()
+    return port
+
+
+_HELD: list[socket.socket] = []  # the sockets that keep a port taken while the case runs
+
+
+def _taken_port() -> int:
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen(1)
+    _HELD.append(holder)
+    return holder.getsockname()[1]
 
 
 def _rendered(tmp_path):

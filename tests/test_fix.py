@@ -221,9 +221,12 @@ def test_a_page_number_joins_the_header_text_it_finds(clean):
     "plan", [*sorted(FIXTURES.glob("*.yaml")), *EXAMPLES], ids=lambda path: path.stem
 )
 def test_fix_changes_no_word_of_any_fixture(plan):
-    """Every fixture and example, with every defect of DEFECTS that its text allows at once:
-    fix changes no word of any paragraph of any part (the decree's formulas aside)."""
-    docx = handmade(render_file(plan).docx)
+    """Every fixture and example, with every defect of DEFECTS that its text allows at once
+    and a footer typed in Arial: fix changes no word of any paragraph of any part (body,
+    headers, footers, footnotes; the decree's formulas aside)."""
+    from .test_check_stories import ARIAL, _with_footer
+
+    docx = _with_footer(handmade(render_file(plan).docx), "word/footer9.xml", f"<w:p>{ARIAL}</w:p>")
     for mutations in DEFECTS.values():
         try:
             changed = docx
@@ -234,6 +237,8 @@ def test_fix_changes_no_word_of_any_fixture(plan):
         docx = changed
     result = fix_document(docx)
     assert result.failed == []
+    assert "footer of section 1, paragraph 1" in {f.where for f in result.before}
+    assert not [f for f in result.after if f.where.startswith("footer")]
     assert_same_words(docx, result.docx)
 
 
@@ -343,3 +348,140 @@ def test_a_one_page_letter_pushed_onto_a_second_page_is_said(clean, soffice, tmp
     source.write_bytes(docx)
     shown = CliRunner().invoke(app, ["fix", str(source), "--dry-run"])
     assert shown.exit_code == 0 and "prints on 2 pages" in shown.stdout
+
+
+def _paragraph_properties(docx: bytes, text: str) -> list[str]:
+    """The w:pPr (as XML) of each paragraph of the body whose text starts with `text`."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        root = etree.fromstring(package.read(DOC))
+    out = []
+    for p in root.iter(f"{W}p"):
+        if "".join(t.text or "" for t in p.iter(f"{W}t")).lstrip("\t").startswith(text):
+            ppr = p.find(f"{W}pPr")
+            out.append(etree.tostring(ppr).decode() if ppr is not None else "")
+    return out
+
+
+def _leading_tab(clean: bytes) -> bytes:
+    return mutate(
+        clean,
+        DOC,
+        ITEM_ONE,
+        r'<w:spacing w:before="120" w:after="0" w:line="276" w:lineRule="auto"/>'
+        r"\1\2</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>\3",
+        1,
+    )
+
+
+def _least_height(clean: bytes) -> bytes:
+    return mutate(
+        clean,
+        DOC,
+        ITEM_ONE,
+        r'<w:spacing w:before="120" w:after="0" w:line="200" w:lineRule="atLeast"/>'
+        r'<w:ind w:firstLine="567"/>\1\2\3',
+        1,
+    )
+
+
+def _typed_rule(clean: bytes) -> bytes:
+    from .test_check_wordlike import _centred
+
+    return mutate(clean, DOC, SUBJECT_RULE, r"\1" + _centred("_" * 20, bold=False), 1)
+
+
+def _addressees(clean: bytes) -> bytes:
+    from .test_check_wordlike import cong_van, run
+
+    lines = "".join(
+        f'<w:p><w:pPr><w:jc w:val="both"/><w:ind w:left="2268"/></w:pPr>{run(text)}</w:p>'
+        for text in ("- Công an các xã, phường;", "(địa chỉ: số 1 đường Trần Phú)")
+    )
+    return mutate(
+        cong_van(clean),
+        DOC,
+        r"(Kính gửi: Công an các xã, phường\.</w:t></w:r></w:p>)",
+        r"\1" + lines,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    "build, text",
+    [
+        (_leading_tab, "1. Nâng cao"),  # fix added 1 cm on top of the tab
+        (_least_height, "1. Nâng cao"),  # fix set 1.15 lines over Word's single spacing
+        (_typed_rule, "____"),  # fix moved the rule to the left margin as a body line
+        (_addressees, "- Công an các xã"),  # fix justified and indented them as body
+        (_addressees, "(địa chỉ"),
+    ],
+    ids=["leading tab", "atLeast", "typed rule", "Kính gửi dash line", "address note"],
+)
+def test_fix_leaves_word_like_lines_as_they_are(clean, build, text):
+    """Lines that are right as Word draws them keep their paragraph properties when fix
+    corrects the rest of the document (here, the margins)."""
+    docx = mutate(build(clean), DOC, r'w:left="1701"', 'w:left="1440"', 0)
+    before = _paragraph_properties(docx, text)
+    assert len(before) == 1
+    result = fix_document(docx)
+    assert [f.rule for f in result.before] == ["ND30-PAGE-MARGINS"]
+    assert result.after == [] and _paragraph_properties(result.docx, text) == before
+
+
+def test_without_noi_nhan_fix_ends_the_body_not_the_appendix(clean):
+    """No Nơi nhận, a closing typed as centred lines, then «Phụ lục I» in the same section:
+    the «./.» goes to the body's last line, never onto the appendix title."""
+    from .test_check_wordlike import _centred, run
+
+    closing = (
+        _centred("KT. TRƯỞNG BAN")
+        + _centred("PHÓ TRƯỞNG BAN")
+        + _centred("Nguyễn Văn A")
+        + _centred("Phụ lục I")
+        + _centred("DANH SÁCH ĐƠN VỊ PHỐI HỢP")
+        + '<w:p><w:pPr><w:jc w:val="both"/><w:ind w:firstLine="567"/></w:pPr>'
+        + run("Các đơn vị phối hợp thực hiện")
+        + "</w:p>"
+    )
+    docx = mutate(clean, DOC, r"<w:tbl>(?:(?!<w:tbl>).)*</w:tbl>(<w:sectPr)", closing + r"\1", 1)
+    docx = mutate(docx, DOC, r"25/8/2026\./\.", "25/8/2026.", 1)
+    result = fix_document(docx)
+    assert [c.rule for c in result.changes] == ["ND30-END-MARK"]
+    marked = [t for t in texts(result.docx)[DOC] if "./." in t]
+    assert len(marked) == 1 and marked[0].endswith("25/8/2026./.")
+    assert "ND30-END-MARK" not in {f.rule for f in result.after}
+
+
+@pytest.mark.parametrize("field", ["complex, no result", "complex, one run", "simple, empty"])
+def test_a_page_field_however_written_is_kept_and_not_doubled(clean, field):
+    """The header holds the page number as Word wrote it (complex-field runs, in one run or
+    several, or an empty fldSimple) above a «Dự thảo lần 2» line, and page 1 shows it: fix
+    gives page 1 a header of its own with the line and no number, and leaves the other
+    pages' header as it was (no second field, no second header)."""
+    from antq_docs.inspect import read_docx
+
+    from .test_check_stories import HEADER, PAGE_FIELDS
+
+    docx = mutate(
+        clean,
+        HEADER,
+        r"<w:p>(<w:pPr>(?:(?!</w:pPr>).)*</w:pPr>)(?:(?!</w:p>).)*</w:p>",
+        r"<w:p>\1"
+        + PAGE_FIELDS[field].replace("\\", "\\\\")
+        + "</w:p><w:p><w:r><w:t>Dự thảo lần 2</w:t></w:r></w:p>",
+        1,
+    )
+    docx = mutate(docx, DOC, r'<w:headerReference w:type="first"[^>]*/>', "", 0)
+    docx = with_app_pages(mutate(docx, DOC, r"<w:titlePg/>", "", 0), 3)
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        header_before = package.read(HEADER)
+    result = fix_document(docx)
+    assert [f.rule for f in result.before] == ["ND30-PAGE-NUMBER"] and result.after == []
+    with zipfile.ZipFile(io.BytesIO(result.docx)) as package:
+        assert package.read(HEADER) == header_before
+    headers = read_docx(result.docx).sections[0].headers
+    assert [p.text for p in headers["first"] if p.text] == ["Dự thảo lần 2"]
+    assert not any(r.field == "PAGE" for p in headers["first"] for r in p.runs)
+    assert_same_words(docx, result.docx)

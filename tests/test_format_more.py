@@ -92,7 +92,7 @@ def test_the_text_preview_shows_merged_cells():
     from antq_docs.render import build_tree
     from antq_docs.write.text import render_text
 
-    text = render_text(build_tree(MODEL)[0])
+    text = render_text(build_tree(MODEL)[0], markdown=True)
     assert "| 3 | Sơ kết phong trào ở thôn | ↑ | Ủy ban MTTQ xã | 30/11/2026 |" in text
     assert (
         "| Theo phân công tại Quyết định của Ban Chỉ đạo xã<br>- Thành viên phụ trách thôn | ← |"

@@ -51,7 +51,7 @@ def test_every_year_renders_clean(kind, org, folder):
 
 def _text(folder, kind, year, org="cao-bang") -> str:
     document, _ = build_tree(_new(folder, kind, year, org))
-    return " ".join(render_text(document).split())
+    return " ".join(render_text(document, markdown=True).split())
 
 
 @pytest.mark.parametrize(
@@ -97,8 +97,8 @@ def test_commune_profile_speaks_of_its_own_units(folder):
     assert "ỦY BAN NHÂN DÂN PHƯỜNG THỤC PHÁN" in text and "Số: /KH-UBND" in text.replace(
         "\u00a0", ""
     ).replace("  ", " ")
-    # A phường is divided into tổ dân phố (no thôn); the assignment starts with a capital.
-    assert "Công an phường" in text and "**Các tổ dân phố:**" in text
+    # A phường is divided into tổ dân phố (no thôn), whose heads are given the work.
+    assert "Công an phường" in text and "**Tổ trưởng các tổ dân phố:**" in text
     assert "thôn" not in text
     assert "Thục Phán, ngày" in text
 
@@ -122,20 +122,26 @@ def test_emulation_plan_has_lettered_criteria_timeline_and_table(folder):
 def test_new_list_and_errors(tmp_path, monkeypatch):
     runner = CliRunner()
     listed = runner.invoke(app, ["new", "--list"])
-    assert listed.exit_code == 0 and [
-        line.split()[0] for line in listed.stdout.splitlines()
-    ] == list(KINDS)
+    assert listed.exit_code == 0 and [line.split()[0] for line in listed.stdout.splitlines()] == [
+        *KINDS,
+        "bao-cao",
+    ]  # the plan kinds, then the report written from a plan
     missing = runner.invoke(app, ["new", "ngay-hoi", "--no-input", "-o", str(tmp_path / "a.yaml")])
     assert missing.exit_code == 2 and "give --org" in missing.stderr
     unknown = runner.invoke(app, ["new", "hop-mat", "--org", str(ORGS["cao-bang"]), "--no-input"])
     assert unknown.exit_code == 2 and "no kind 'hop-mat'" in unknown.stderr
     out = tmp_path / "plan.yaml"
     args = ["new", "ngay-hoi", "--year", "2026", "--org", str(ORGS["cao-bang"]), "-o", str(out)]
+    monkeypatch.delenv("ANTQ_PROFILES", raising=False)  # the profile's folder is not given
     assert runner.invoke(app, args + ["--no-input"]).exit_code == 0
     again = runner.invoke(app, args + ["--no-input"])
     assert again.exit_code == 3 and "already exists" in again.stderr
-    # the draft, and the profile it carries along (no probe file is left)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cao-bang.yaml", "plan.yaml"]
+    # the draft, the profile it carries along and the schema for the editor (no probe file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cao-bang.yaml",
+        "plan.schema.json",
+        "plan.yaml",
+    ]
 
 
 def test_prompts_only_in_a_terminal(tmp_path, monkeypatch):
@@ -201,13 +207,14 @@ def test_profile_text_stays_literal_in_a_new_plan(tmp_path):
     from antq_docs.write.text import render_text
 
     document, _ = build_tree(plan)
-    preview = render_text(document)
+    preview = render_text(document, markdown=True)
     assert "Công an tỉnh # PV05 {{ 7*7 }}" in preview and "49" not in preview
 
 
-def test_a_draft_written_elsewhere_carries_its_profile_and_renders(tmp_path):
+def test_a_draft_written_elsewhere_carries_its_profile_and_renders(tmp_path, monkeypatch):
     """antq render reads profiles only from the plan's folder (and the folders it is given):
     `antq new -o` into another folder copies the profile beside the draft, once."""
+    monkeypatch.delenv("ANTQ_PROFILES", raising=False)  # no folder given: the copy is needed
     folder = tmp_path / "van-ban"
     folder.mkdir()
     plan = folder / "ke-hoach.yaml"

@@ -94,6 +94,11 @@ def _error_paths(tmp_path: Path) -> dict[str, tuple[list[str], str, str]]:
         "check": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
         "fix": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
         "import": ([str(not_docx)], "không phải tệp DOCX đọc được", "not a readable DOCX file"),
+        "serve": (
+            ["--folder", str(tmp_path / "nowhere")],
+            "không có thư mục này",
+            "there is no such folder",
+        ),
     }
 
 
@@ -106,7 +111,19 @@ def test_every_command_has_an_error_path_here(tmp_path):
 
 @pytest.mark.parametrize(
     "command",
-    ["render", "validate", "test", "schema", "new", "batch", "places", "check", "fix", "import"],
+    [
+        "render",
+        "validate",
+        "test",
+        "schema",
+        "new",
+        "batch",
+        "places",
+        "check",
+        "fix",
+        "import",
+        "serve",
+    ],
 )
 def test_error_paths_speak_vietnamese_by_default_and_english_on_request(command, tmp_path):
     arguments, vietnamese, english = _error_paths(tmp_path)[command]
@@ -179,6 +196,7 @@ def test_lang_option_wins_and_a_wrong_one_is_refused():
         "check",
         "fix",
         "import",
+        "serve",
     ],
 )
 def test_help_is_vietnamese(command):
@@ -351,3 +369,87 @@ def test_the_readme_names_every_key_as_the_schema_does():
         for key in holder.get("properties", {})
     }
     assert keys <= set(KEY_NAMES), sorted(keys - set(KEY_NAMES))
+
+
+# The operating system's and the libraries' own words («Read-only file system», «File is not a
+# zip file») are English whatever the language: every reason for a file failing is antq's.
+_ERRNOS = [
+    "ENOENT", "EROFS", "EACCES", "EPERM", "ENOSPC", "EDQUOT", "EISDIR", "ENOTDIR",
+    "ENAMETOOLONG", "EBUSY", "ETXTBSY", "EEXIST", "EIO", "EMFILE", "ELOOP", "EINVAL", "ENXIO",
+]  # fmt: skip
+
+
+def _english_words(text: str, english: str) -> set[str]:
+    """The words of `english` (of four letters or more) that stand in `text`."""
+    import re
+
+    return {w for w in re.findall(r"[A-Za-z]{4,}", english) if w.lower() in text.lower()}
+
+
+@pytest.mark.parametrize("name", [n for n in _ERRNOS if hasattr(__import__("errno"), n)])
+def test_every_errno_is_said_in_vietnamese_with_advice(name):
+    import errno
+
+    from antq_docs.i18n import use_language
+    from antq_docs.reasons import reason
+
+    code = getattr(errno, name)
+    system = os.strerror(code)
+    try:
+        use_language("vi")
+        said = reason(OSError(code, system))
+    finally:
+        use_language("en")
+    assert said and said != system
+    assert _english_words(said, system) == set(), (name, said)
+    assert ":" in said or name == "ENXIO"  # what happened, then what to do
+
+
+def test_a_bad_zip_and_a_damaged_one_are_said_in_vietnamese():
+    import zipfile
+
+    from antq_docs.i18n import use_language
+    from antq_docs.reasons import reason
+
+    for library in (
+        zipfile.BadZipFile("File is not a zip file"),
+        zipfile.BadZipFile("Bad CRC-32 for file 'part.xml'"),
+        EOFError(),
+        NotImplementedError("That compression method is not supported"),
+        SyntaxError("Opening and ending tag mismatch: p line 1 and body"),
+    ):
+        try:
+            use_language("vi")
+            said = reason(library)
+        finally:
+            use_language("en")
+        assert _english_words(said, str(library)) == set() and "zip" not in said, said
+        assert "Word" in said  # what to do: open it in Word and save it as .docx
+
+
+def test_check_and_fix_say_a_missing_file_and_a_bad_zip_in_vietnamese(tmp_path):
+    not_zip = tmp_path / "khong-phai.docx"
+    not_zip.write_text("plain text", "utf-8")
+    for command in ("check", "fix"):
+        for path in (tmp_path / "khong-co.docx", not_zip):
+            said = antq(command, str(path))
+            shown = said.stdout + said.stderr
+            assert said.returncode == 2, shown
+            assert "No such file" not in shown and "not a zip file" not in shown, shown
+            assert "hãy" in shown  # and what to do
+
+
+def test_no_message_takes_the_systems_own_words():
+    """`exc.strerror` is the operating system's English: messages take antq_docs.reasons'."""
+    allowed = {"src/antq_docs/reasons.py", "src/antq_docs/files.py"}  # files: re-raised as is
+    found = []
+    for path in (ROOT / "src").rglob("*.py"):
+        if str(path.relative_to(ROOT)) in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            is_strerror = isinstance(node, ast.Attribute) and node.attr == "strerror"
+            if is_strerror or (
+                isinstance(node, ast.Constant) and node.value == "strerror"  # getattr(exc, …)
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from antq_docs.errors import PlanError
 from antq_docs.places import (
     FORMER_PROVINCES,
     commune_problems,
@@ -63,6 +66,8 @@ def test_communes_named_in_text():
 
 
 def test_post_reform_plan_warnings(tmp_path):
+    """The địa danh is a warning; a unit or a recipient by last year's name is an error (the
+    work would go to a body that no longer exists)."""
     text = (FIXTURES / "minimal.yaml").read_text("utf-8")
     text = text.replace("place: Cao Bằng", "place: Bắc Giang Cũ")
     text = text.replace("      - unit: Công an tỉnh\n", "      - unit: UBND huyện Hòa An\n")
@@ -72,15 +77,35 @@ def test_post_reform_plan_warnings(tmp_path):
     )
     path = tmp_path / "p.yaml"
     path.write_text(text, "utf-8")
-    messages = [f"{w.line}: {w.message}" for w in load_plan(path).warnings]
-    assert any(m.startswith("9: 'Bắc Giang Cũ' is neither") for m in messages)
+    with pytest.raises(PlanError) as caught:
+        load_plan(path)
+    messages = [f"{p.line}: {p.severity}: {p.message}" for p in caught.value.problems]
+    assert any(m.startswith("9: warning: 'Bắc Giang Cũ' is neither") for m in messages)
     assert any(
-        "'UBND huyện Hòa An': since 01/7/2025 local government has two levels" in m
+        m.startswith("18: error: 'huyện Hòa An' no longer exists") and "'Xã Hòa An" in m
         for m in messages
     )
-    assert any("'xã Không Có' is not in the current list" in m for m in messages)
+    assert any("error: 'xã Không Có' is not in the current list" in m for m in messages)
     old = text.replace("date: 05/01/2026", "date: 05/01/2025").replace(
         "deadline: 25/8/2026", "deadline: 25/8/2025"
     )
     path.write_text(old, "utf-8")
     assert load_plan(path).warnings == []
+
+
+def test_every_current_unit_passes_as_the_list_spells_it_and_in_capitals():
+    """Official names join words with dashes and apostrophes («Văn Miếu - Quốc Tử Giám»,
+    «Chân Mây – Lăng Cô», «M’Drắk») and a few keep a word in lower case: each must pass as
+    a unit, a recipient and an issuing body's capitals, or a whole province's batch stops."""
+    from vietnam_provinces import Province, Ward
+
+    from antq_docs.places import commune_problems
+
+    provinces = {p.code: p.name for p in Province.iter_all()}
+    failing = [
+        text
+        for ward in Ward.iter_all()
+        for text in (ward.name, "UBND " + ward.name.upper())
+        if commune_problems(text, provinces[ward.province_code])
+    ]
+    assert failing == []

@@ -5,10 +5,13 @@ it is read back (output.check_overwrite), and `antq fix` refuses a file that car
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from .files import DAMAGED, MAX_DOCX_BYTES, checked_entry, package_entries, read_input
 from .ooxml.names import CUSTOM_PROPERTIES_NS, FMTID_USER_DEFINED, VT_NS
 
 __all__ = [
@@ -25,10 +28,18 @@ CUSTOM_PART = "docProps/custom.xml"
 
 def fingerprint(entries: dict[str, bytes]) -> str:
     """The digest of the package's word/ parts (the document, not its properties)."""
+    return _digest({name: [data] for name, data in entries.items()})
+
+
+def _digest(entries: Mapping[str, Iterable[bytes]]) -> str:
+    """fingerprint() of parts given as pieces, so that a part read back is never held whole."""
     digest = hashlib.sha256()
     for name in sorted(entries):
         if name.startswith("word/"):
-            digest.update(name.encode() + b"\0" + entries[name] + b"\0")
+            digest.update(name.encode() + b"\0")
+            for piece in entries[name]:
+                digest.update(piece)
+            digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -44,12 +55,22 @@ def custom_properties(stamp: str) -> bytes:
 
 
 def read_fingerprint(path: Path) -> tuple[str | None, str] | None:
-    """(stored fingerprint, fingerprint of the current content); None if not a docx."""
+    """(stored fingerprint, fingerprint of the current content); None if not a docx, or
+    not one antq would read (a pipe, encrypted, damaged, a zip bomb): an existing output
+    is read with the limits of any document."""
     try:
-        with zipfile.ZipFile(path) as source:
-            entries = {info.filename: source.read(info) for info in source.infolist()}
-    except (OSError, zipfile.BadZipFile, KeyError):
+        data = read_input(path, MAX_DOCX_BYTES)
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            infos = {name: checked_entry(info) for name, info in package_entries(source).items()}
+            current = _digest({name: _pieces(source, info) for name, info in infos.items()})
+            stored = source.read(infos[CUSTOM_PART]) if CUSTOM_PART in infos else b""
+    except (ValueError, KeyError, *DAMAGED):
         return None
-    custom = entries.get(CUSTOM_PART, b"").decode("utf-8", "replace")
+    custom = stored.decode("utf-8", "replace")
     match = re.search(rf'name="{FINGERPRINT_NAME}"><vt:lpwstr>([0-9a-f]+)<', custom)
-    return (match[1] if match else None, fingerprint(entries))
+    return (match[1] if match else None, current)
+
+
+def _pieces(source: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with source.open(info) as stream:
+        yield from iter(lambda: stream.read(1024 * 1024), b"")

@@ -6,16 +6,24 @@ import os
 from pathlib import Path
 
 from .errors import OutputError, PlanError
-from .files import schema_near
+from .files import SCHEMA_FILE, schema_beside
 from .i18n import _
 
-__all__ = ["write_new_plan", "profile_for_plan"]
+__all__ = ["write_new_plan", "profile_for_plan", "draft_schema"]
 
 
 def write_new_plan(
-    kind: str, year: int, org_path: Path, target: Path, *, force: bool = False
+    kind: str,
+    year: int,
+    org_path: Path,
+    target: Path,
+    *,
+    force: bool = False,
+    basis: dict[str, str] | None = None,
 ) -> list:
-    """Write the plan; it is validated (as the clerk will render it) before it is written."""
+    """Write the plan; it is validated (as the clerk will render it) before it is written.
+    `basis`: the higher plan it carries out (kinds.basis.parse_basis). Beside it, antq's
+    plan.schema.json when the editor needs one there (draft_schema)."""
     from .kinds import generate_plan
     from .load.yaml_source import load_source
     from .output import write_atomic
@@ -45,8 +53,8 @@ def write_new_plan(
         )
     plan_profile = profile_for_plan(org_path, target)
     relative_org = Path(os.path.relpath(plan_profile, target.resolve().parent))
-    schema = schema_near(target)
-    text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema)
+    schema, write_schema = draft_schema(target)
+    text = generate_plan(kind, year, org, relative_org.as_posix(), schema_path=schema, basis=basis)
     # Check the plan exactly as it will be read, beside its profile, before writing it.
     probe = target.with_name(f".{target.name}.check.yaml")
     try:
@@ -68,17 +76,34 @@ def write_new_plan(
     finally:
         probe.unlink(missing_ok=True)
     write_atomic(target, text.encode("utf-8"))
+    if write_schema:
+        from .model.schema import schema_json
+
+        write_atomic(target.resolve().parent / SCHEMA_FILE, schema_json("plan").encode("utf-8"))
     return [_rename(w, probe, target) for w in validated.warnings]
+
+
+def draft_schema(target: Path) -> tuple[str | None, bool]:
+    """The schema the draft's modeline names, and whether antq writes `plan.schema.json`
+    beside it (files.schema_beside: never over one antq did not write)."""
+    return schema_beside(target, PLAN_SCHEMA_ID)
+
+
+# The `$id` of model.schema's plan schema: it tells antq's plan.schema.json from another.
+PLAN_SCHEMA_ID = "https://antq.invalid/schema/plan.schema.json"
 
 
 def profile_for_plan(org_path: Path, target: Path) -> Path:
     """The profile the new plan names: the one given when it lies in the plan's folder (or
-    below it), else a copy beside the plan — `antq render` reads profiles only from the
-    plan's folder and the folders it is given, so a draft must carry its profile along."""
+    below it) or in a folder of --profiles or ANTQ_PROFILES, else a copy beside the plan —
+    `antq render` reads profiles only from the plan's folder and the folders it is given, so
+    a draft must carry its profile along."""
+    from .load.merge import allowed_folders
+
     given = org_path.resolve()
     folder = target.resolve().parent
-    if given.is_relative_to(folder):
-        return given
+    if any(given.is_relative_to(allowed) for allowed in allowed_folders(target)):
+        return given  # the plan's folder, --profiles or ANTQ_PROFILES: render finds it there
     copy = folder / org_path.name
     if copy.exists() and copy.read_bytes() != org_path.read_bytes():
         raise OutputError(

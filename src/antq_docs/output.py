@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import OutputError
 from .i18n import _
+from .reasons import reason
 
 __all__ = [
     "write_atomic",
@@ -136,7 +137,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from None
     except OSError as exc:
         raise OutputError(
-            str(path), _("cannot write here: {reason}").format(reason=exc.strerror or exc)
+            str(path), _("cannot write here: {reason}").format(reason=reason(exc))
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -153,7 +154,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         _discard(temporary)
         raise OutputError(
-            str(path), _("cannot be written: {reason}").format(reason=exc.strerror or exc)
+            str(path), _("cannot be written: {reason}").format(reason=reason(exc))
         ) from None
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "former_unit_successors",
     "villages_of",
     "is_commune_name",
+    "in_official_name",
 ]
 
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -65,11 +66,18 @@ FORMER_PROVINCES = {
     "Kiên Giang": "An Giang",
     "Thừa Thiên Huế": "Thành phố Huế",
 }
-_COMMUNE_MENTION = re.compile(
-    r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)"
-    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))*)"
+# capitalised words, joined as official names join them («Văn Miếu - Quốc Tử Giám»,
+# «Chân Mây – Lăng Cô»)
+_WORD = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ’']*|\d+)"  # «M’Drắk», «H’leo»
+_PROPER_NAME = rf"({_WORD}(?:\s+(?:[-–]\s+)?{_WORD})*)"
+# A named unit of either level; «thị xã» is tried before «xã», so it is never read as a xã.
+_UNIT_MENTION = re.compile(
+    r"\b(?i:(thị trấn|thị xã|huyện|quận|xã|phường|đặc khu))\s+" + _PROPER_NAME
 )
+_DISTRICT_KINDS = ("thị xã", "huyện", "quận")
+_NAMED_KIND = "(?:xã|phường|đặc khu|tỉnh|thành phố)"
 _UNIT_TYPE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
+_DISTRICT_TYPE = re.compile(r"^(huyện|thị xã|quận|thành phố)\s+", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -110,7 +118,11 @@ def _communes() -> dict[str, list[tuple[str, str]]]:
 
 
 def current_province_names() -> list[str]:
-    return sorted(set(_provinces().values()))
+    """The 34 provinces in Vietnamese alphabetical order of their own names (a thành phố
+    under its name: «Thành phố Cần Thơ» after «Cao Bằng»), as official lists give them."""
+    from .collation import vietnamese_key
+
+    return sorted(set(_provinces().values()), key=lambda name: vietnamese_key(_strip_city(name)))
 
 
 def province_problem(name: str) -> str | None:
@@ -150,22 +162,27 @@ def place_problem(place: str, date: dt.date) -> str | None:
 
 
 def commune_problems(text: str, province: str | None = None) -> list[str]:
-    """Problems with the xã/phường named in `text` ('xã Hợp Đức', 'phường Thục Phán')."""
+    """Problems with the units named in `text` ('xã Hợp Đức', 'phường Thục Phán', 'thị trấn
+    Nước Hai', 'huyện Hòa An'): a unit abolished in 2025 with what it became, a misspelt
+    xã/phường with the nearest current one and its province."""
     problems = []
     communes = _communes()
-    for match in _COMMUNE_MENTION.finditer(text):
+    for match in _UNIT_MENTION.finditer(text):
         kind, name = match[1], match[2]
-        entries = communes.get(_key(f"{kind} {name}"))
+        if kind.casefold() in _DISTRICT_KINDS:
+            problems.append(_district_problem(kind, name, province))
+            continue
+        entries = None if kind.casefold() == "thị trấn" else communes.get(_key(f"{kind} {name}"))
+        if not entries and kind.casefold() != "thị trấn":
+            entries = _official_name_at(text[match.start() :], _key(f"{kind} {name}"))
         if not entries:
             successors = former_unit_successors(name, province)
-            became = (
-                (
-                    _(" — it was merged on 01/7/2025 into ")
-                    + _(" and ").join(f"'{s}'" for s in successors)
+            if successors:
+                became = _(" — it was merged on 01/7/2025 into ") + _(" and ").join(
+                    f"'{s}'" for s in successors
                 )
-                if successors
-                else ""
-            )
+            else:
+                became = _nearest_commune(f"{kind} {name}", province)
             problems.append(
                 _("'{kind} {name}' is not in the current list of xã/phường{became}").format(
                     kind=kind, name=name, became=became
@@ -181,6 +198,49 @@ def commune_problems(text: str, province: str | None = None) -> list[str]:
                 )
             )
     return problems
+
+
+def _official_name_at(text: str, prefix: str) -> list[tuple[str, str]] | None:
+    """The entries of an official name that `text` begins with when the list spells one of
+    its words in lower case («Xã Đắk song»), which the capitalised-words pattern stops at."""
+    start = _key(text)
+    for key, entries in _communes().items():
+        if key.startswith(prefix + " ") and (start == key or start.startswith(key + " ")):
+            return entries
+    return None
+
+
+def in_official_name(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] belongs to the name of a current province or
+    xã/phường written there as the official list spells it (the «Thuỷ» of «xã Đàm Thuỷ»):
+    such a word keeps its own tone marks, whatever style the rest of a plan writes."""
+    for name in _official_words().get(text[start:end].casefold(), ()):
+        # the name as a unit's name, after its kind: «trường Thuỷ Nguyên» is the clerk's word
+        spelt = r"\s+".join(map(re.escape, name.split()))
+        pattern = re.compile(rf"\b{_NAMED_KIND}\s+({spelt})", re.IGNORECASE)
+        offset = max(0, start - len(name) - 12)
+        window = text[offset : end + len(name)]
+        if any(
+            m.start(1) + offset <= start and end <= m.end(1) + offset
+            for m in pattern.finditer(window)
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def _official_words() -> dict[str, tuple[str, ...]]:
+    """Each word of a current unit's or province's name (casefolded) -> the names holding
+    it, as the official list spells them (without «Xã», «Tỉnh», «Thành phố»)."""
+    from vietnam_provinces import Province, Ward
+
+    names = {_UNIT_TYPE.sub("", ward.name) for ward in Ward.iter_all()}
+    names |= {_strip_city(province.name) for province in Province.iter_all()}
+    found: dict[str, set[str]] = {}
+    for name in names:
+        for word in name.split():
+            found.setdefault(word.casefold(), set()).add(name)
+    return {word: tuple(sorted(held)) for word, held in found.items()}
 
 
 # --- Units for batch generation -------------------------------------------------------
@@ -283,13 +343,13 @@ def unit_named(name: str, province: str) -> Unit:
     raise LookupError(message)
 
 
-def _closest(name: str, candidates: list[str]) -> str | None:
+def _closest(name: str, candidates: list[str], cutoff: float = 0.75) -> str | None:
     import difflib
 
     # Compared without tone marks: "Ha Noi" and "Hoa An" are how names arrive from a keyboard
     # without Vietnamese input.
     keys = {_plain(c): c for c in candidates}
-    found = difflib.get_close_matches(_plain(name), list(keys), n=1, cutoff=0.75)
+    found = difflib.get_close_matches(_plain(name), list(keys), n=1, cutoff=cutoff)
     return keys[found[0]] if found else None
 
 
@@ -298,9 +358,49 @@ def _plain(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def former_unit_successors(name: str, province: str | None) -> list[str]:
-    """The current units that a xã/phường/thị trấn abolished in 2025 became part of (in any
-    province when none is given: then each is named with its province).
+def _district_problem(kind: str, name: str, province: str | None) -> str:
+    """A huyện, thị xã or quận named in a plan dated after the reform: there are none."""
+    successors = former_unit_successors(name, province, level="district")
+    if not successors:
+        return _(
+            "'{kind} {name}' no longer exists: since 01/7/2025 local government has two "
+            "levels; name the xã/phường that took its place"
+        ).format(kind=kind, name=name)
+    shown = successors[:8] + (["…"] if len(successors) > 8 else [])
+    return _(
+        "'{kind} {name}' no longer exists: since 01/7/2025 local government has two levels, "
+        "and its xã/phường are now {units}; name the one meant"
+    ).format(kind=kind, name=name, units=", ".join(f"'{s}'" for s in shown))
+
+
+def _nearest_commune(name: str, province: str | None) -> str:
+    """«; did you mean 'Xã Hòa An' (Cao Bằng)?» for a misspelt xã/phường, or nothing. Names
+    are compared without their «xã»/«phường», which would make any two look alike."""
+    try:
+        units = units_of(province) if province else ()
+    except LookupError:
+        units = ()
+    entries = {(u.name, u.province) for u in units} or {
+        entry for found in _communes().values() for entry in found
+    }
+    by_bare: dict[str, list[tuple[str, str]]] = {}
+    for official, where in sorted(entries):
+        by_bare.setdefault(_UNIT_TYPE.sub("", official), []).append((official, where))
+    # stricter than for a batch's row: among 3,321 names a loose match is a wrong one
+    close = _closest(_UNIT_TYPE.sub("", name), list(by_bare), cutoff=0.85)
+    if close is None:
+        return ""
+    official = by_bare[close][0][0]
+    provinces = sorted({_strip_city(where) for _name, where in by_bare[close]})
+    return _("; did you mean '{close}' ({province})?").format(
+        close=official, province=", ".join(provinces)
+    )
+
+
+def former_unit_successors(name: str, province: str | None, level: str = "ward") -> list[str]:
+    """The current units that a xã/phường/thị trấn (`level="district"`: a huyện, thị xã or
+    quận) abolished in 2025 became part of (in any province when none is given: then each
+    is named with its province).
 
     The map of old units to new ones comes from `vietnam-address-converter` (10,358 pairs,
     loaded only when a name is not found: it takes about half a second)."""
@@ -308,14 +408,15 @@ def former_unit_successors(name: str, province: str | None) -> list[str]:
         from vietnam_address_converter.converter import DEFAULT_DATA
     except ImportError:  # the map is optional: without it a message just has no successor
         return []
-    wanted = _key(_UNIT_TYPE.sub("", name))
+    kinds = _DISTRICT_TYPE if level == "district" else _UNIT_TYPE
+    wanted = _key(kinds.sub("", name))
     try:
         province_key = _key(_strip_city(province_named(province))) if province else None
     except LookupError:
         return []
     found: list[str] = []
     for row in DEFAULT_DATA["mapping"]["rows"]:
-        if _key(_UNIT_TYPE.sub("", row["old"]["ward_name"])) != wanted:
+        if _key(kinds.sub("", row["old"][f"{level}_name"])) != wanted:
             continue
         new_province = _strip_city(row["new"]["province_name"].replace("Thành Phố", "Thành phố"))
         if province_key is not None and _key(new_province) != province_key:

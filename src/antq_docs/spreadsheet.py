@@ -8,13 +8,19 @@ file antq reads back.
 
 from __future__ import annotations
 
-__all__ = ["as_text_cell", "from_text_cell"]
+__all__ = ["as_text_cell", "from_text_cell", "formula_like"]
 
 # What makes a spreadsheet start a formula (or, for tab and CR, hide one after them).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's and Calc's "this is text" mark; a value that already starts with it is marked
 # too, so that reading back is exact.
 _TEXT_MARK = "'"
+
+
+def formula_like(value: str) -> bool:
+    """Whether a spreadsheet would take `value`, typed into a cell, for a formula (an XLSX
+    writer then marks the cell as text instead of prefixing the value)."""
+    return value.startswith(_FORMULA_STARTS)
 
 
 def as_text_cell(value: str) -> str:

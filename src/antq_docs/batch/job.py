@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import pickle
 import zlib
 from dataclasses import dataclass, field
@@ -19,9 +18,17 @@ from ..errors import OutputError, PlanError, Problem
 from .rows import RESERVED_COLUMNS, BatchSpec, Row
 from ..i18n import _
 
-__all__ = ["Prepared", "Outcome", "prepare_row", "produce_row", "DEFAULT_ORG_TEMPLATE"]
+__all__ = [
+    "Prepared",
+    "Outcome",
+    "prepare_row",
+    "produce_row",
+    "read_org_template",
+    "DEFAULT_ORG_TEMPLATE",
+]
 
 DEFAULT_ORG_TEMPLATE = "commune-org.yaml.j2"
+MAX_ORG_TEMPLATE_BYTES = 1024 * 1024  # antq's own is 1.4 KB
 
 
 @dataclass
@@ -61,10 +68,10 @@ def prepare_row(spec: BatchSpec, row: Row) -> Prepared:
 def produce_row(spec: BatchSpec, row: Row, target: str, plan: bytes = b"") -> Outcome:
     """Render, check and write one row (to a temporary file renamed into place); `plan` is
     what prepare_row validated, or empty to validate the row here."""
-    from ..check import check_docx
+    from ..check.run import check_written
     from ..content.build import build_document
     from ..output import check_overwrite, write_atomic
-    from ..write.docx import render_docx
+    from ..write.docx import render_docx_parts
 
     try:
         if plan:
@@ -73,8 +80,8 @@ def produce_row(spec: BatchSpec, row: Row, target: str, plan: bytes = b"") -> Ou
         else:
             validated = _validated(spec, row)
             validated_plan, source = validated.plan, validated.source
-        docx = render_docx(build_document(validated_plan, source))
-        findings = check_docx(docx)
+        docx, parts = render_docx_parts(build_document(validated_plan, source))
+        findings = check_written(parts)  # what was written, not unzipped and parsed again
         if findings:
             return Outcome(row.number, "failed", message="; ".join(str(f) for f in findings))
         path = Path(target)
@@ -122,7 +129,7 @@ def _kind_sources(spec: BatchSpec, row: Row):
     from ..validate import validate_org
 
     unit = Unit(row.unit, row.unit_type, row.code, row.file)
-    org_text = _org_template(spec.org_template).render(unit=_unit_fields(unit))
+    org_text = _render_org(spec, unit)
     org_source = load_text(org_text, f"{spec.org_template_file} ({unit.name})")
     org = validate_org(org_source)
     kind_name, year = spec.kind, row.year
@@ -158,20 +165,41 @@ def _unit_fields(unit) -> dict[str, object]:
     }
 
 
+def read_org_template(path: Path) -> str:
+    """The text of an --org-template file: a regular file of at most 1 MB, UTF-8 (a profile
+    is a page of YAML); PlanError saying what is wrong with it."""
+    from ..files import read_input
+    from ..reasons import reason
+
+    try:
+        return read_input(path, MAX_ORG_TEMPLATE_BYTES).decode("utf-8-sig")
+    except OSError as exc:
+        message = _("cannot read the file: {reason}").format(reason=reason(exc))
+    except UnicodeDecodeError:
+        message = _(
+            "the file is not UTF-8; save it as 'UTF-8' in your editor (Notepad: Save as → Encoding)"
+        )
+    raise PlanError([Problem(str(path), 0, 0, "", message)])
+
+
+def _render_org(spec: BatchSpec, unit) -> str:
+    """The commune's profile: the template rendered in the sandbox plan text is rendered in
+    (expressions only, each and all of them bounded in size and time)."""
+    from ..validate.templating import TemplateProblem, TextRenderer
+
+    template = spec.org_template if spec.org_template is not None else _default_org_template()
+    try:
+        return TextRenderer({"unit": _unit_fields(unit)}).render(template)
+    except TemplateProblem as exc:
+        where = f"{spec.org_template_file} ({unit.name})"
+        raise PlanError([Problem(where, 0, 0, "", exc.message)]) from None
+
+
 @functools.cache
-def _org_template(text: str | None):
+def _default_org_template() -> str:
     from importlib import resources
 
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    if text is None:
-        text = (resources.files("antq_docs.templates") / DEFAULT_ORG_TEMPLATE).read_text("utf-8")
-    env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
-    )
-    env.filters["yaml_text"] = lambda value: json.dumps(str(value), ensure_ascii=False)
-    return env.from_string(text)
+    return (resources.files("antq_docs.templates") / DEFAULT_ORG_TEMPLATE).read_text("utf-8")
 
 
 def _table_sources(spec: BatchSpec, row: Row):

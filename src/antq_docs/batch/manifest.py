@@ -27,12 +27,17 @@ MANIFEST = "manifest.csv"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _STATUSES = ("ok", "failed")
 _SHA256 = re.compile(r"(?:[0-9a-f]{64})?")
+_CODE = re.compile(r"[0-9]{0,10}")
+# A document a manifest records, read back to compare its SHA-256 (--merge-manifests).
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
 class Record:
     row: int
     unit: str
+    province: str
+    code: str  # the unit's national code, when it has one
     kind: str
     year: str
     output: str  # relative to the output folder, with "/"
@@ -43,6 +48,8 @@ class Record:
 
 
 _FIELDS = [f.name for f in fields(Record)]
+# The columns of the previous release (no province, no code): its manifests still resume.
+_EARLIER_FIELDS = [name for name in _FIELDS if name not in ("province", "code")]
 
 
 def read_manifest(path: Path) -> dict[int, Record]:
@@ -52,10 +59,11 @@ def read_manifest(path: Path) -> dict[int, Record]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        from ..reasons import reason
+
         raise MessageError(
             _("{path}: cannot be read ({exc}); delete it to start the batch afresh").format(
-                path=path, exc=reason
+                path=path, exc=reason(exc)
             )
         ) from None
     try:
@@ -75,7 +83,7 @@ def _foreign(path: Path) -> MessageError:
 
 def _records(path: Path, text: str) -> dict[int, Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames != _FIELDS:
+    if reader.fieldnames not in (_FIELDS, _EARLIER_FIELDS):
         raise _foreign(path)
     records = {}
     lines = list(reader)
@@ -99,12 +107,13 @@ def _record(line: dict) -> Record:
     """One line as antq wrote it; ValueError for anything else."""
     if None in line.values() or None in line:
         raise ValueError
-    values = {key: from_text_cell(value) for key, value in line.items()}
+    values = {"province": "", "code": ""} | {k: from_text_cell(v) for k, v in line.items()}
     record = Record(int(values["row"]), *(values[name] for name in _FIELDS[1:]))
     if (
         not 1 <= record.row <= 10_000_000
         or record.status not in _STATUSES
         or not _SHA256.fullmatch(record.sha256)
+        or not _CODE.fullmatch(record.code)
         or not record.output.endswith(".docx")
         or record.output.startswith("/")
         or ".." in record.output.split("/")
@@ -153,12 +162,15 @@ class Journal:
 
 def merge_manifests(paths: list[Path]) -> dict[int, Record]:
     """The manifests of several slices as one; a row recorded twice keeps its "ok" record
-    (a slice that failed a row that another slice wrote is not a failure of the batch)."""
+    (a slice that failed a row that another slice wrote is not a failure of the batch).
+    Every "ok" record is held to its file first: a merged manifest vouches for its files."""
     merged: dict[int, Record] = {}
     for path in paths:
         if not path.is_file():
             raise MessageError(_("{path}: no such manifest").format(path=path))
-        for number, record in read_manifest(path).items():
+        records = read_manifest(path)
+        _check_files(path, records)
+        for number, record in records.items():
             kept = merged.get(number)
             if kept is None or (kept.status != "ok" and record.status == "ok"):
                 merged[number] = record
@@ -170,3 +182,55 @@ def merge_manifests(paths: list[Path]) -> dict[int, Record]:
                     ).format(number=number, output=kept.output, output2=record.output)
                 )
     return merged
+
+
+def _check_files(path: Path, records: dict[int, Record]) -> None:
+    """MessageError naming each record of `path` whose file is not there as written: missing,
+    changed since (another SHA-256), or outside the manifest's folder (through a link)."""
+    import hashlib
+    import os
+
+    folder = os.path.realpath(path.parent)
+    wrong = []
+    for record in records.values():
+        if record.status != "ok":
+            continue
+        where = _("{path}, row {row}: {output}").format(
+            path=path, row=record.row, output=record.output
+        )
+        target = os.path.realpath(path.parent / record.output)
+        if os.path.commonpath([folder, target]) != folder:
+            wrong.append(
+                _(
+                    "{where} lies outside {folder} (a link?); a manifest lists only files "
+                    "inside its folder"
+                ).format(where=where, folder=path.parent)
+            )
+            continue
+        try:
+            data = read_input(Path(target), MAX_DOCUMENT_BYTES)
+        except FileNotFoundError:
+            wrong.append(
+                _(
+                    "{where} is missing: copy the slice's files into {folder}, or run that "
+                    "slice again"
+                ).format(where=where, folder=path.parent)
+            )
+            continue
+        except OSError as exc:
+            from ..reasons import reason
+
+            wrong.append(f"{where}: {reason(exc)}")
+            continue
+        if hashlib.sha256(data).hexdigest() != record.sha256:
+            wrong.append(
+                _(
+                    "{where} is not the file the slice wrote (its SHA-256 differs: changed "
+                    "since?); run that slice again, with --force to replace an edited file"
+                ).format(where=where)
+            )
+    if wrong:
+        shown = wrong[:20] + (
+            [_("… and {count} more").format(count=len(wrong) - 20)] if len(wrong) > 20 else []
+        )
+        raise MessageError("\n".join(shown))

@@ -4,25 +4,23 @@ cores, recording each finished row in the manifest as it lands."""
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
-from ..errors import MessageError, Problem
-from ..i18n import N_, _, language, use_language
+from ..errors import MessageError, OutputError, Problem
+from ..i18n import N_, _, language
 from ..output import remove_stale_temporaries
 from .inputs import InputDigests
 from .job import Outcome, Prepared, prepare_row, produce_row
 from .manifest import MANIFEST, Journal, Record, read_manifest, write_manifest
 from .naming import file_names
+from .pool import Pool, Spool
 from .rows import BatchSpec, Row, Slice, select_rows, slice_label
 
-__all__ = ["BatchResult", "Progress", "run_batch"]
+__all__ = ["BatchResult", "Progress", "run_batch", "refuse_links"]
 
 
 class Progress:
@@ -33,6 +31,10 @@ class Progress:
     def advance(self, count: int = 1) -> None: ...
 
     def row_done(self, row: Row, outcome: Outcome, output: str) -> None: ...
+
+    def file_done(self, path: Path) -> None:
+        """One file of a phase without rows (the PDFs) is made."""
+        self.advance()
 
     def close(self) -> None: ...
 
@@ -77,6 +79,7 @@ def run_batch(
     rows = select_rows(rows, chosen)
     label = slice_label(chosen)
     manifest_path = output / (f"manifest.{label}.csv" if label else MANIFEST)
+    refuse_links(output, [output / MANIFEST, manifest_path, *(targets[r.number] for r in rows)])
     result = BatchResult(rows=len(rows), manifest=manifest_path)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(rows) or 1))
 
@@ -113,6 +116,7 @@ def run_batch(
             output,
             [records[n] for n in sorted(records) if n in {row.number for row in rows}],
             result,
+            progress,
         )
     result.seconds = time.perf_counter() - started
     return result
@@ -131,11 +135,11 @@ def _make(
 ) -> None:
     """Validate every row to make, then (when all are valid) render, check and write them;
     `records` and `result` say what became of each."""
-    with _Pool(min(jobs, len(todo))) as pool, _Spool() as spool:
+    with Pool(min(jobs, len(todo))) as pool, Spool() as spool:
         progress.phase(N_("checking"), len(todo))
         prepared: dict[int, Prepared] = {}
         to_make = [row for row, _ in todo]
-        for done in pool.map(_prepare_chunk, spec, to_make, len(to_make), progress):
+        for done in pool.map(_prepare_chunk, spec, to_make, len(to_make), progress.advance):
             for item in done:
                 spool.put(item.number, item.plan)
                 item.plan = b""  # on disk from here: memory stays flat however many rows
@@ -158,7 +162,7 @@ def _make(
                 spec,
                 work,
                 len(todo),
-                progress,
+                progress.advance,
                 stop=lambda: fail_fast and bool(result.failed),
             ):
                 for outcome in outcomes:
@@ -193,10 +197,32 @@ def _target(output: Path, inside: str, name: str) -> Path:
     return target
 
 
+def refuse_links(output: Path, paths: Iterable[Path]) -> None:
+    """OutputError at the first link (symlink) at or above a file the batch would write,
+    below the output folder: writing through it would reach a file elsewhere. One look per
+    folder and per file, so a re-run stays cheap."""
+    seen: set[Path] = set()
+    for path in paths:
+        for place in (path, *path.parents):
+            if place == output or place in seen or output not in place.parents:
+                break
+            seen.add(place)
+            if place.is_symlink():
+                raise OutputError(
+                    str(place),
+                    _(
+                        "it is a link (symlink), and antq writes nothing through a link in "
+                        "the output folder: delete the link, or choose another -o folder"
+                    ),
+                )
+
+
 def _record(row: Row, inputs: str, output: Path, target: Path) -> Record:
     return Record(
         row=row.number,
         unit=row.unit,
+        province=row.province,
+        code=str(row.code or dict(row.values).get("code", "")),
         kind=row.kind,
         year=str(row.year or ""),
         output=target.relative_to(output).as_posix(),
@@ -254,119 +280,11 @@ def _produce_chunk(spec: BatchSpec, work: list[tuple[Row, str, bytes]]) -> list[
     return out
 
 
-def _start_worker(language: str, parent_pid: int) -> None:
-    """Ctrl-C reaches every process of the terminal: the main process answers it (and stops
-    the pool); a worker finishes the rows in hand instead of printing a traceback. A spawned
-    worker starts afresh, so it is told the language its messages are in. It ends with the
-    main process, even when that is killed outright."""
-    import signal
-
-    from .lifeline import die_with_parent
-
-    die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    use_language(language)
-
-
-class _Spool:
-    """Validated plans between the two phases, in an anonymous temporary file."""
-
-    def __init__(self) -> None:
-        import tempfile
-
-        self.file = tempfile.TemporaryFile(prefix="antq-batch-")
-        self.index: dict[int, tuple[int, int]] = {}
-
-    def put(self, number: int, data: bytes) -> None:
-        self.file.seek(0, 2)
-        self.index[number] = (self.file.tell(), len(data))
-        self.file.write(data)
-
-    def get(self, number: int) -> bytes:
-        offset, size = self.index[number]
-        self.file.seek(offset)
-        return self.file.read(size)
-
-    def __enter__(self) -> _Spool:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.file.close()
-
-
-class _Pool:
-    """Chunks of rows to worker processes (started with spawn, as on Windows), at most a
-    few chunks in flight so that memory stays flat; jobs=1 runs in this process."""
-
-    def __init__(self, jobs: int):
-        self.jobs = jobs
-        self.executor: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> _Pool:
-        if self.jobs > 1:
-            self.executor = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(language(), os.getpid()),
-            )
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=exc_info[0] is None, cancel_futures=True)
-
-    def map(
-        self,
-        function: Callable,
-        spec: BatchSpec,
-        items: Iterable,
-        count: int,
-        progress: Progress,
-        *,
-        stop: Callable[[], bool] = lambda: False,
-    ) -> Iterator[list]:
-        size = max(1, min(16, count // (self.jobs * 8) or 1))
-        iterator = iter(items)  # lazily: phase 2 reads each plan from the spool when sent
-        chunks = iter(lambda: list(itertools.islice(iterator, size)), [])
-        if self.executor is None:
-            for chunk in chunks:
-                if stop():
-                    return
-                results = function(spec, chunk)
-                progress.advance(len(chunk))
-                yield results
-            return
-        yield from self._parallel(self.executor, function, spec, chunks, progress, stop)
-
-    def _parallel(
-        self,
-        executor: ProcessPoolExecutor,
-        function: Callable,
-        spec: BatchSpec,
-        chunks: Iterable[list],
-        progress: Progress,
-        stop: Callable[[], bool],
-    ) -> Iterator[list]:
-        pending: dict[Future, int] = {}
-        queue = iter(chunks)
-        limit = self.jobs * 3
-        while True:
-            while len(pending) < limit and not stop():
-                chunk = next(queue, None)
-                if chunk is None:
-                    break
-                pending[executor.submit(function, spec, chunk)] = len(chunk)
-            if not pending:
-                return
-            done, _running = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                progress.advance(pending.pop(future))
-                yield future.result()
-
-
-def _convert_pdfs(output: Path, records: list[Record], result: BatchResult) -> None:
-    """One LibreOffice process for every DOCX whose PDF is missing or older."""
+def _convert_pdfs(
+    output: Path, records: list[Record], result: BatchResult, progress: Progress
+) -> None:
+    """One LibreOffice process for every DOCX whose PDF is missing or older; each PDF is
+    reported as LibreOffice finishes it (a province's take half a minute)."""
     from ..write.pdf import PdfError, convert_many
 
     wanted = []
@@ -377,9 +295,14 @@ def _convert_pdfs(output: Path, records: list[Record], result: BatchResult) -> N
         pdf = docx.with_suffix(".pdf")
         if not pdf.exists() or pdf.stat().st_mtime < docx.stat().st_mtime:
             wanted.append(docx)
+    if not wanted:
+        return
+    progress.phase(N_("making PDFs"), len(wanted))
     try:
-        convert_many(wanted)
+        convert_many(wanted, done=lambda docx: progress.file_done(docx.with_suffix(".pdf")))
     except PdfError as exc:
         result.pdf_error = exc.message
         return
+    finally:
+        progress.close()
     result.pdfs = len(wanted)

@@ -67,8 +67,11 @@ def is_note(para: Para) -> bool:
 
 
 def body_size(parts: Parts) -> Found:
+    # PL1 II.6.e sets the body's size, not its emphasis: an underline the author chose
+    # (antq's «++…++») is emphasis, as bold and italic are
+    size = nd30.BODY.size.allowed
     for para in parts.body:
-        yield from report(parts, para, element_problems(parts, para, nd30.BODY))
+        yield from report(parts, para, format_problems(parts, para, sizes_pt=size, underline=True))
 
 
 def body_alignment(parts: Parts) -> Found:

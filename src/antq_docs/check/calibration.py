@@ -13,7 +13,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFECT_RULES", "DEBATABLE_RULES", "FileScore", "FolderScore", "score_folder"]
+__all__ = [
+    "ADJUDICATED",
+    "DEFECT_RULES",
+    "DEBATABLE_RULES",
+    "FileScore",
+    "FolderScore",
+    "score_folder",
+]
 
 DEFECT_RULES: dict[str, set[str]] = {
     "margins": {"ND30-PAGE-MARGINS"},
@@ -38,6 +45,30 @@ DEBATABLE_RULES: dict[str, set[str]] = {
 }
 NOT_ADMINISTRATIVE = "ND30-NOT-ADMINISTRATIVE"
 
+#: Where this project's reading of a file departs from expected.json after a look at its XML:
+#: (file, rule) -> (verdict, why). The score is given both as expected.json has it and with
+#: these verdicts; an entry no finding uses is stale (tests/test_realdocs.py says so).
+ADJUDICATED: dict[tuple[str, str], tuple[str, str]] = {
+    ("kh2.docx", "ND30-HEADINGS"): (
+        "true",
+        "the final keeps the three titled khoản of its draft kh1 regular among bold ones "
+        "(II.7, III.1, III.2); expected.json has the same defect true in kh1",
+    ),
+    ("kh25.docx", "ND30-APPENDIX-ATTACHED"): (
+        "true",
+        "neither appendix of the draft has a «(Kèm theo …)» line under its name (PL1 "
+        "III.1.c); its final kh26 has both",
+    ),
+    **{
+        (name, "ND30-BODY-NOTE"): (
+            "debatable",
+            "the same centred note in the body as kh1 and kh2, where expected.json has "
+            "centred-note debatable",
+        )
+        for name in ("kh27.docx", "kh28.docx", "kh29.docx")
+    },
+}
+
 
 def _ids(entries: list[str]) -> list[str]:
     return [entry.split(" (")[0] for entry in entries]
@@ -49,6 +80,7 @@ class FileScore:
     pairs: dict[str, str] = field(default_factory=dict)  # rule -> true / debatable / FALSE
     missed: list[str] = field(default_factory=list)  # true defects no rule reported
     findings: list = field(default_factory=list)
+    adjudicated: dict[str, str] = field(default_factory=dict)  # rule -> ADJUDICATED verdict
 
 
 @dataclass
@@ -74,6 +106,17 @@ class FolderScore:
     def precision(self) -> float:
         counted = self.true_pairs + self.false_pairs
         return self.true_pairs / counted if counted else 1.0
+
+    @property
+    def adjudicated_precision(self) -> float:
+        """Precision with the verdicts of ADJUDICATED in place of expected.json's."""
+        verdicts = [
+            f.adjudicated.get(rule, verdict)
+            for f in self.files.values()
+            for rule, verdict in f.pairs.items()
+        ]
+        counted = verdicts.count("true") + verdicts.count("FALSE")
+        return verdicts.count("true") / counted if counted else 1.0
 
     @property
     def strict_precision(self) -> float:
@@ -113,6 +156,8 @@ def score_folder(folder: Path) -> FolderScore:
                 verdict = "FALSE"
             if report.pairs.get(finding.rule) != "true":
                 report.pairs[finding.rule] = verdict
+            if verdict == "FALSE" and (name, finding.rule) in ADJUDICATED:
+                report.adjudicated[finding.rule] = ADJUDICATED[name, finding.rule][0]
         wanted = [(d, DEFECT_RULES.get(d, set())) for d in _ids(entry["true"])]
         if not entry["in_scope"]:
             wanted = [("not-administrative", {NOT_ADMINISTRATIVE})]

@@ -18,6 +18,7 @@ __all__ = [
     "Found",
     "Hit",
     "MM",
+    "CELL_MARGIN_TWIPS",
     "hit",
     "place_hit",
     "visible",
@@ -151,14 +152,19 @@ def rule_under(parts: Parts, para: Para, expected_mm: float | None = None) -> fl
     return min(lengths, key=lambda length: abs(length - expected_mm))
 
 
+#: Word's default left and right margin inside a table cell (0.19 cm): a paragraph's
+#: border in a cell runs between them, not from edge to edge.
+CELL_MARGIN_TWIPS = 108
+
+
 def _paragraph_width_mm(parts: Parts, para: Para) -> float:
-    """How wide a paragraph's border is drawn: its column (a table cell, or the page's
-    text width) less its indents; 0.0 when the cell's width is not known."""
+    """How wide a paragraph's border is drawn: its column (a table cell's text area, or
+    the page's text width) less its indents; 0.0 when the cell's width is not known."""
     if para.cell is not None:
         cell = _cell_of(parts, para.cell)
         if cell is None or not cell.width_twips:
             return 0.0
-        twips = cell.width_twips - para.left_twips - para.right_twips
+        twips = cell.width_twips - 2 * CELL_MARGIN_TWIPS - para.left_twips - para.right_twips
         return max(twips, 0) / MM
     return _text_width_mm(parts, para)
 

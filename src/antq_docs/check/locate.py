@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..inspect.docx_read import DocxView, Para
+from ..inspect.model import TableView
 from .doctype import CONG_VAN, type_of_symbol, type_of_title
 from .lines import reading_lines
 from .text import squash
@@ -100,12 +101,28 @@ class Parts:
         same = [p for p in later if p.cell == para.cell]
         out += same[:2]
         if not same or not any(squash(p.text) for p in same):
+            columns = self._grid(table, row, column)
             out += [
                 p
                 for p in later
-                if p.cell is not None and p.cell[0] == table and p.cell[1] == row + 1
+                if p.cell is not None
+                and p.cell[0] == table
+                and p.cell[1] == row + 1
+                and not columns.isdisjoint(self._grid(*p.cell))
             ][:4]
         return out
+
+    def _grid(self, table: int, row: int, column: int) -> set[int]:
+        """The grid columns a cell covers (its w:gridSpan counted), so that a rule in the
+        next row is looked for under the same text whatever cells are merged there: the
+        Tiêu ngữ's rule is not the issuing body's."""
+        for block in self.view.blocks:
+            if isinstance(block, TableView) and block.index == table and row <= len(block.rows):
+                cells = block.rows[row - 1]
+                start = sum(cell.span for cell in cells[: column - 1])
+                span = cells[column - 1].span if column <= len(cells) else 1
+                return set(range(start, start + max(span, 1)))
+        return {column}
 
 
 def _filled(paragraphs: list[Para]) -> list[Para]:
@@ -315,6 +332,8 @@ def _issuer_lines(parts: Parts, filled: list[Para]) -> list[Para]:
             continue
         if para.column == 1 or (anchor.cell is not None) != (para.cell is not None):
             continue
+        if is_typed_rule(para):
+            continue  # the rule under the body, typed as «________»: measured, not a name
         lines.insert(0, para)
     return lines
 

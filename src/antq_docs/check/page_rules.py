@@ -113,7 +113,10 @@ def margin_problems(section: Section) -> list[str]:
         )
         if sides_ok and bound:
             return []
-        return [f"{_(SIDE_NAMES[side])} {value[side]:.1f} mm" for side in value] + [
+        return [
+            _("{side} {value:.1f} mm").format(side=_(SIDE_NAMES[side]), value=value[side])
+            for side in value
+        ] + [
             _(
                 "turned upright, one of top/bottom should be 30–35 mm (the binding edge) "
                 "and the other 15–20, left and right 20–25"

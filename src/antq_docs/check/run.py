@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..inspect.docx_read import DocxView, read_docx
+from ..inspect.docx_read import DocxView, read_docx, read_written
 from .findings import Finding
 from .locate import locate
 from .rules import RULES
 from ..i18n import _
 
-__all__ = ["CheckResult", "check_docx", "check_view", "check_document"]
+__all__ = ["CheckResult", "check_docx", "check_view", "check_document", "check_written"]
 
 MAX_FINDINGS = 500
 
@@ -54,6 +54,12 @@ def check_parts_result(view: DocxView) -> CheckResult:
 def check_docx(source: bytes | str | Path) -> list[Finding]:
     """All findings for one DOCX; ValueError if it cannot be read."""
     return check_view(read_docx(source))
+
+
+def check_written(parts: dict[str, bytes]) -> list[Finding]:
+    """All findings for a document its writer still holds as parts (render_docx_parts):
+    what check_docx finds in the zip of those parts, without unzipping it."""
+    return check_view(read_written(parts))
 
 
 def check_document(source: bytes | str | Path) -> CheckResult:

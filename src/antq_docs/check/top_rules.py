@@ -170,9 +170,12 @@ def issuer_block(parts: Parts) -> Found:
 
 
 def issuer_rule(parts: Parts) -> Found:
-    """Measured against the last line and the longest: the decree says «the line of
-    text», and an issuing body often runs over two."""
-    widths = [line_width_mm(parts, p) for p in parts.issuer_lines if squash(p.text)]
+    """Measured against the issuing body's shortest line and its longest: the decree says
+    «the line of text», and an issuing body often runs over two. The parent body above
+    it (PL1 II.2.a) has no rule of its own and is not measured: its line is often longer."""
+    lines = parts.issuer_lines
+    first = issuer_split(lines) if lines else None
+    widths = [line_width_mm(parts, p) for p in lines[first or 0 :] if squash(p.text)]
     if not widths:
         return
     yield from short_rule(
@@ -207,7 +210,7 @@ def number_line(parts: Parts) -> Found:
         return
     problems = []
     if not match["colon"]:
-        problems.append("«Số» takes a colon: «Số:»")
+        problems.append(_("«Số» takes a colon: «Số:»"))
     number = match["number"]
     if number.isdigit() and int(number) < 10 and len(number) < 2:
         problems.append(

@@ -6,7 +6,7 @@ is a new module (or a function in one) and, for a new family, one line below."""
 
 from __future__ import annotations
 
-from . import batch, documents, drafts, importing, plans
+from . import batch, documents, drafts, importing, plans, serve
 from .core import app, main
 
 plans.register(app)  # render, validate, test, schema
@@ -14,5 +14,6 @@ drafts.register(app)  # new
 batch.register(app)  # batch, places
 documents.register(app)  # check, fix
 importing.register(app)  # import
+serve.register(app)  # serve
 
 __all__ = ["app", "main"]

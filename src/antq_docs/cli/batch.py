@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from ..i18n import N_, _
-from .console import console, error, report
-from .core import guarded
+from .console import console, echo, error, report
+from .core import ProfilesOption, guarded
 from .exit_codes import ExitCode
 
 commands = typer.Typer()
@@ -41,7 +41,7 @@ def batch(
         typer.Argument(
             help=N_(
                 "A kind (ngay-hoi, ky-niem, thi-dua) to make for every xã/phường of "
-                "--province, or a table of rows (rows.csv, rows.yaml) for --plan."
+                "--province, or a table of rows (rows.csv, rows.yaml, rows.xlsx) for --plan."
             ),
             show_default=False,
         ),
@@ -148,6 +148,41 @@ def batch(
             ),
         ),
     ] = False,
+    plan_from: Annotated[
+        Path | None,
+        typer.Option("--from", help=N_("bao-cao: the plan the reports answer (plan.yaml).")),
+    ] = None,
+    results: Annotated[
+        Path | None,
+        typer.Option(
+            "--results",
+            help=N_(
+                "bao-cao: the results table, a row per (unit, ref): ket-qua.xlsx, .csv, .yaml."
+            ),
+        ),
+    ] = None,
+    consolidate: Annotated[
+        bool,
+        typer.Option("--consolidate", help=N_("bao-cao: also the issuer's summary report.")),
+    ] = False,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help=N_("bao-cao: the period reported on: 8/2026, 2026.")),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help=N_("With an .xlsx table: the sheet to read (default: the first).")
+        ),
+    ] = None,
+    columns: Annotated[
+        bool,
+        typer.Option(
+            "--columns",
+            help=N_("With a table: print each heading and the variable it becomes, then stop."),
+        ),
+    ] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     def run() -> int:
         from ..errors import MessageError
@@ -161,6 +196,12 @@ def batch(
     def make() -> int:
         if merge_manifests:
             return _merge(output)
+        if source == "bao-cao":  # the reports a plan asks for (cli/reports.py)
+            from .reports import batch_reports
+
+            return batch_reports(
+                plan_from, results, output, consolidate=consolidate, period=period, force=force
+            )
         spec_rows = _spec_and_rows()
         if isinstance(spec_rows, int):
             return spec_rows
@@ -192,7 +233,10 @@ def batch(
 
     def _spec_and_rows():
         from ..batch import BatchSpec
-        from ..batch.rows import kind_rows, parse_slice, parse_years, table_rows
+        from ..batch.job import read_org_template
+        from ..batch.naming import COUNTRY_NAME, DEFAULT_NAME
+        from ..batch.rows import ALL_PROVINCES, check_year, kind_rows, parse_slice, parse_years
+        from ..batch.rows import table_rows
         from ..kinds import KINDS
 
         if not source:
@@ -204,7 +248,9 @@ def batch(
             return ExitCode.INVALID
         try:
             chosen = parse_slice(rows, shard)
-            the_years = parse_years(years) if years else [year] if year else None
+            the_years = (
+                parse_years(years) if years else [check_year(year)] if year is not None else None
+            )
         except ValueError as exc:
             error(str(exc))
             return ExitCode.INVALID
@@ -225,17 +271,12 @@ def batch(
                 the_years = [__import__("datetime").date.today().year]
             try:
                 the_rows = kind_rows(source, province, the_years)
-                template_text = org_template.read_text("utf-8-sig") if org_template else None
             except LookupError as exc:
                 error(f"--province: {exc.args[0]}")
                 return ExitCode.INVALID
-            except (OSError, UnicodeDecodeError) as exc:
-                error(
-                    _("--org-template {path}: cannot be read ({reason})").format(
-                        path=org_template, reason=exc
-                    )
-                )
-                return ExitCode.INVALID
+            template_text = read_org_template(org_template) if org_template else None
+            if name == DEFAULT_NAME and province.casefold() in ALL_PROVINCES:
+                name_template = COUNTRY_NAME  # two provinces' «Xã Tân Lập» apart
             spec = BatchSpec(
                 output=str(output),
                 name_template=name_template,
@@ -250,25 +291,28 @@ def batch(
             )
             return spec, the_rows, chosen
         table = Path(source)
-        if table.suffix.lower() not in (".csv", ".yaml", ".yml") or not table.is_file():
+        if table.suffix.lower() not in (".csv", ".yaml", ".yml", ".xlsx", ".xlsm"):
             error(
                 _(
-                    "'{source}' is neither a kind ({kinds}) nor a table of rows (.csv, .yaml)"
+                    "'{source}' is neither a kind ({kinds}) nor a table of rows (.csv, "
+                    ".yaml, .xlsx)"
                 ).format(source=source, kinds=", ".join(KINDS))
             )
             return ExitCode.INVALID
+        if columns:
+            return _print_columns(table, sheet)
         if plan is None or not plan.is_file():
             error(_("a table needs --plan base.yaml, the plan its rows fill in"))
             return ExitCode.INVALID
-        the_rows = table_rows(table, plan.stem)
+        the_rows = table_rows(table, plan.stem, sheet)
         if the_years:  # --year with a table: rows without a year column take it
             from dataclasses import replace
 
             the_rows = [r if r.year else replace(r, year=the_years[0]) for r in the_rows]
         spec = BatchSpec(
             output=str(output),
-            name_template=name_template.replace("{kind}-{year}-{unit}", "{kind}-{row}-{unit}")
-            if name == "{kind}-{year}-{unit}" and not any(r.year for r in the_rows)
+            name_template="{kind}-{row}-{unit}"
+            if name == DEFAULT_NAME and not any(r.year for r in the_rows)
             else name_template,
             plan=str(plan),
             rows_file=str(table),
@@ -278,6 +322,23 @@ def batch(
         return spec, the_rows, chosen
 
     raise typer.Exit(guarded(run))
+
+
+def _print_columns(table: Path, sheet: str | None) -> int:
+    """`--columns`: each heading, its cell and the variable it becomes ({{ vars.NAME }})."""
+    from ..batch.rows import table_columns
+
+    if not table.is_file():
+        error(_("{path}: no such file").format(path=table))
+        return ExitCode.INVALID
+    found = table_columns(table, sheet)
+    for heading, where, variable in found:
+        echo(
+            f"{where}\t{heading}\t→ {{{{ vars.{variable} }}}}"
+            if variable
+            else f"{where}\t{heading}\t" + _("(names no variable)")
+        )
+    return ExitCode.OK if all(v for _h, _w, v in found) else ExitCode.INVALID
 
 
 def _report_rows(invalid) -> None:
@@ -301,6 +362,7 @@ def _distinct(problems):
 
 def _merge(output: Path) -> int:
     from ..batch.manifest import MANIFEST, merge_manifests, write_manifest
+    from ..batch.runner import refuse_links
 
     paths = sorted(output.glob("manifest.*.csv"))
     if not paths:
@@ -311,6 +373,7 @@ def _merge(output: Path) -> int:
             ).format(folder=output)
         )
         return ExitCode.INVALID
+    refuse_links(output, [output / MANIFEST])
     records = merge_manifests(paths)
     write_manifest(output / MANIFEST, records)
     failed = sum(r.status != "ok" for r in records.values())
@@ -377,7 +440,10 @@ def _progress():
                 )
 
         def close(self):
-            self.bar.stop()
+            if self.task is not None:  # a later phase (the PDFs) starts the bar afresh
+                self.bar.stop()
+                self.bar.remove_task(self.task)
+                self.task = None
 
     class Lines(Progress):
         total = 0
@@ -403,6 +469,13 @@ def _progress():
                 err=True,
             )
 
+        def file_done(self, path):
+            self.done += 1
+            typer.echo(
+                _("ok {done}/{total} {path}").format(done=self.done, total=self.total, path=path),
+                err=True,
+            )
+
     return Bar() if sys.stderr.isatty() else Lines()
 
 
@@ -419,9 +492,7 @@ def _summary(result) -> None:
         ("PDF", result.pdfs),
         (
             _("time"),
-            _("{seconds} s ({rate} documents/s)").format(
-                seconds=f"{result.seconds:.1f}", rate=f"{rate:.0f}"
-            ),
+            _("{seconds:.1f} s ({rate:.0f} documents/s)").format(seconds=result.seconds, rate=rate),
         ),
         (_("manifest"), str(result.manifest)),
     ):

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .. import __version__
 from ..i18n import N_, _, ngettext
-from .console import console, error, report
+from .console import console, echo, error, report
 from .exit_codes import ExitCode
 
 app = typer.Typer(
@@ -26,9 +27,54 @@ app = typer.Typer(
 )
 
 
+def _profile_folders(ctx: typer.Context, folders: list[Path] | None) -> list[Path]:
+    """`--profiles DIR`: more folders a plan's `org:` and `extends:` may name files in, for
+    this command only. They are put before those of ANTQ_PROFILES in the environment, which
+    the batch workers inherit; the variable is as it was once the command ends."""
+    from ..load.merge import PROFILES_VARIABLE
+
+    if not folders:
+        return []
+    for folder in folders:
+        if not folder.is_dir():
+            raise typer.BadParameter(
+                _("{folder} is not a folder; give the folder that holds the profiles").format(
+                    folder=folder
+                ),
+                param_hint="--profiles",
+            )
+    before = os.environ.get(PROFILES_VARIABLE)
+    given = [str(folder.resolve()) for folder in folders]
+    os.environ[PROFILES_VARIABLE] = os.pathsep.join(given + ([before] if before else []))
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(PROFILES_VARIABLE, None)
+        else:
+            os.environ[PROFILES_VARIABLE] = before
+
+    ctx.call_on_close(restore)
+    return folders
+
+
+# The one definition of --profiles, put on every command that reads plans.
+ProfilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--profiles",
+        callback=_profile_folders,
+        show_default=False,
+        help=N_(
+            "A folder whose profiles and base plans `org:` and `extends:` may name, besides "
+            "the plan's own folder (repeatable; also ANTQ_PROFILES)."
+        ),
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"antq {__version__}")
+        echo(f"antq {__version__}")
         raise typer.Exit()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,7 +9,7 @@ import typer
 
 from .. import __version__
 from ..i18n import N_, _
-from .console import error, shown
+from .console import echo, error, write
 from .core import guarded
 from .exit_codes import ExitCode
 
@@ -63,7 +62,7 @@ def check(
 
         if rules:
             for rule_id, severity, clause, title in rules_table():
-                typer.echo(f"{rule_id:<30} {severity:<8} {clause:<20} {title}")
+                echo(f"{rule_id:<30} {severity:<8} {clause:<20} {title}")
             return ExitCode.OK
         if not files:
             error(_("give one or more .docx files"))
@@ -72,9 +71,14 @@ def check(
             error(_("--format is text, json or sarif"))
             return ExitCode.INVALID
         from ..check import check_document
+        from .inputs import docx_input_problem
 
         results: dict[str, CheckResult | str] = {}
         for path in files:  # one bad file never costs the results of the others
+            refused = docx_input_problem(path, "check")
+            if refused:
+                results[str(path)] = refused
+                continue
             try:
                 results[str(path)] = check_document(path)
             except ValueError as exc:
@@ -84,9 +88,9 @@ def check(
                     kind=type(exc).__name__, detail=exc
                 )
         if output_format == "json":
-            sys.stdout.write(findings_json(results))
+            write(findings_json(results))
         elif output_format == "sarif":
-            sys.stdout.write(findings_sarif(results, __version__))
+            write(findings_sarif(results, __version__))
         else:
             _print_findings(results)
         return _check_exit(results.values(), strict)
@@ -105,15 +109,12 @@ def _print_findings(results: dict) -> None:
     from ..check.report import summary_line
 
     for file, result in results.items():
-        if isinstance(result, str):
-            typer.echo(
-                shown(_("{file}: cannot be read: {reason}").format(file=file, reason=result)),
-                err=True,
-            )
+        if isinstance(result, str):  # the reason says already that it cannot be read
+            echo(f"{file}: {result}", err=True)
             continue
         for finding in result.findings:
-            typer.echo(shown(f"{file}: {finding}"))
-        typer.echo(shown(f"{file}: {summary_line(result)}"))
+            echo(f"{file}: {finding}")
+        echo(f"{file}: {summary_line(result)}")
 
 
 @commands.command(
@@ -176,43 +177,34 @@ def fix(
             return ExitCode.INVALID
         from ..files import read_input
         from ..inspect.package import MAX_DOCX_BYTES
+        from ..reasons import reason
+        from .inputs import docx_input_problem
 
+        refused = docx_input_problem(file, "fix")
+        if refused:
+            error(_("{file}: not changed: {reason}").format(file=file, reason=refused))
+            return ExitCode.INVALID
         try:
             data = read_input(file, MAX_DOCX_BYTES)
             result = fix_document(data, wanted, count_pages=True)
         except OSError as exc:
-            error(_("{file}: cannot be read: {reason}").format(file=file, reason=exc.strerror))
+            error(_("{file}: cannot be read: {reason}").format(file=file, reason=reason(exc)))
             return ExitCode.INVALID
         except (Refused, ValueError) as exc:
             error(_("{file}: not changed: {reason}").format(file=file, reason=exc))
             return ExitCode.INVALID
-        for change in result.changes:
-            typer.echo(shown(f"{file}: [{change.rule}] {change.where}: {change.what}"))
-        for problem in result.failed:
-            typer.echo(
-                _("{file}: could not fix {problem}").format(file=file, problem=problem), err=True
-            )
-        if result.pages is not None and result.grew:
-            typer.echo(
-                _(
-                    "{file}: the fixed document prints on {after} pages, the original on "
-                    "{before}: check its page breaks before you send it"
-                ).format(file=file, before=result.pages[0], after=result.pages[1])
-            )
-        for finding in result.needs_person + result.not_fixed:
-            typer.echo(
-                shown(_("{file}: needs a person: {finding}").format(file=file, finding=finding))
-            )
-        summary = _(
-            "{file}: {kind}: {before} finding(s) before, {after} after; {changes} change(s)"
-        ).format(
-            file=file,
-            kind=result.recognised,
-            before=len(result.before),
-            after=len(result.after),
-            changes=len(result.changes),
-        )
-        typer.echo(shown(summary))
+        from ..fix import report as told
+
+        for line in told.change_lines(file, result):
+            echo(line)
+        for line in told.failed_lines(file, result):
+            echo(line, err=True)
+        grown = told.grown_line(file, result)
+        if grown:
+            echo(grown)
+        for line in told.person_lines(file, result):
+            echo(line)
+        echo(told.summary_line(file, result))
         if dry_run:
             return ExitCode.OK
         target = file if in_place else output or file.with_name(f"{file.stem}.fixed.docx")
@@ -222,9 +214,9 @@ def fix(
             raise OutputError(str(target), _("already exists; add --force to replace it"))
         if in_place:
             backup = _keep_backup(file, data)
-            typer.echo(_("kept the original as {path}").format(path=backup))
+            echo(_("kept the original as {path}").format(path=backup))
         write_atomic(target, result.docx)
-        typer.echo(_("wrote {path}").format(path=target))
+        echo(_("wrote {path}").format(path=target))
         return ExitCode.FINDINGS if any(f.counts for f in result.after) else ExitCode.OK
 
     raise typer.Exit(guarded(run))
@@ -238,6 +230,7 @@ def _keep_backup(file: Path, data: bytes) -> Path:
     import tempfile
 
     from ..errors import OutputError
+    from ..reasons import reason
 
     folder = file.parent if str(file.parent) else Path(".")
     try:
@@ -261,7 +254,7 @@ def _keep_backup(file: Path, data: bytes) -> Path:
             os.unlink(temporary)
     except OSError as exc:
         raise OutputError(
-            str(file), _("the original cannot be kept: {reason}").format(reason=exc.strerror)
+            str(file), _("the original cannot be kept: {reason}").format(reason=reason(exc))
         ) from None
     raise OutputError(
         str(file), _("999 backups are kept beside it already: move some of them away")

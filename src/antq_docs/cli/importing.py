@@ -10,7 +10,7 @@ import typer
 from ..files import schema_near
 from ..i18n import N_, _
 from .console import error
-from .core import guarded
+from .core import ProfilesOption, guarded
 from .exit_codes import ExitCode
 
 commands = typer.Typer()
@@ -62,6 +62,7 @@ def import_plan(
     force: Annotated[
         bool, typer.Option("--force", help=N_("Replace an existing output file."))
     ] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     def run() -> int:
         import os
@@ -73,9 +74,9 @@ def import_plan(
         try:
             data = _docx_bytes(file)
         except OSError as exc:
-            error(
-                _("{file}: cannot be read: {reason}").format(file=file, reason=exc.strerror or exc)
-            )
+            from ..reasons import reason
+
+            error(_("{file}: cannot be read: {reason}").format(file=file, reason=reason(exc)))
             return ExitCode.INVALID
         except ValueError as exc:
             error(f"{file}: {exc}")
@@ -108,11 +109,7 @@ def import_plan(
         except ImportRefused as exc:
             error(_("{file}: not imported: {reason}").format(file=file, reason=exc))
             return ExitCode.INVALID
-        if (
-            target.exists()
-            and not force
-            and target.read_text(encoding="utf-8", errors="replace") != result.yaml
-        ):
+        if target.exists() and not force and _existing_plan(target) != result.yaml:
             raise OutputError(
                 str(target),
                 _("already exists; choose another name with -o, or add --force to replace it"),
@@ -127,6 +124,25 @@ def import_plan(
         return ExitCode.FINDINGS if result.status else ExitCode.OK
 
     raise typer.Exit(guarded(run))
+
+
+def _existing_plan(target: Path) -> str:
+    """The plan already at `target`, read with the guards of any input: a pipe or a device
+    (which would hang or fill the memory) is refused; a file larger than a plan is not
+    the plan antq would write."""
+    from ..errors import OutputError
+    from ..files import read_input
+    from ..load.yaml_source import MAX_FILE_BYTES
+
+    try:
+        return read_input(target, MAX_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        if target.is_file():
+            return ""
+        raise OutputError(
+            str(target),
+            _("is not a regular file (a folder, a device or a pipe); choose another name"),
+        ) from None
 
 
 def _docx_bytes(file: Path) -> bytes:

@@ -53,6 +53,43 @@ def localised_command(app):
     return command
 
 
+# What a value is, in the clerk's words, instead of typer's `{plan}`, `<path>`, `<list[Path]>`:
+# by parameter name, then (for -o) by command, then by type; a flag shows none.
+METAVARS = {
+    "plan": N_("PLAN.yaml"),
+    "plans": N_("PLAN.yaml"),
+    "file": N_("FILE.docx"),
+    "files": N_("FILE.docx"),
+    "kind": N_("KIND"),
+    "source": N_("TABLE-OR-PLAN"),
+    "province": N_("PROVINCE"),
+    "org": N_("ORG.yaml"),
+    "org_template": N_("ORG.yaml"),
+    "snapshots": N_("FOLDER"),
+    "profiles": N_("FOLDER"),
+    "year": N_("YEAR"),
+    "years": N_("YEARS"),
+    "level": N_("LEVEL"),
+    "name": N_("NAME"),
+    "jobs": N_("NUMBER"),
+    "rows": N_("ROWS"),
+    "shard": N_("K/N"),
+    "output_format": "text|json|sarif",
+    "only": N_("RULES"),
+    "basis": N_("BASIS"),
+    "port": N_("PORT"),
+    "folder": N_("FOLDER"),
+}
+OUTPUT_METAVARS = {
+    "render": N_("FILE.docx"),
+    "fix": N_("FILE.docx"),
+    "new": N_("PLAN.yaml"),
+    "import": N_("PLAN.yaml"),
+    "batch": N_("FOLDER"),
+}
+_BY_TYPE = {"Path": N_("FILE"), "int": N_("NUMBER"), "str": N_("TEXT")}
+
+
 def _localise(command) -> None:
     if command.help:
         command.help = _(command.help)
@@ -63,8 +100,31 @@ def _localise(command) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _(param.help)
+        _plain_metavar(param, command.name)
     for sub in getattr(command, "commands", {}).values():
         _localise(sub)
+
+
+def _plain_metavar(param, command_name: str | None) -> None:
+    """The value's name in the usage line and the help panels, or nothing for a flag."""
+    if getattr(param, "is_flag", False):
+        param.display_type_rich = lambda ctx: None
+        return
+    if param.metavar is None:
+        metavar = METAVARS.get(param.name or "")
+        if param.name == "output":
+            metavar = OUTPUT_METAVARS.get(command_name or "")
+        if metavar is None:
+            descriptor = getattr(param, "type_descriptor", None)
+            annotation = getattr(descriptor, "annotation", None)
+            metavar = _BY_TYPE.get(getattr(annotation, "__name__", ""), N_("VALUE"))
+        param.metavar = _(metavar)
+    if param.param_type_name != "argument":
+        return
+    shown = param.metavar + ("..." if param.nargs != 1 else "")
+    usage = shown if param.required else f"[{shown}]"
+    param._usage_display_name = lambda: usage
+    param.display_type_rich = lambda ctx: None  # the name says it already
 
 
 def _translate_click_words() -> None:
@@ -84,6 +144,7 @@ def _translate_click_words() -> None:
             def apply(command):
                 command = decorate(command)
                 command.params[-1].help = _("Show this message and exit.")
+                command.params[-1].display_type_rich = lambda ctx: None  # a flag: no <bool>
                 return command
 
             return apply
@@ -110,8 +171,11 @@ def _translate_rich_utils(rich_utils) -> None:
         original_format_error = rich_utils.rich_format_error
 
         def rich_format_error(error):
+            from .console import MAX_LINE, shown
+
+            # the message quotes the arguments as typed: escaped and cut like every echo
             english = error.format_message()
-            error.format_message = lambda: translate_click_message(english)
+            error.format_message = lambda: shown(translate_click_message(english), MAX_LINE)
             return original_format_error(error)
 
         rich_format_error._antq = True  # type: ignore[attr-defined]
@@ -157,7 +221,11 @@ _CLICK_PATTERNS = [
             r"(?: \(Possible options: (?P<options>.*)\))?$",
             N_("No such option: {name}"),
         ),
-        (r"^No such command '(?P<name>[^']+)'\.$", N_("No such command '{name}'.")),
+        (
+            r"^No such command '(?P<name>[^']+)'\.(?: Did you mean "
+            r"(?P<close>'[^']+'(?:, '[^']+')*)\?)?$",
+            N_("No such command '{name}'."),
+        ),
         (
             r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
             N_("Got unexpected extra argument ({args})"),

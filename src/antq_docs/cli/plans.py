@@ -3,15 +3,14 @@ rendered, audited and compared with its snapshot) and `antq schema`."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..i18n import N_, _
-from .console import error, report, shown
-from .core import guarded
+from ..i18n import N_, _, ngettext
+from .console import echo, error, report, write
+from .core import ProfilesOption, guarded
 from .exit_codes import ExitCode
 
 commands = typer.Typer()
@@ -51,18 +50,24 @@ def render(
         bool,
         typer.Option("--text", help=N_("Print a plain-text preview instead of writing a file.")),
     ] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     def run() -> int:
         from ..output import check_overwrite, write_atomic
         from ..render import build_tree, render_file
+        from .inputs import plan_input_problem
 
+        refused = plan_input_problem(plan)
+        if refused:
+            error(f"{plan}: {refused}")
+            return ExitCode.INVALID
         if text:
             from ..write.text import render_text
 
             document, warnings = build_tree(plan)
             report(warnings)
             # a plan's text never drives the terminal: escape sequences are shown, not run
-            sys.stdout.write(shown(render_text(document)))
+            write(render_text(document))
             return ExitCode.OK
         from ..errors import OutputError
         from ..output import check_pdf_overwrite
@@ -87,12 +92,12 @@ def render(
         result = render_file(plan)
         report(result.warnings)
         write_atomic(target, result.docx)
-        typer.echo(_("wrote {path}").format(path=target))
+        echo(_("wrote {path}").format(path=target))
         if pdf:
             from ..write.pdf import convert_to_pdf
 
             convert_to_pdf(target, pdf_path)
-            typer.echo(_("wrote {path}").format(path=pdf_path))
+            echo(_("wrote {path}").format(path=pdf_path))
         return ExitCode.OK
 
     raise typer.Exit(guarded(run))
@@ -126,6 +131,7 @@ def validate(
         list[Path] | None,
         typer.Option("--org", help=N_("Check an organisation profile (org.yaml) on its own.")),
     ] = None,
+    profiles: ProfilesOption = None,
 ) -> None:
     def run() -> int:
         if not plans and not org:
@@ -146,7 +152,12 @@ def _validate_one(path: Path, strict: bool, *, profile: bool = False) -> bool:
     from ..errors import PlanError
     from ..load.yaml_source import load_source
     from ..validate import load_plan, validate_org
+    from .inputs import plan_input_problem
 
+    refused = plan_input_problem(path)
+    if refused:
+        error(f"{path}: {refused}")
+        return False
     warnings: list = []
     try:
         if profile:
@@ -161,14 +172,42 @@ def _validate_one(path: Path, strict: bool, *, profile: bool = False) -> bool:
             warnings = validated.warnings
     except PlanError as exc:
         report(exc.problems)
+        count = len(exc.errors)
+        error(
+            ngettext(
+                "not valid {file}: {count} problem above",
+                "not valid {file}: {count} problems above",
+                count,
+            ).format(file=path, count=count)
+        )
         return False
     except Exception as exc:  # noqa: BLE001 — one broken plan never stops the rest
         error(_("{file}: cannot be checked: {reason}").format(file=path, reason=type(exc).__name__))
         return False
     report(warnings)
     if strict and warnings:
+        error(
+            ngettext(
+                "not valid with --strict {file}: the {count} warning above counts as a "
+                "failure (without --strict the plan passes)",
+                "not valid with --strict {file}: the {count} warnings above count as "
+                "failures (without --strict the plan passes)",
+                len(warnings),
+            ).format(file=path, count=len(warnings))
+        )
         return False
-    typer.echo(_("valid {file}").format(file=path))
+    if warnings:  # after the warnings, a line that says what they mean for the plan
+        echo(
+            ngettext(
+                "valid {file}, with {count} warning above: it renders; read it before you "
+                "send the plan",
+                "valid {file}, with {count} warnings above: it renders; read them before you "
+                "send the plan",
+                len(warnings),
+            ).format(file=path, count=len(warnings))
+        )
+        return True
+    echo(_("valid {file}").format(file=path))
     return True
 
 
@@ -194,6 +233,7 @@ def test_plans(
     update: Annotated[
         bool, typer.Option("--update", help=N_("Rewrite the snapshots from the current output."))
     ] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     def run() -> int:
         import tempfile
@@ -218,12 +258,12 @@ def test_plans(
                 report(result.problems)
                 broken = True
             for finding in result.findings:
-                typer.echo(f"{plan}: {finding}")
+                echo(f"{plan}: {finding}")
             if result.diff:
-                typer.echo(result.diff)
+                echo(result.diff)
             failed = failed or bool(result.findings or result.diff)
             state = states["updated" if result.updated else "ok" if result.ok else "failed"]
-            typer.echo(f"{state:<8} {plan.name if plan.name.startswith('new-') else plan}")
+            echo(f"{state:<8} {plan.name if plan.name.startswith('new-') else plan}")
         return ExitCode.INVALID if broken else ExitCode.FINDINGS if failed else ExitCode.OK
 
     raise typer.Exit(guarded(run))
@@ -240,4 +280,4 @@ def schema(
 ) -> None:
     from ..model.schema import schema_json
 
-    sys.stdout.write(schema_json("org" if org else "plan"))
+    write(schema_json("org" if org else "plan"))

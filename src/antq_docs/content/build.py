@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
+from ..model.body import Piece
 from ..model.plan import Item, LegalBasis, Plan, Recipient, Table as TableModel
-from ..model.table import TEXT_WIDTH_CM
+from ..model.plan_year import issued_from
 from ..model.timeline import YearlyDay
 from ..tree.nodes import (
+    Addressees,
     Block,
     Closing,
     Document,
@@ -19,13 +22,14 @@ from ..tree.nodes import (
     Paragraph,
     Part,
     Run,
-    Table,
-    TableCell,
     Title,
+    UNDATED,
 )
 from .markup import MarkupProblem, merge_runs, parse_inline
 from .numbering import Counter, child_style
+from .tables import table_node, too_wide
 from .timeline_text import timeline_phrase, yearly_phrase
+from ..nd30 import ADDRESSEES
 from ..nd30.forms import DRAFT_BLANK, issue_date_text, padded, roman, short_date
 from ..i18n import _
 
@@ -69,7 +73,11 @@ class _Builder:
 
     def item(self, item: Item, label: str, style: str, level: int, path: PathKey) -> list[Block]:
         blocks: list[Block] = []
-        texts = item.paragraphs()
+        pieces = item.content()
+        # the text before the first table is the one a run-in title, steps, times and
+        # deadlines join; the rest follows the frame in its order
+        first_table = next((i for i, (_s, p) in enumerate(pieces) if not isinstance(p, str)), None)
+        texts = [(where, p) for where, p in pieces[:first_table] if isinstance(p, str)]
         prefix = (Run(label + " "),) if label else ()
         bold, italic = _TITLE_EMPHASIS.get(level, (False, True))
         if style in ("dash", "plus"):
@@ -82,20 +90,21 @@ class _Builder:
             own = {} if _MARKED.search(title) else {"bold": bold, "italic": italic}
             if item.run_in:
                 head = title if title.rstrip("*").endswith(":") else title + ":"
-                first = texts.pop(0) if texts else ""
+                where, first = texts.pop(0) if texts else ((), "")
                 runs = prefix + self.inline(head, path + ("title",), **own)
                 if first:
-                    runs += (Run(" "),) + self.inline(first, path + ("text",))
+                    runs += (Run(" "),) + self.inline(first, path + where)
                 paragraphs.append(runs)
             else:
                 heading = self.inline(title, path + ("title",), **own)
                 runs = merge_runs(_emphasise(prefix, bold, italic) + list(heading))
                 blocks.append(Paragraph(runs, role="heading", level=level))
         elif texts:
-            paragraphs.append(prefix + self.inline(texts.pop(0), path + ("text",)))
+            where, first = texts.pop(0)
+            paragraphs.append(prefix + self.inline(first, path + where))
         elif prefix and (item.steps or item.time):
             paragraphs.append(prefix)
-        paragraphs += [self.inline(t, path + ("text",)) for t in texts]
+        paragraphs += [self.inline(t, path + where) for where, t in texts]
         if item.steps:
             steps = self.steps(item.steps, path + ("steps",))
             if paragraphs:
@@ -126,8 +135,8 @@ class _Builder:
                     )
                 )
             )
-        if item.table:
-            blocks.append(self.table(item.table, path + ("table",)))
+        if first_table is not None:
+            blocks += self.pieces(pieces[first_table:], path)
         if item.items:
             child = item.numbering or child_style(style)
             blocks += self.items(item.items, child, label, level + 1, path + ("items",))
@@ -145,34 +154,30 @@ class _Builder:
         runs.append(Run("."))
         return tuple(runs)
 
-    def table(self, table: TableModel, path: PathKey, orientation: str = "portrait") -> Table:
-        placed = table.placed()
-        grid: list[dict[int, TableCell]] = [{} for _row in table.rows]
-        for cell in placed:
-            where = path + ("rows", cell.row, cell.source_index)
-            paragraphs = tuple(self.inline(text, where) for text in cell.paragraphs)
-            grid[cell.row][cell.column] = TableCell(paragraphs, cell.align, cell.span, cell.rows)
-            for below in range(cell.row + 1, cell.row + cell.rows):
-                grid[below][cell.column] = TableCell(((),), cell.align, cell.span, 1, merged=True)
-        rows = tuple(tuple(row[c] for c in sorted(row)) for row in grid)
-        given = sum(col.width or 0 for col in table.columns)
-        if given > TEXT_WIDTH_CM[orientation] + 0.005 and self.source is not None:
-            self.problems.append(
-                self.source.problem(
-                    path + ("columns",),
-                    _(
-                        "the columns are {given:.1f} cm wide; the text of a {orientation} page is "
-                        "{width:.1f} cm wide: narrow them, or leave some widths out"
-                    ).format(
-                        given=given, orientation=_(orientation), width=TEXT_WIDTH_CM[orientation]
-                    ),
-                )
-            )
-        return Table(
-            tuple(col.title for col in table.columns),
-            tuple(col.width for col in table.columns),
-            rows,
-        )
+    def pieces(
+        self, pieces: list[Piece], path: PathKey, orientation: str = "portrait"
+    ) -> list[Block]:
+        """Paragraphs and tables in their order (`blocks:`, or `text:` then `table:`)."""
+        blocks: list[Block] = []
+        for where, piece in pieces:
+            if isinstance(piece, str):
+                blocks.append(Paragraph(self.inline(piece, path + where)))
+            else:
+                blocks += self.table(piece, path + where, orientation)
+        return blocks
+
+    def table(self, table: TableModel, path: PathKey, orientation: str) -> list[Block]:
+        """The table, under its caption when it has one (bold unless the author marked it)."""
+        blocks: list[Block] = []
+        if table.caption:
+            own = {} if _MARKED.search(table.caption) else {"bold": True}
+            caption = self.inline(table.caption, path + ("caption",), **own)
+            blocks.append(Paragraph(caption, role="caption"))
+        blocks.append(table_node(table, path, self.inline))
+        wide = too_wide(table, orientation)
+        if wide and self.source is not None:
+            self.problems.append(self.source.problem(path + ("columns",), wide))
+        return blocks
 
     # -- fixed parts -----------------------------------------------------------------
     def header(self) -> Header:
@@ -253,11 +258,7 @@ class _Builder:
         for index, appendix in enumerate(plan.appendices):
             path: PathKey = ("appendices", index)
             label = f"Phụ lục {roman(index + 1)}" if many else "Phụ lục"
-            blocks: list[Block] = [
-                Paragraph(self.inline(t, path + ("text",))) for t in appendix.paragraphs()
-            ]
-            if appendix.table:
-                blocks.append(self.table(appendix.table, path + ("table",), appendix.orientation))
+            blocks = self.pieces(appendix.content(), path, appendix.orientation)
             blocks += self.items(appendix.items, appendix.numbering, "", 1, path + ("items",))
             parts.append(
                 Part(
@@ -306,12 +307,27 @@ def build_document(plan: Plan, source: Source | None = None) -> Document:
         body=tuple(body),
         closing=builder.closing(),
         appendices=tuple(builder.appendices()),
-        date=plan.issuer.date.earliest(),
+        date=issued_from(plan) or UNDATED,
         author=plan.issuer.name.replace("\n", " "),
+        addressees=_addressees(plan.addressees),
     )
     if builder.problems:
         raise PlanError(builder.problems)
     return document
+
+
+def _addressees(names: list[str]) -> Addressees | None:
+    """ô 9a: one name on the line of «Kính gửi:»; several, one «- …;» line each, the last
+    ending with «.» (PL1 II.9.b)."""
+    if not names:
+        return None
+    if len(names) == 1:
+        return Addressees(ADDRESSEES.text, (names[0] + ".",))
+    last = len(names) - 1
+    return Addressees(
+        ADDRESSEES.text,
+        tuple(f"- {name}{'.' if index == last else ';'}" for index, name in enumerate(names)),
+    )
 
 
 def _basis_sentence(basis: LegalBasis, default_verb: str) -> str:
@@ -382,21 +398,21 @@ def _ending_with(runs: tuple[Inline, ...], sentence: str) -> tuple[Inline, ...]:
         text = last.text.rstrip()
         text = text[:-1] if text.endswith((".", ";")) else text
         return runs[:-1] + (
-            Run(text, bold=last.bold, italic=last.italic, superscript=last.superscript),
+            replace(last, text=text),
             Run(f"; {sentence}."),
         )
     return runs + (Run(f"; {sentence}."),)
 
 
 def _emphasise(runs: tuple[Inline, ...], bold: bool, italic: bool) -> list[Inline]:
-    return [Run(r.text, bold, italic) if isinstance(r, Run) else r for r in runs]
+    return [replace(r, bold=bold, italic=italic) if isinstance(r, Run) else r for r in runs]
 
 
 def _with_end_mark(blocks: list[Block]) -> list[Block]:
     """End the body with './.' (every model of Phụ lục III does)."""
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.role != "caption":
             runs = list(block.runs)
             found = next(
                 ((i, r) for i, r in reversed(list(enumerate(runs))) if isinstance(r, Run)), None
@@ -407,7 +423,7 @@ def _with_end_mark(blocks: list[Block]) -> list[Block]:
             text = run.text.rstrip()
             if not text.endswith(END_MARK):
                 text = text.rstrip(_SENTENCE_END) + END_MARK
-            runs[last_run] = Run(text, run.bold, run.italic, run.superscript)
+            runs[last_run] = replace(run, text=text)
             blocks[index] = Paragraph(tuple(runs), block.role, block.level)
             return blocks
     return blocks

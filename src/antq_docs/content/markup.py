@@ -1,8 +1,10 @@
-"""Inline markup in plan text: **bold**, *italic*, ***both***, ^[footnote], \\* for a star."""
+"""Inline markup in plan text: **bold**, *italic*, ***both***, ++underlined++, ^[footnote],
+\\* for a star and \\+ for a plus."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..tree.nodes import FootnoteRef, Inline, Run
 from ..i18n import _
@@ -17,22 +19,36 @@ class MarkupProblem(ValueError):
 # Each mark starts a new run, and Word (and the XML library) slow down on paragraphs of tens
 # of thousands of runs: a plan never has more than a few dozen in one paragraph.
 MAX_MARKS = 1_000
-_TOKENS = re.compile(r"\\[*^\[\]\\]|\^\[|\*{1,3}")
+_TOKENS = re.compile(r"\\[*+^\[\]\\]|\^\[|\*{1,3}|\+\+")
+_MARKS = ("*", "^[", "\\", "++")  # a text with none of them is one run
 
 
 def parse_inline(
-    text: str, *, bold: bool = False, italic: bool = False, allow_footnotes: bool = True
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    allow_footnotes: bool = True,
 ) -> tuple[Inline, ...]:
     """Split `text` into runs; the flags give the emphasis the text starts with."""
-    if "*" not in text and "^[" not in text and "\\" not in text:
-        return (Run(text, bold=bold, italic=italic),) if text else ()
+    if not any(mark in text for mark in _MARKS):
+        return (Run(text, bold=bold, italic=italic, underline=underline),) if text else ()
     out: list[Inline] = []
     buffer: list[str] = []
-    state = {"bold": bold, "italic": italic}
+    start = {"bold": bold, "italic": italic, "underline": underline}
+    state = dict(start)
 
     def flush() -> None:
         if buffer:
-            out.append(Run("".join(buffer), bold=state["bold"], italic=state["italic"]))
+            out.append(
+                Run(
+                    "".join(buffer),
+                    bold=state["bold"],
+                    italic=state["italic"],
+                    underline=state["underline"],
+                )
+            )
             buffer.clear()
 
     position = 0
@@ -64,6 +80,9 @@ def parse_inline(
             note = parse_inline(text[position:end], allow_footnotes=False)
             out.append(FootnoteRef(tuple(r for r in note if isinstance(r, Run))))
             position = end + 1
+        elif token == "++":
+            flush()
+            state["underline"] = not state["underline"]
         else:  # *, ** or ***
             flush()
             if len(token) >= 2:
@@ -71,7 +90,11 @@ def parse_inline(
             if len(token) != 2:
                 state["italic"] = not state["italic"]
     flush()
-    if state["bold"] != bold or state["italic"] != italic:
+    if state["underline"] != underline:
+        raise MarkupProblem(
+            _("a '++' is opened but never closed; close it, or write \\+ for a literal plus")
+        )
+    if state != start:
         which = "**" if state["bold"] != bold else "*"
         raise MarkupProblem(
             _(
@@ -103,10 +126,9 @@ def merge_runs(runs) -> tuple[Inline, ...]:
         if (
             isinstance(run, Run)
             and isinstance(prev, Run)
-            and (prev.bold, prev.italic, prev.superscript)
-            == (run.bold, run.italic, run.superscript)
+            and replace(prev, text="") == replace(run, text="")
         ):
-            merged[-1] = Run(prev.text + run.text, prev.bold, prev.italic, prev.superscript)
+            merged[-1] = replace(prev, text=prev.text + run.text)
         elif not (isinstance(run, Run) and not run.text):
             merged.append(run)
     return tuple(merged)

@@ -8,7 +8,6 @@ import copy
 import io
 import shutil
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +16,7 @@ from .context import Change, FixContext
 from .registry import FIXERS, RULES
 from ..ooxml.tree import serialise, serialise_part
 from ..i18n import _
+from ..reasons import reason
 
 __all__ = ["FixResult", "fix_document", "FIXERS", "Refused"]
 
@@ -92,8 +92,7 @@ def fix_document(
     from ..check.locate import locate
     from ..check.run import check_document
     from ..inspect.docx_read import read_package
-
-    from ..inspect.package import read_parts
+    from ..inspect.package import DAMAGED, read_parts
 
     parts_read = read_parts(data, also=_signature_related)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -115,22 +114,25 @@ def fix_document(
     package = {name: parts_read.get(name, b"") for name in names}
     context = FixContext(parts, trees, package)
     failed = []
+    state = original  # the parts as they are now: each fixer's result is the next one's start
     for rule in RULES:
         if rule.fix is None or not hits[rule.id] or (only and rule.id not in only):
             continue
         context.rule = rule.id
-        noted, state = len(context.changes), _state(trees)
+        noted = len(context.changes)
         try:
             rule.fix(context, hits[rule.id])
         except Exception as exc:  # noqa: BLE001 — one rule's fix must not lose the others
             failed.append(f"{rule.id}: {type(exc).__name__}: {exc}")
-        if len(context.changes) > noted and _state(trees) == state:
+        now = _state(trees)
+        if len(context.changes) > noted and now == state:
             del context.changes[noted:]  # the report claims only what the file shows
+        state = now
     try:
-        output = _package(data, parts_read, trees, original)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        output = _package(data, parts_read, trees, original, state)
+    except DAMAGED as exc:
         # A part antq did not read is damaged: found only when it is copied.
-        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=reason(exc))) from None
     after = check_document(output)
     result = FixResult(output, context.changes, before, after.findings, after.recognised, failed)
     if count_pages and context.changes and _short(view):
@@ -154,17 +156,21 @@ def _state(trees: dict[str, Any]) -> dict[str, bytes]:
 
 
 def _package(
-    data: bytes, parts_read: dict[str, bytes], trees: dict, original: dict[str, bytes]
+    data: bytes,
+    parts_read: dict[str, bytes],
+    trees: dict,
+    original: dict[str, bytes],
+    final: dict[str, bytes],
 ) -> bytes:
-    """The package with the changed parts serialised anew and added parts appended; the
-    other entries keep their bytes, names, order and dates. A part antq did not read is
-    copied as a stream, a megabyte at a time, never held whole."""
-    changed: dict[str, bytes] = {}
-    for name, root in trees.items():
-        if root is None:
-            continue
-        if original.get(name) != serialise(root):
-            changed[name] = serialise_part(root)
+    """The package with the changed parts (those whose `final` state is not their
+    `original` one) serialised anew and added parts appended; the other entries keep their
+    bytes, names, order and dates. A part antq did not read is copied as a stream, a
+    megabyte at a time, never held whole."""
+    changed = {
+        name: serialise_part(trees[name])
+        for name, now in final.items()
+        if original.get(name) != now
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         infos = source.infolist()

@@ -10,7 +10,7 @@ import re
 from .. import nd30
 from ..check import subject_rules as subject_checks
 from ..check import top_rules as checks
-from ..check.common import rule_under, squash
+from ..check.common import CELL_MARGIN_TWIPS, rule_under, squash
 from ..check.findings import Hit
 from ..check.locate import Parts
 from ..inspect.docx_read import Para
@@ -188,7 +188,7 @@ def _available_mm(parts: Parts, para: Para) -> float:
         width = cell.width_twips or (
             table.grid_twips[para.cell[2] - 1] if len(table.grid_twips) >= para.cell[2] else 0
         )
-        return max(width / MM - 2, 20) if width else 60
+        return max((width - 2 * CELL_MARGIN_TWIPS) / MM, 20) if width else 60
     sections = parts.view.sections
     section = sections[min(para.section, len(sections)) - 1]
     return (

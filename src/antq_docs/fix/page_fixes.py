@@ -205,8 +205,8 @@ def _add_header(
         ctx.trees[f"word/_rels/{name}.rels"] = parse(package[own_rels])
     rels_name = "word/_rels/document.xml.rels"
     rels = ctx.trees.get(rels_name)
-    if rels is None:
-        rels = parse(package[rels_name])
+    if rels is None:  # a package may have none yet: the header's is the first
+        rels = parse(package.get(rels_name) or f'<Relationships xmlns="{PKG_RELS_NS}"/>')
         ctx.trees[rels_name] = rels
     used = {rel.get("Id") for rel in rels}
     r_id = next(f"rId{n}" for n in range(1, 10_000) if f"rId{n}" not in used)
@@ -247,7 +247,10 @@ def appendix_page_numbers(ctx: FixContext, hits: list[Hit]) -> None:
         section = sections[number - 1]
         if section.page_start != 1:
             set_child(section.element, q("pgNumType"), SECT_ORDER).set(q("start"), "1")
-            ctx.noted(f"appendix {appendix.number}", _("its pages are numbered from 1"))
+            ctx.noted(
+                _("appendix {number}").format(number=appendix.number),
+                _("its pages are numbered from 1"),
+            )
 
 
 @fixes(checks.appendix_heading)
@@ -258,9 +261,13 @@ def appendix_heading(ctx: FixContext, hits: list[Hit]) -> None:
         if squash(para.text).startswith("PHỤ LỤC") and replace_text(
             para.element, "PHỤ LỤC", "Phụ lục"
         ):
-            ctx.noted(f"appendix {appendix.number}, heading", "«PHỤ LỤC» → «Phụ lục»")
+            ctx.noted(
+                _("appendix {number}, heading").format(number=appendix.number),
+                "«PHỤ LỤC» → «Phụ lục»",
+            )
         if not all(r.bold for r in para.runs if r.text.strip()):
             for run in para.runs:
                 if run.element is not None and run.text.strip():
                     set_run_format(run.element, bold=True)
-            ctx.noted(f"appendix {appendix.number}, heading", "bold")
+            heading = _("appendix {number}, heading").format(number=appendix.number)
+            ctx.noted(heading, _("bold"))

@@ -205,8 +205,8 @@ def _check_round_trip(
         result.notes.append(
             Note(
                 (),
-                _("the render's words differ from the original's: similarity {score}").format(
-                    score=f"{score:.3f}"
+                _("the render's words differ from the original's: similarity {score:.3f}").format(
+                    score=score
                 ),
                 True,
             )

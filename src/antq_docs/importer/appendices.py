@@ -11,7 +11,7 @@ from ..i18n import _
 from ..inspect.model import DocxView, Para, TableView
 from .markup import FootnoteText, markup, plain
 from .notes import Notes
-from .outline import build_outline, items_of
+from .outline import build_outline, content_keys, items_of
 
 __all__ = ["read_appendix", "short_name_of"]
 
@@ -82,27 +82,10 @@ def read_appendix(
     )
     root = build_outline(body, footnote, notes, path, landscape)
     children = list(root.children)
-    texts: list[str] = []
-    while children and not children[0].kind and children[0].table is None:
-        texts += children.pop(0).text
-    table = None
-    if (
-        children
-        and not children[0].kind
-        and children[0].table is not None
-        and not (children[0].text)
-    ):
-        block = children.pop(0)
-        table = block.table
-        if block.after:
-            root.children = children
-            block.table = None
-            block.text, block.after = block.after, []
-            children.insert(0, block)
-    if texts:
-        appendix["text"] = texts[0] if len(texts) == 1 else texts
-    if table is not None:
-        appendix["table"] = table
+    content: list[str | dict[str, Any]] = []
+    while children and not children[0].kind:  # what stands before the first numbered item
+        content += children.pop(0).content
+    appendix.update(content_keys(content))
     root.children = children
     if children:
         items, style = items_of(root, "", None, notes, path + ("items",))

@@ -104,10 +104,15 @@ def _strip_last(items: list[dict[str, Any]]) -> None:
     if not items:
         return
     last = items[-1]
-    for key in ("after", "items", "text"):
+    for key in ("after", "items", "blocks", "text"):
         value = last.get(key)
         if key == "items" and value:
             _strip_last(value)
+            return
+        if key == "blocks" and value:  # the last paragraph, a table may follow it
+            texts = [i for i, block in enumerate(value) if isinstance(block, str)]
+            if texts:
+                value[texts[-1]] = strip_end_mark(value[texts[-1]])[0]
             return
         if isinstance(value, str) and value:
             last[key] = strip_end_mark(value)[0]

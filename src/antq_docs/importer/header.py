@@ -19,7 +19,8 @@ __all__ = ["read_issuer", "read_subject", "issue_year", "NUMBER_LINE"]
 NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
     r"^\s*(?P<place>[^,]{1,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s/.…_-]*"
-    r"(?:tháng\s*(?P<month>\d{0,2}))?[\s/.…_-]*(?:năm\s*(?P<year>\d{0,4}))?",
+    # a year is four digits: «năm 20…» and «năm …» leave it blank
+    r"(?:tháng\s*(?P<month>\d{0,2}))?[\s/.…_-]*(?:năm\s*(?P<year>\d{4})?)?",
     re.IGNORECASE,
 )
 _NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập", re.IGNORECASE)
@@ -126,6 +127,19 @@ def _place_date(
         issuer.pop("number", None)
         issuer["date"] = date
         return
+    if printed is None and day is None and month is None:
+        # «ngày … tháng … năm 20…»: a draft antq prints the same way; no year is guessed
+        issuer["date"] = {}
+        if line is not None:
+            notes.add(
+                ("issuer", "date"),
+                _(
+                    "the day, the month and the year are blank, as in the original («{line}»): "
+                    "antq prints «năm 20…»; the year is needed only where the plan computes "
+                    "from it (write it here, or in 'vars: {{year: …}}')"
+                ).format(line=line),
+            )
+        return
     if printed is None:
         found = _YEAR.findall(subject)
         printed = int(found[-1]) if found else dt.date.today().year
@@ -151,8 +165,11 @@ def _place_date(
 
 
 def read_subject(paras: list[Para], notes: Notes) -> str:
-    """The subject's lines, joined with «\\n» as antq breaks them; its bold is antq's."""
-    lines = [markup(p.runs, drop_bold=True) for p in paras if plain(p.runs).strip()]
+    """The subject's lines, joined with «\\n» as antq breaks them; its bold is antq's, and so
+    is the line under it that some offices type as an underline."""
+    lines = [
+        markup(p.runs, drop_bold=True, drop_underline=True) for p in paras if plain(p.runs).strip()
+    ]
     if not lines:
         notes.add(("subject",), _("no subject (trích yếu) under the title"), needs_person=True)
         return "?"

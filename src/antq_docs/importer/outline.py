@@ -1,8 +1,8 @@
 """The body's outline -> `sections` (and the items of an appendix): each labelled paragraph
 opens an item under the nearest open item of another kind of label, or beside the open one of
-its own kind; unlabelled paragraphs and tables go to the item open above them, in order.
-Numbering styles and `number:` overrides are then chosen so that antq prints every label as
-the original showed it."""
+its own kind; unlabelled paragraphs and tables go to the item open above them, in order (a
+centred line right above a table is its caption). Numbering styles and `number:` overrides
+are then chosen so that antq prints every label as the original showed it."""
 
 from __future__ import annotations
 
@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.numbering import Counter, child_style, label_value
-from ..inspect.model import Para, TableView
+from ..inspect.model import Para, TableView, TextRun
 from .labels import Labelled, label_of
 from .markup import FootnoteText, markup, plain
 from .notes import Notes
 from .tables import read_table
 
-__all__ = ["Node", "build_outline", "items_of", "STYLES"]
+__all__ = ["Node", "build_outline", "items_of", "content_keys", "STYLES"]
 
 STYLES = ("roman", "arabic", "dotted", "letter", "dash", "plus")
 _TITLE_LIMIT = 160
+_CAPTION_LINES = 3  # «Biểu 01» / «KẾT QUẢ …» / «(Đến ngày …)»: more is text, not a caption
 
 
 @dataclass
@@ -28,10 +29,11 @@ class Node:
     label: str = ""
     kind: str = ""  # "" for an unnumbered block that keeps the order (a table, a note)
     title: str | None = None
-    text: list[str] = field(default_factory=list)
-    table: dict | None = None
-    after: list[str] = field(default_factory=list)
+    # paragraphs (markup) and tables (their `table:` data) in order, before the children
+    content: list[str | dict[str, Any]] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    # the centred paragraphs that end `content`: the caption of a table that follows
+    centred: list[Para] = field(default_factory=list)
 
 
 def _is_heading(found: Labelled) -> bool:
@@ -44,11 +46,19 @@ def _is_heading(found: Labelled) -> bool:
     return found.kind in ("roman", "arabic", "dotted") and not text.endswith((".", ";", ":", ","))
 
 
-def _title(found: Labelled, footnote: FootnoteText) -> str:
+def _title(runs: list[TextRun], footnote: FootnoteText) -> str:
     """Uniform emphasis is the level's (antq sets it); mixed emphasis is the author's."""
-    inked = [r for r in found.runs if r.text.strip()]
+    inked = [r for r in runs if r.text.strip()]
     uniform = len({(r.bold, r.italic) for r in inked}) <= 1
-    return markup(found.runs, footnote, drop_bold=uniform, drop_italic=uniform)
+    return markup(runs, footnote, drop_bold=uniform, drop_italic=uniform)
+
+
+def _is_caption_line(para: Para) -> bool:
+    """A short centred line that is not a note in italics («(Đơn vị tính: người)»)."""
+    inked = [r for r in para.runs if r.text.strip()]
+    italic_note = bool(inked) and all(r.italic and not r.bold for r in inked)
+    short = len(plain(para.runs).strip()) <= _TITLE_LIMIT
+    return para.align == "center" and short and not italic_note
 
 
 class _Builder:
@@ -65,7 +75,7 @@ class _Builder:
         if not plain(found.runs).strip() and not found.label:
             return
         if not found.kind:
-            self.unlabelled(markup(found.runs, self.footnote))
+            self.unlabelled(para)
             return
         while len(self.stack) > 1 and not self.stack[-1].kind:
             self.stack.pop()  # an unnumbered block closes at the next label
@@ -76,36 +86,39 @@ class _Builder:
             del self.stack[depth:]
         node = Node(found.label, found.kind)
         if _is_heading(found):
-            node.title = _title(found, self.footnote)
+            node.title = _title(found.runs, self.footnote)
         else:
-            node.text.append(markup(found.runs, self.footnote))
+            node.content.append(markup(found.runs, self.footnote))
         self.open(node)
 
     def open(self, node: Node) -> None:
-        parent = self.stack[-1]
-        if parent.after:  # text after a table, then items: the text becomes a block
-            parent.children.append(Node(text=parent.after))
-            parent.after = []
-        parent.children.append(node)
+        self.stack[-1].children.append(node)
         self.stack.append(node)
 
-    def unlabelled(self, text: str) -> None:
+    def holder(self) -> Node:
+        """The node that takes an unlabelled block: the item open above it, or an unnumbered
+        block of its own after items (or before the first one)."""
         node = self.stack[-1]
         if node.children or node is self.root:
-            block = Node(text=[text])
-            self.open(block)
-        elif node.table is None:
-            node.text.append(text)
-        else:
-            node.after.append(text)
+            node = Node()
+            self.open(node)
+        return node
+
+    def unlabelled(self, para: Para) -> None:
+        node = self.holder()
+        node.content.append(markup(para.runs, self.footnote))
+        node.centred = node.centred + [para] if _is_caption_line(para) else []
 
     def table(self, table: TableView) -> None:
-        node = self.stack[-1]
+        node = self.holder()
         data = read_table(table, self.footnote, self.notes, self.landscape)
-        if node is self.root or node.table is not None or node.after or node.children:
-            self.open(Node(table=data))
-        else:
-            node.table = data
+        lines = node.centred
+        if lines and len(lines) <= _CAPTION_LINES:
+            del node.content[-len(lines) :]
+            caption = "\n".join(_title(para.runs, self.footnote) for para in lines)
+            data = {"caption": caption, **data}
+        node.content.append(data)
+        node.centred = []
 
 
 def build_outline(
@@ -143,21 +156,31 @@ def items_of(
         label = child.label or printed
         if child.title is not None:
             item["title"] = child.title
-        if child.text:
-            item["text"] = child.text[0] if len(child.text) == 1 else list(child.text)
-        if child.table is not None:
-            item["table"] = child.table
+        item.update(content_keys(child.content))
         if child.children:
             grand, grand_style = items_of(child, label, style, notes, path + (index, "items"))
             if grand_style != child_style(style):
                 item["numbering"] = grand_style
             item["items"] = grand
-        if child.after:
-            item["after"] = child.after[0] if len(child.after) == 1 else list(child.after)
         if not item or set(item) == {"number"}:
             item["text"] = ""
         items.append(item)
     return items, style
+
+
+def content_keys(content: list[str | dict[str, Any]]) -> dict[str, Any]:
+    """`text:` then `table:` where they print the content in its order; `blocks:` where it
+    holds more than one table, or text after a table."""
+    tables = [i for i, piece in enumerate(content) if isinstance(piece, dict)]
+    if len(tables) > 1 or tables and tables[0] < len(content) - 1:
+        return {"blocks": [p if isinstance(p, str) else {"table": p} for p in content]}
+    keys: dict[str, Any] = {}
+    texts = [piece for piece in content if isinstance(piece, str)]
+    if texts:
+        keys["text"] = texts[0] if len(texts) == 1 else texts
+    if tables:
+        keys["table"] = content[tables[0]]
+    return keys
 
 
 _END = re.compile(r"\s*\./\.\s*$")

@@ -16,7 +16,8 @@ __all__ = ["Line", "DocumentParts", "split_document", "TITLE_WORDS", "cell_lines
 TITLE_WORDS = "KẾ HOẠCH"
 _RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
-_TAB_GAP = re.compile(r"\t+| {4,}")
+# spaces before «tháng», «năm» or «/» are a draft's blank day, month or number, not a gap
+_TAB_GAP = re.compile(r"\t+| {4,}(?!\s|tháng|năm|/)")
 
 
 @dataclass

@@ -137,7 +137,11 @@ def to_yaml(
     writer.out += [f"# {line}" if line else "#" for line in header]
     writer.mapping(plan, 0, ())
     text = "\n".join(line.rstrip() for line in writer.out) + "\n"
-    if yaml.load(text, Loader=_Loader) != _plain_data(plan):
+    try:
+        faithful = yaml.load(text, Loader=_Loader) == _plain_data(plan)
+    except yaml.YAMLError:  # a character YAML takes only escaped (U+0090, from a document)
+        faithful = False
+    if not faithful:
         # A shape the writer does not lay out faithfully: write it the safe way instead.
         body = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=_WIDTH)
         text = "\n".join(writer.out[: 1 + len(header)]) + "\n" + body

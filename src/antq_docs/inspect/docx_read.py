@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..ooxml.names import MC_NS, R_NS, clark_prefix
 from ..ooxml.numbers import xml_int
-from ..ooxml.tree import XMLSyntaxError, local_name, parse
+from ..ooxml.tree import XMLSyntaxError, local_name, parse, serialise
 from ..ooxml.units import TWIPS_PER_UNIT
 from .model import (
     Cell,
@@ -27,13 +27,25 @@ from .model import (
     W,  # noqa: F401
     q,
 )
-from .package import MAX_DOCX_BYTES, Caps, read_parts
+from .package import MAX_DOCX_BYTES, Caps, read_parts, written_parts
 from .numbering import Numbering, style_numbering
 from .shapes import shapes_in_run
 from .styles import Styles, drawn_slots, font_slots, merged, theme_fonts
 from ..i18n import _
+from ..reasons import reason
 
-__all__ = ["DocxView", "Para", "TextRun", "Cell", "TableView", "Section", "Shape", "read_docx", "W"]
+__all__ = [
+    "DocxView",
+    "Para",
+    "TextRun",
+    "Cell",
+    "TableView",
+    "Section",
+    "Shape",
+    "read_docx",
+    "read_written",
+    "W",
+]
 
 _q = q  # the name older modules import
 
@@ -48,6 +60,9 @@ def _on(el) -> bool | None:
 _B, _I, _U, _SZ, _VERT = q("b"), q("i"), q("u"), q("sz"), q("vertAlign")
 _R, _RPR, _RFONTS, _SPACING = q("r"), q("rPr"), q("rFonts"), q("spacing")
 _CS, _RTL, _FLDSIMPLE = q("cs"), q("rtl"), q("fldSimple")
+_VAL, _RSTYLE, _T, _TAB, _INSTR = q("val"), q("rStyle"), q("t"), q("tab"), q("instrText")
+_FLDCHAR, _FLDCHARTYPE, _BREAKS = q("fldChar"), q("fldCharType"), (q("br"), q("cr"))
+_FOOTNOTE_REF, _ID = q("footnoteReference"), q("id")
 # Elements of a paragraph whose runs are part of its text, and those whose runs are not.
 _CONTAINERS = {
     q(n)
@@ -102,15 +117,17 @@ class _Reader:
         self.styles = Styles(styles, theme_fonts(parse(theme) if theme else None))
         self.counter = 0
         self.section = 1
+        self._formats: dict[tuple, tuple[dict, bool]] = {}  # run_format's, per document
         # Parsed apart from `trees`: antq fix rewrites what is there, and numbering is read only.
         numbering = parts.get("word/numbering.xml")
         self.numbering = Numbering(parse(numbering) if numbering else None, style_numbering(styles))
 
     def tree(self, name: str):
-        """The parsed part, once; None when the package has no such part."""
+        """The parsed part, once; None when the package has no such part (an empty one is
+        malformed XML, as Word finds it)."""
         if name not in self.trees:
             data = self.parts.get(name)
-            self.trees[name] = parse(data) if data else None
+            self.trees[name] = parse(data) if data is not None else None
             if self.trees[name] is not None:
                 self.caps.parsed(self.trees[name])
         return self.trees[name]
@@ -189,6 +206,35 @@ class _Reader:
                     stops[position] = tab.get(q("val"), "left")
         return sorted(((kind, pos) for pos, kind in stops.items()), key=lambda s: s[1])
 
+    def run_format(self, direct, para_style: str | None) -> tuple[dict, bool]:
+        """(TextRun fields, complex script) of a run with direct properties `direct` (its
+        w:rPr or None) in a paragraph of `para_style`. Runs formatted alike are many (a
+        document has a handful of formats), so each format is worked out once: the key is
+        what the properties say (their XML, serialised in lxml's C), not which element."""
+        key = (para_style, None if direct is None else serialise(direct))
+        known = self._formats.get(key)
+        if known is not None:
+            return known
+        rstyle = direct.find(_RSTYLE) if direct is not None else None
+        styles = (rstyle.get(_VAL) if rstyle is not None else None), para_style
+        fonts = self.styles.inherited_fonts(*styles)
+        props = self.styles.inherited_run_props(*styles)
+        if direct is not None:
+            fonts = {**fonts, **font_slots([direct.find(_RFONTS)], self.styles.theme)}
+            props = {**props, **{child.tag: child for child in direct}}
+        size, vert, underline = props.get(_SZ), props.get(_VERT), props.get(_U)
+        base = dict(
+            bold=bool(_on(props.get(_B))),
+            italic=bool(_on(props.get(_I))),
+            underline=underline is not None and underline.get(_VAL, "single") != "none",
+            superscript=vert is not None and vert.get(_VAL) == "superscript",
+            subscript=vert is not None and vert.get(_VAL) == "subscript",
+            size=_int(size.get(_VAL)) / 2 if size is not None else None,
+            fonts=fonts,
+        )
+        known = self._formats[key] = base, bool(_on(props.get(_CS)) or _on(props.get(_RTL)))
+        return known
+
     def runs(self, p, para_style: str | None) -> tuple[list[TextRun], list[Shape]]:
         out: list[TextRun] = []
         shapes: list[Shape] = []
@@ -198,29 +244,10 @@ class _Reader:
         for r, simple_field in _flow_runs(p):
             self.caps.count("runs")
             shapes += shapes_in_run(r)
-            direct = r.find(_RPR)
-            rstyle = direct.find(q("rStyle")) if direct is not None else None
-            styles = (rstyle.get(q("val")) if rstyle is not None else None), para_style
-            fonts = self.styles.inherited_fonts(*styles)
-            props = self.styles.inherited_run_props(*styles)
-            if direct is not None:
-                fonts = {**fonts, **font_slots([direct.find(_RFONTS)], self.styles.theme)}
-                props = {**props, **{child.tag: child for child in direct}}
-            size, vert, underline = props.get(_SZ), props.get(_VERT), props.get(_U)
-            complex_script = bool(_on(props.get(_CS)) or _on(props.get(_RTL)))
-            base = dict(
-                bold=bool(_on(props.get(_B))),
-                italic=bool(_on(props.get(_I))),
-                underline=underline is not None and underline.get(q("val"), "single") != "none",
-                superscript=vert is not None and vert.get(q("val")) == "superscript",
-                subscript=vert is not None and vert.get(q("val")) == "subscript",
-                size=_int(size.get(q("val"))) / 2 if size is not None else None,
-                fonts=fonts,
-            )
+            base, complex_script = self.run_format(r.find(_RPR), para_style)
 
-            def emit(
-                text: str, fonts=fonts, complex_script=complex_script, base=base, r=r, **extra
-            ) -> None:
+            def emit(text: str, complex_script=complex_script, base=base, r=r, **extra) -> None:
+                fonts = base["fonts"]
                 drawn = {
                     slot: fonts.get(slot, self.default_font(slot))
                     for slot in drawn_slots(text, complex_script)
@@ -229,8 +256,8 @@ class _Reader:
 
             for child in r:
                 tag = child.tag
-                if tag == q("fldChar"):
-                    kind = child.get(q("fldCharType"))
+                if tag == _FLDCHAR:
+                    kind = child.get(_FLDCHARTYPE)
                     if kind == "begin":
                         field_stack.append("")
                         shown.append(False)
@@ -243,21 +270,21 @@ class _Reader:
                             emit("", field=field_name(field_stack[-1]))
                         field_stack.pop()
                         in_result = False
-                elif tag == q("instrText") and field_stack:
+                elif tag == _INSTR and field_stack:
                     field_stack[-1] += child.text or ""
-                elif tag == q("t"):
+                elif tag == _T:
                     if field_stack and not in_result:
                         continue
                     instr = field_name(field_stack[-1]) if field_stack else None
                     if shown:
                         shown[-1] = True
                     emit(child.text or "", field=instr or simple_field)
-                elif tag == q("tab"):
+                elif tag == _TAB:
                     emit("\t")
-                elif tag in (q("br"), q("cr")):
+                elif tag in _BREAKS:
                     emit("\n")
-                elif tag == q("footnoteReference"):
-                    emit("", footnote=_int(child.get(q("id"))))
+                elif tag == _FOOTNOTE_REF:
+                    emit("", footnote=_int(child.get(_ID)))
             if r.tag == _FLDSIMPLE:
                 emit("", field=simple_field)
         return out, shapes
@@ -335,6 +362,8 @@ def _int(value) -> int:
     its unit ("0.5in", "1.5cm", "12pt": ST_TwipsMeasure), read here as twips."""
     if value is None:
         return 0
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 16:
+        return int(value)  # what nearly every attribute is, without the pattern
     match = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value)[:40])
     if not match:
         return 0
@@ -398,8 +427,17 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
 
             data = read_input(Path(source), MAX_DOCX_BYTES)
     except OSError as exc:
-        raise ValueError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
-    parts = read_parts(data)
+        raise ValueError(_("cannot be read: {reason}").format(reason=reason(exc))) from None
+    return _read_parts(read_parts(data))
+
+
+def read_written(entries: dict[str, bytes]) -> DocxView:
+    """The view of a package still in memory ({zip name: bytes}, as the writer holds it
+    before zipping): the same view read_docx gives of its zip, without unzipping it."""
+    return _read_parts(written_parts(entries))[0]
+
+
+def _read_parts(parts: dict[str, bytes]) -> tuple[DocxView, dict]:
     try:
         reader = _Reader(parts)
         document = reader.tree("word/document.xml")
@@ -407,7 +445,7 @@ def read_package(source: bytes | str | Path) -> tuple[DocxView, dict]:
             raise KeyError("word/document.xml")
         return _view(reader, document, parts)
     except (KeyError, XMLSyntaxError) as exc:
-        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=reason(exc))) from None
     except RecursionError:
         raise ValueError(_("the document's XML is nested too deeply to read")) from None
 

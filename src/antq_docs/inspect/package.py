@@ -6,12 +6,23 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from ..files import (
+    DAMAGED,
+    MAX_DOCX_BYTES,
+    MAX_PART_BYTES,
+    MAX_RATIO,
+    MAX_UNPACKED_BYTES,
+    checked_entry,
+    package_entries,
+)
 from ..i18n import _
+from ..reasons import reason
 
 __all__ = [
     "read_parts",
+    "written_parts",
     "MAX_DOCX_BYTES",
     "MAX_PART_BYTES",
     "MAX_UNPACKED_BYTES",
@@ -21,12 +32,9 @@ __all__ = [
     "MAX_RUNS",
     "MAX_FOOTNOTES",
     "Caps",
+    "DAMAGED",
 ]
 
-MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
-MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # every part of the package together, uncompressed
-MAX_RATIO = 200  # XML compresses 10 to 30 times; a zip bomb a thousand
 MAX_PARAGRAPHS = 30_000  # counted everywhere: body, cells, headers, footers, footnotes
 MAX_CELLS = 30_000  # table cells of the whole document
 MAX_RUNS = 300_000  # runs of the whole document
@@ -55,59 +63,40 @@ def read_parts(data: bytes, also: Callable[[str], bool] = lambda name: False) ->
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = {info.filename: info for info in archive.infolist()}
-            if any(info.flag_bits & 0x1 for info in infos.values()):
-                raise ValueError(_("the document is encrypted (protected by a password)"))
-            unpacked = sum(info.file_size for info in infos.values())
-            if unpacked > MAX_UNPACKED_BYTES:
-                raise ValueError(
-                    _(
-                        "it unpacks to {size} MB in all, more than the {limit} MB antq "
-                        "reads: not a real document (a zip bomb?)"
-                    ).format(
-                        size=unpacked // 1024 // 1024, limit=MAX_UNPACKED_BYTES // 1024 // 1024
-                    )
-                )
-            parts = {
-                name: _read(archive, info)
-                for name, info in infos.items()
-                if name in _ALWAYS or also(name)
-            }
-            for name in _referenced(parts.get("word/_rels/document.xml.rels")):
-                if name in infos and name not in parts:
-                    parts[name] = _read(archive, infos[name])
-        _refuse_oversized(parts)
-        return parts
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        NotImplementedError,
-        RuntimeError,
-        OSError,
-        EOFError,
-    ) as exc:
-        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=exc)) from None
-    except Exception as exc:  # zlib.error and the like: a damaged package
+            infos = package_entries(archive)
+            return _chosen(infos, lambda name: archive.read(checked_entry(infos[name])), also)
+    except DAMAGED as exc:
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=reason(exc))) from None
+    except Exception as exc:  # whatever else a damaged zip makes zipfile raise
         if isinstance(exc, ValueError):
             raise
-        raise ValueError(
-            _("not a readable DOCX file: {name}: {exc}").format(name=type(exc).__name__, exc=exc)
-        ) from None
+        raise ValueError(_("not a readable DOCX file: {exc}").format(exc=reason(exc))) from None
 
 
-def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """One part, after its flags, declared size and compression ratio are checked."""
-    if info.flag_bits & 0x1:
-        raise ValueError(_("the document is encrypted (protected by a password)"))
-    if info.file_size > MAX_PART_BYTES or info.file_size > MAX_RATIO * max(
-        info.compress_size, 1024
-    ):
+def written_parts(entries: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts read_parts would take from the zip of `entries`, for a package still in
+    memory: a batch checks what it has just written without unzipping it again. Nothing is
+    decompressed, so only the limits on what the parts hold apply (the reader counts)."""
+    return _chosen(entries, entries.__getitem__, lambda name: False)
+
+
+def _chosen(
+    names: Mapping[str, object], read: Callable[[str], bytes], also: Callable[[str], bool]
+) -> dict[str, bytes]:
+    """The parts a reader needs of a package holding `names`, each got with `read`."""
+    if "[Content_Types].xml" not in names:
         raise ValueError(
-            _("its part {part} unpacks to {size} MB: not a real document (a zip bomb?)").format(
-                part=info.filename, size=info.file_size // 1024 // 1024
+            _(
+                "it has no [Content_Types].xml, the list of parts Word needs to open "
+                "a document: not a whole .docx (cut short, or put together by hand?)"
             )
         )
-    return archive.read(info)
+    parts = {name: read(name) for name in names if name in _ALWAYS or also(name)}
+    for name in _referenced(parts.get("word/_rels/document.xml.rels")):
+        if name in names and name not in parts:
+            parts[name] = read(name)
+    _refuse_oversized(parts)
+    return parts
 
 
 def _referenced(rels: bytes | None) -> list[str]:

@@ -34,13 +34,18 @@ class YearFacts:
 
     def local_units(self, level: str, villages: str = "thôn, tổ dân phố") -> str:
         """Who carries the plan out below the issuer (it starts an assignment: capitalised).
-        `villages` is what a commune is divided into: thôn (xã), tổ dân phố (phường)."""
+        `villages` is what a commune is divided into: thôn (xã), tổ dân phố (phường); in a
+        commune the work goes to the person at their head."""
         if level == "xã":
-            return f"Các {villages}"
+            return _HEADS.get(villages, f"Trưởng các {villages}")
         return "UBND các xã, phường" if self.two_levels else "UBND các huyện, thành phố"
 
     def grassroots(self) -> str:
         return "xã, phường" if self.two_levels else "xã, phường, thị trấn"
+
+
+# Who heads a thôn and a tổ dân phố, as a commune's plan gives them work.
+_HEADS = {"thôn": "Trưởng các thôn", "tổ dân phố": "Tổ trưởng các tổ dân phố"}
 
 
 def year_facts(year: int, *, plan_month: int = 4, window_start_month: int = 8) -> YearFacts:

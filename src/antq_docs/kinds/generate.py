@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from ..nd30.doctypes import ABBREVIATIONS
 from ..places import villages_of
+from .basis import BASIS_EXAMPLE
 from .calendar import year_facts
 
 from ..i18n import N_, _
@@ -122,13 +124,13 @@ _PLAN_SYNTAX = __import__("re").compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 def _literal(value: str) -> str:
     """Text from a profile stays text in the new plan: its {{ }} would be live expressions
-    there, so they are written as expressions that print them, and its * and ^[ marks are
-    escaped (\\*) so that they print as they are."""
+    there, so they are written as expressions that print them, and its *, ++ and ^[ marks
+    are escaped (\\*) so that they print as they are."""
     value = _MARKUP.sub(lambda match: "\\" + match[0], value)
     return _PLAN_SYNTAX.sub(lambda match: "{{ '" + match[0] + "' }}", value)
 
 
-_MARKUP = __import__("re").compile(r"[\\*\[\]^]")
+_MARKUP = __import__("re").compile(r"[\\*\[\]^]|\+(?=\+)")
 
 
 class _ProfileText:
@@ -169,8 +171,10 @@ def generate_plan(
     *,
     schema_path: str | None = None,
     templates_dir: Path | None = None,
+    basis: dict[str, str] | None = None,
 ) -> str:
-    """The YAML text of a complete draft plan; `org` is the validated profile."""
+    """The YAML text of a complete draft plan; `org` is the validated profile, `basis` the
+    higher plan it carries out (kinds.basis.parse_basis), if given."""
     kind = KINDS[kind_name]
     if not kind.accepts(org):
         raise ValueError(
@@ -191,5 +195,34 @@ def generate_plan(
         "provincial": org.level == "tỉnh",
         "generated": dt.date(year, kind.plan_month, 1),
         "villages": villages_of(org.commune),
+        "area": _area(org),
+        "listed": functools.partial(_listed, org),
+        "basis": {k: _literal(v) for k, v in basis.items()} if basis else None,
+        "basis_example": BASIS_EXAMPLE,
     }
     return render_template(kind, context, templates_dir)
+
+
+def _area(org) -> str:
+    """How the plan's own words name its territory: tỉnh, or the commune's type (xã,
+    phường, đặc khu) as in «Ban Chỉ huy quân sự phường»."""
+    if org.level == "tỉnh":
+        return "tỉnh"
+    found = _COMMUNE_TYPE.match(org.commune or "")
+    return found[1].casefold() if found else "xã"
+
+
+_COMMUNE_TYPE = re.compile(r"^(xã|phường|đặc khu)\s", re.IGNORECASE)
+
+
+def _listed(org, name: str) -> bool:
+    """Whether the profile's Nơi nhận reaches `name` already (as the assignment check
+    matches names: «Ủy ban MTTQ Việt Nam xã» reaches «Ủy ban Mặt trận Tổ quốc Việt Nam xã»)."""
+    from ..validate.rules import normalise_unit
+
+    wanted = normalise_unit(name)
+    return any(
+        wanted == reached or wanted in reached
+        for recipient in org.recipients
+        for reached in map(normalise_unit, [recipient.name, *recipient.covers, *recipient.items])
+    )

@@ -63,15 +63,20 @@ def _identity(value: Any) -> Any:
 
 class _Subtrees:
     """The paths of a table of positions, found by the subtree they are in without reading
-    the whole table: merging 60,000 keys stays linear."""
+    the whole table: merging 60,000 keys stays linear. Paths added later are registered
+    with `add`; a path deleted from the table is skipped when found. Without a table, it
+    indexes every path added."""
 
-    def __init__(self, table: dict[PathKey, Any]):
-        self.table = table
+    def __init__(self, table: dict[PathKey, Any] | None = None):
+        self.grows = table is None
+        self.table: dict[PathKey, Any] = {} if table is None else table
         self.children: dict[PathKey, list[PathKey]] = {}
-        for path in table:
-            self._register(path)
+        for path in self.table:
+            self.add(path)
 
-    def _register(self, path: PathKey) -> None:
+    def add(self, path: PathKey) -> None:
+        if self.grows:
+            self.table[path] = None
         while path and path not in self.children:
             self.children[path] = []
             self.children.setdefault(path[:-1], []).append(path)
@@ -94,6 +99,9 @@ class _Merger:
         self.out = Source(file=child.file, data=None)
         self.problems: list[Problem] = []
         self._subtrees: dict[int, _Subtrees] = {}
+        # The result's tables grow as values are merged: one index of every path put in
+        # any of them, so that clearing a subtree reads that subtree only.
+        self.written = _Subtrees()
 
     def subtrees(self, table: dict[PathKey, Any]) -> _Subtrees:
         """The index of a table of the base or the child (those never change here)."""
@@ -108,18 +116,15 @@ class _Merger:
             (source.positions, self.out.positions),
             (source.key_positions, self.out.key_positions),
         ):
-            indexed = source is self.base or source is self.child
-            paths = self.subtrees(table).under(src) if indexed else list(table)
-            for path in paths:
-                position = table[path]
-                if path[:n] == src:
-                    new = dst + path[n:]
-                    target[new] = position
-                    origin = source.origins.get(path, source.file)
-                    if origin != self.out.file:
-                        self.out.origins[new] = origin
-                    else:
-                        self.out.origins.pop(new, None)
+            for path in self.subtrees(table).under(src):
+                new = dst + path[n:]
+                target[new] = table[path]
+                self.written.add(new)
+                origin = source.origins.get(path, source.file)
+                if origin != self.out.file:
+                    self.out.origins[new] = origin
+                else:
+                    self.out.origins.pop(new, None)
 
     def merge(
         self, base: Any, child: Any, base_path: PathKey, child_path: PathKey, path: PathKey
@@ -161,10 +166,11 @@ class _Merger:
                         target.pop(new, None)
 
     def clear(self, path: PathKey) -> None:
-        n = len(path)
+        """Forget the result's positions strictly below `path`."""
+        below = [p for p in self.written.under(path) if len(p) > len(path)]
         for table in (self.out.positions, self.out.key_positions, self.out.origins):
-            for old in [p for p in table if p[:n] == path and len(p) > n]:
-                del table[old]
+            for old in below:
+                table.pop(old, None)
 
     def operator(
         self,
@@ -214,6 +220,9 @@ class _Merger:
             for index in range(len(value)):
                 self.copy_positions(self.child, here + (index,), path + (key, start + index))
             self.out.positions.setdefault(path + (key,), self.child.positions.get(here, (1, 1)))
+            if here in self.child.key_positions:  # a misspelt «recipents+:» points at its key
+                self.out.key_positions.setdefault(path + (key,), self.child.key_positions[here])
+            self.written.add(path + (key,))
             return
         wanted = {_identity(v) for v in value}
         kept = [(i, v) for i, v in enumerate(inherited) if _identity(v) not in wanted]
@@ -227,17 +236,29 @@ class _Merger:
                     ),
                 )
             )
-        snapshot = Source(
-            file=self.out.file,
-            data=None,
-            positions=dict(self.out.positions),
-            key_positions=dict(self.out.key_positions),
-            origins=dict(self.out.origins),
-        )
-        self.clear(path + (key,))
-        for new_index, (old_index, _entry) in enumerate(kept):
-            self.copy_positions(snapshot, path + (key, old_index), path + (key, new_index))
+        self.renumber(path + (key,), {old: new for new, (old, _entry) in enumerate(kept)})
         result[key] = [v for _, v in kept]
+
+    def renumber(self, path: PathKey, moves: dict[int, int]) -> None:
+        """The result's positions of the list at `path` after entries were removed: those of
+        entry `old` move to `moves[old]`, those of removed entries go (reads that list's
+        positions only, once)."""
+        n = len(path)
+        tables: tuple[dict[PathKey, Any], ...] = (
+            self.out.positions,
+            self.out.key_positions,
+            self.out.origins,
+        )
+        below = [p for p in self.written.under(path) if len(p) > n]
+        saved = [{p: table[p] for p in below if p in table} for table in tables]
+        self.clear(path)
+        for table, entries in zip(tables, saved, strict=True):
+            for old, value in entries.items():
+                index = old[n]
+                if isinstance(index, int) and index in moves:
+                    new = path + (moves[index],) + old[n + 1 :]
+                    table[new] = value
+                    self.written.add(new)
 
 
 def subtree(source: Source, keys: tuple[str, ...]) -> Source:
@@ -397,8 +418,8 @@ def _target(source: Source, path: Path, key: str, roots: tuple[Path, ...]) -> Pa
                     _(
                         "'{target}' is outside the plan's folder {folder}: antq reads "
                         "profiles and base plans only in that folder, its subfolders and "
-                        "the folders listed in {variable}; copy the file beside the plan, "
-                        "or add its folder to {variable}"
+                        "the folders given with --profiles or listed in {variable}; copy the "
+                        "file beside the plan, or give its folder with --profiles"
                     ).format(target=target, folder=roots[0], variable=PROFILES_VARIABLE),
                 )
             ]

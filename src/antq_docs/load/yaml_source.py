@@ -20,9 +20,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import PlanError, Problem
 from ..files import read_input
 from ..i18n import _
+from ..reasons import reason
 from .yaml_messages import syntax_message, unquoted_expression
 
-__all__ = ["Source", "load_source", "load_text", "format_path", "read_input"]
+__all__ = [
+    "Source",
+    "load_source",
+    "load_text",
+    "format_path",
+    "read_input",
+    "control_character",
+]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -40,6 +48,17 @@ _PLAIN_SCALAR_TAGS = tuple(
 # Characters XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone
 # surrogates): a DOCX with one is unreadable, so they are refused where they are typed.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def control_character(text: str) -> str | None:
+    """What to say about a character of `text` that a document cannot hold, or None; the
+    same check for every text typed anywhere (plans, profiles, table cells)."""
+    bad = _UNPRINTABLE.search(text)
+    if bad is None:
+        return None
+    return _(
+        "the text holds a control character (U+{code}) that a document cannot contain; delete it"
+    ).format(code=f"{ord(bad[0]):04X}")
 
 
 def _short_tag(tag: str) -> str:
@@ -145,16 +164,9 @@ class _Builder:
                 _("'{value}' is not a real date ({reason})").format(value=node.value, reason=exc),
             )
         if isinstance(value, str):
-            bad = _UNPRINTABLE.search(value)
-            if bad:
-                return self.refuse(
-                    node,
-                    path,
-                    _(
-                        "the text holds a control character (U+{code}) that a document cannot "
-                        "contain; delete it"
-                    ).format(code=f"{ord(bad[0]):04X}"),
-                )
+            unprintable = control_character(value)
+            if unprintable:
+                return self.refuse(node, path, unprintable)
             nfc = unicodedata.normalize("NFC", value)
             if nfc != value:
                 self.source.normalised.append(path)
@@ -374,7 +386,7 @@ def load_source(path: str | Path) -> Source:
                     0,
                     0,
                     "",
-                    _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                    _("cannot read the file: {reason}").format(reason=reason(exc)),
                 )
             ]
         ) from None

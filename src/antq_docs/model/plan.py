@@ -10,21 +10,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BeforeValidator,
-    Discriminator,
-    Field,
-    Tag,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
-from ..nd30 import ABBREVIATIONS, AUTHORITY_PREFIXES
+from ..nd30 import ABBREVIATIONS, ADDRESSED_TYPES, AUTHORITY_PREFIXES
 from .base import Strict
 from .shorthand import DAY_SCHEMA, expand
+from .body import Appendix, Block, Item
+from .fields import Day, ListStyle, paragraph_list
 from .table import Column, Table
-from .timeline import Timeline, YearlyDay, parse_day
+from .timeline import parse_day
 from ..i18n import N_, _
 
 __all__ = [
@@ -34,6 +28,7 @@ __all__ = [
     "Preamble",
     "LegalBasis",
     "Item",
+    "Block",
     "Table",
     "Column",
     "Recipient",
@@ -41,6 +36,7 @@ __all__ = [
     "Signature",
     "Appendix",
     "Window",
+    "Answers",
     "DOCUMENT_TYPES",
     "AUTHORITY_PREFIXES",
 ]
@@ -52,23 +48,13 @@ DOCUMENT_TYPES: dict[str, str] = {
 }
 _WRONG_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ|Q)(?=\s)")
 
-ListStyle = Literal["roman", "arabic", "dotted", "letter", "dash", "plus", "none"]
-
-
-Day = Annotated[dt.date, BeforeValidator(parse_day), WithJsonSchema(DAY_SCHEMA)]
-# A day, or a day of every year: only the shape written is tried, so that a mistake in one
-# is not also reported as a mistake in the other. Tags start with "~": messages drop them.
-Deadline = Annotated[
-    Annotated[Day, Tag("~day")] | Annotated[YearlyDay, Tag("~yearly")],
-    Discriminator(lambda v: "~yearly" if isinstance(v, dict | YearlyDay) else "~day"),
-]
 _ISSUE_DATE_SCHEMA = {
     "anyOf": [
         *DAY_SCHEMA["anyOf"],
         {
             "type": "object",
             "additionalProperties": False,
-            "required": ["year"],
+            "dependentRequired": {"day": ["year"], "month": ["year"]},
             "properties": {
                 "day": {"type": "integer", "minimum": 1, "maximum": 31},
                 "month": {"type": "integer", "minimum": 1, "maximum": 12},
@@ -78,19 +64,24 @@ _ISSUE_DATE_SCHEMA = {
     ],
     "description": N_(
         "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: "
-        "2024}, or {year: 2026} with the month blank too."
+        "2024}, or {year: 2026} with the month blank too, or {} with the year blank as well."
     ),
 }
 
 
 class IssueDate(Strict):
-    """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`."""
+    """Date of issue. A draft leaves the day out: `{month: 4, year: 2024}`; `{}` the year too."""
 
     day: int | None = Field(None, ge=1, le=31, description=N_("Day; leave out in a draft."))
     month: int | None = Field(
         None, ge=1, le=12, description=N_("Month; a draft may leave it out too.")
     )
-    year: int = Field(ge=1945, le=2200, description=N_("Year."))
+    year: int | None = Field(
+        None,
+        ge=1945,
+        le=2200,
+        description=N_("Year; a draft may leave it out when the day and the month are blank."),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -104,6 +95,14 @@ class IssueDate(Strict):
     def _exists(self) -> IssueDate:
         if self.day is not None and self.month is None:
             raise ValueError(_("a day needs its month: {day: 5, month: 3, year: 2026}"))
+        if self.year is None and (self.day is not None or self.month is not None):
+            # «ngày 05 tháng 4 năm 20…» is no date a văn thư can complete: the year comes first
+            raise ValueError(
+                _(
+                    "a date with a day or a month needs its year: {month: 4, year: 2026}; "
+                    "leave the day and the month out too for «ngày … tháng … năm 20…»"
+                )
+            )
         if self.day is not None:
             parse_day(f"{self.day}/{self.month}/{self.year}")
         return self
@@ -112,8 +111,13 @@ class IssueDate(Strict):
     def is_draft(self) -> bool:
         return self.day is None
 
-    def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+    def earliest(self, year: int | None = None) -> dt.date | None:
+        """The first day the plan may be dated; a blank year is `year` (from the plan's
+        window or vars), and None when that is unknown too."""
+        year = self.year or year
+        if year is None:
+            return None
+        return dt.date(year, self.month or 1, self.day or 1)
 
 
 class Issuer(Strict):
@@ -149,7 +153,10 @@ class Issuer(Strict):
     )
     place: str = Field(min_length=1, description=N_("Địa danh, e.g. 'Cao Bằng'."))
     date: Annotated[IssueDate, WithJsonSchema(_ISSUE_DATE_SCHEMA)] = Field(
-        description=N_("Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}.")
+        description=N_(
+            "Date of issue: 04/4/2022 or 2022-04-04; a draft: {month: 4, year: 2024}, or {} "
+            "with the year blank too."
+        )
     )
     short_name: str | None = Field(
         None,
@@ -243,105 +250,7 @@ class Preamble(Strict):
     )
 
     def paragraphs(self) -> list[str]:
-        return _paragraphs(self.text)
-
-
-class Item(Strict):
-    """One numbered part of the plan, at any depth: heading, paragraphs, children."""
-
-    number: str | None = Field(
-        None,
-        description=N_(
-            "Print this number instead of the automatic one (the following items continue from it)."
-        ),
-    )
-    title: str | None = Field(
-        None,
-        description=N_(
-            "Heading. Level 1 is printed in capitals. "
-            "With 'unit', null means: no heading, the text names the unit."
-        ),
-    )
-    run_in: bool = Field(
-        False,
-        description=N_(
-            "Print the title at the start of the first "
-            "paragraph ('2. Sở Tài chính: Chủ trì …') instead of on its own line."
-        ),
-    )
-    text: str | list[str] | None = Field(
-        None, description=N_("Paragraph(s). Inline: **bold**, *italic*, ^[footnote text].")
-    )
-    steps: list[str] | None = Field(
-        None,
-        description=N_(
-            "A programme written in one paragraph and numbered ⁽¹⁾ ⁽²⁾ … automatically."
-        ),
-    )
-    frame: list[str] | None = Field(
-        None,
-        description=N_(
-            "Lines set centred in a framed box (e.g. the backdrop title of the Ngày hội)."
-        ),
-    )
-    table: Table | None = Field(None, description=N_("A table printed after the text."))
-    time: Annotated[Timeline, expand("at", "Timeline")] | None = Field(
-        None, description=N_("When: printed as (Thời gian thực hiện: …) after the text.")
-    )
-    unit: str | None = Field(
-        None,
-        description=N_(
-            "The unit given this work (its title "
-            "defaults to the unit's name). Checked against Nơi nhận."
-        ),
-    )
-    role: Literal["chủ trì", "phối hợp", "đề nghị", "giao"] | None = Field(
-        None,
-        description=N_(
-            "'đề nghị' for bodies the issuer cannot instruct (it is printed "
-            "before the name); the others are recorded for checks."
-        ),
-    )
-    deadline: Deadline | None = Field(
-        None,
-        description=N_("When the unit's work or report is due: a day, or {every_year: 15/11}."),
-    )
-    report_to: str | None = Field(None, description=N_("Whom the unit reports to."))
-    numbering: ListStyle | None = Field(
-        None,
-        description=N_(
-            "Numbering of the children: roman, "
-            "arabic, dotted (1.1.), letter (a), dash (-), plus (+), "
-            "none."
-        ),
-    )
-    items: list[Annotated[Item, expand("text", "Item")]] = Field(
-        default_factory=list, description=N_("The numbered points under this one.")
-    )
-    after: str | list[str] | None = Field(None, description=N_("Paragraph(s) after the children."))
-
-    def paragraphs(self) -> list[str]:
-        return _paragraphs(self.text)
-
-    def closing_paragraphs(self) -> list[str]:
-        return _paragraphs(self.after)
-
-    @model_validator(mode="after")
-    def _unit_title(self) -> Item:
-        # A unit's name is the item's title unless the plan says `title: null` (the text
-        # already names the unit, as in "Phòng … có trách nhiệm …").
-        if self.unit and not self.title and "title" not in self.model_fields_set:
-            prefix = "Đề nghị " if self.role == "đề nghị" else ""
-            self.title = prefix + self.unit
-        if self.run_in and not self.title:
-            raise ValueError(_("'run_in' needs a 'title' (or 'unit')"))
-        return self
-
-
-def _paragraphs(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
+        return paragraph_list(self.text)
 
 
 class Recipient(Strict):
@@ -468,31 +377,6 @@ class Signature(Strict):
         return value
 
 
-class Appendix(Strict):
-    """A phụ lục, on its own page with its own page numbers."""
-
-    title: str | None = Field(
-        None,
-        description=N_("Printed in capitals under 'Phụ lục'; \\n breaks a long one into lines."),
-    )
-    text: str | list[str] | None = Field(None, description=N_("Paragraph(s) of the appendix."))
-    table: Table | None = Field(None, description=N_("A table, often the whole appendix."))
-    numbering: ListStyle = Field("roman", description=N_("Numbering of the top-level items."))
-    items: list[Annotated[Item, expand("text", "Item")]] = Field(
-        default_factory=list, description=N_("The numbered points of the appendix.")
-    )
-    orientation: Literal["portrait", "landscape"] = Field(
-        "portrait",
-        description=N_(
-            "'landscape' for a wide table: A4 turned, the margins turned with it, the main text "
-            "staying upright."
-        ),
-    )
-
-    def paragraphs(self) -> list[str]:
-        return _paragraphs(self.text)
-
-
 class Window(Strict):
     """The period the plan covers, from its first activity to its last report."""
 
@@ -504,6 +388,21 @@ class Window(Strict):
         if self.end < self.start:
             raise ValueError(_("the window ends before it starts; swap 'from' and 'to'"))
         return self
+
+
+class Answers(Strict):
+    """What a báo cáo kết quả answers: the plan, and the unit whose work it reports."""
+
+    plan: str = Field(
+        min_length=1,
+        description=N_(
+            "The plan's YAML file, from this report's folder: 'ke-hoach.yaml', '../ke-hoach.yaml'."
+        ),
+    )
+    unit: str = Field(
+        min_length=1,
+        description=N_("The reporting unit, as the plan names it in 'unit:': 'Sở Tài chính'."),
+    )
 
 
 class Plan(Strict):
@@ -518,6 +417,20 @@ class Plan(Strict):
         description=N_(
             "Trích yếu, the subject under the title; "
             "\\n breaks a long one into lines (its rule follows the longest)."
+        ),
+    )
+    addressees: list[str] = Field(
+        default_factory=list,
+        description=N_(
+            "Kính gửi (ô 9a), for a báo cáo sent up: one name printed on the line of «Kính "
+            "gửi:», several as «- …;» lines under it."
+        ),
+    )
+    answers: Answers | None = Field(
+        None,
+        description=N_(
+            "For a báo cáo kết quả: the plan it answers and the reporting unit; `antq validate` "
+            "then checks that it covers each of the unit's assignments once, by 'ref'."
         ),
     )
     window: Window | None = Field(
@@ -558,6 +471,19 @@ class Plan(Strict):
     appendices: list[Appendix] = Field(
         default_factory=list, description=N_("Appendices, each on a new page.")
     )
+
+    @field_validator("addressees")
+    @classmethod
+    def _addressees(cls, names: list[str], info: ValidationInfo) -> list[str]:
+        kind = info.data.get("type")
+        if names and kind is not None and kind not in ADDRESSED_TYPES:
+            raise ValueError(
+                _(
+                    "a {document} has no «Kính gửi» (Nghị định 30, PL1 II.9.b): name its "
+                    "recipients in 'recipients', or write 'type: BC' for a báo cáo"
+                ).format(document=DOCUMENT_TYPES[kind])
+            )
+        return [Recipient._bare(" ".join(name.split())) for name in names]
 
     @property
     def document_name(self) -> str:

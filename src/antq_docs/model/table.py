@@ -105,6 +105,13 @@ class PlacedCell:
 class Table(Strict):
     """A table: column headings, then rows of cells (cells accept **bold** and *italic*)."""
 
+    caption: str | None = Field(
+        None,
+        description=N_(
+            "The caption printed bold and centred above the table, e.g. 'Biểu 01. Kết quả "
+            "thực hiện'; \\n breaks it into lines."
+        ),
+    )
     columns: list[Annotated[Column, expand("title", "Column")]] = Field(
         min_length=1, description=N_("The columns, each a heading or {title, width, align}.")
     )

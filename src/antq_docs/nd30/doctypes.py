@@ -4,7 +4,17 @@ TTr and TrS is the decree's own. A công văn has none: its ký hiệu is body +
 
 from __future__ import annotations
 
-__all__ = ["ABBREVIATIONS", "COPY_ABBREVIATIONS", "CONG_VAN"]
+from .elements import Element
+from .ranges import SizeRange
+
+__all__ = [
+    "ABBREVIATIONS",
+    "COPY_ABBREVIATIONS",
+    "CONG_VAN",
+    "ADDRESSED_TYPES",
+    "ADDRESSEES",
+    "REPORT_TYPE",
+]
 
 #: abbreviation -> type, in the decree's order.
 ABBREVIATIONS: dict[str, str] = {
@@ -44,3 +54,22 @@ COPY_ABBREVIATIONS: dict[str, str] = {
 }
 #: The document without a tên loại (ND30 Điều 7), recognised by its «V/v» line.
 CONG_VAN = "công văn"
+
+#: The báo cáo: a unit reports on the work a plan gave it.
+REPORT_TYPE = "BC"
+#: The types with a tên loại that may carry «Kính gửi» (ô 9a): a Tờ trình, and a Báo cáo sent
+#: to a higher body (PL1 II.9.b); a Kế hoạch never does (PL3 Mẫu 1.4). A công văn has it too.
+ADDRESSED_TYPES = ("TTr", REPORT_TYPE)
+#: ô 9a: «Kính gửi:» under the subject's rule, right of centre; one recipient on its line,
+#: several one per line, «- …;», the last «- ….», their dashes under the colon.
+ADDRESSEES = Element(
+    "Kính gửi",
+    "PL1 II.9.b",
+    "9a",
+    SizeRange((13, 14), 14),
+    bold=False,
+    italic=False,
+    capitals=False,
+    position="under the tên loại and trích yếu, offset to the right",
+    text="Kính gửi:",
+)

@@ -22,12 +22,15 @@ __all__ = [
     "label_value",
     "VIETNAMESE_LETTERS",
     "DRAFT_BLANK",
+    "DRAFT_YEAR",
 ]
 
 #: PL1 II.6.đ and the decree's own lists: no ă â ê ô ơ ư, no f j w z, but đ.
 VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 #: What a draft prints where the văn thư will write the number or the day by hand.
 DRAFT_BLANK = "\u00a0" * 6
+#: A draft's blank year, as the decree's ô 4 prints it: «…, ngày … tháng … năm 20…».
+DRAFT_YEAR = "20…"
 
 
 def padded(value: int) -> str:
@@ -39,12 +42,12 @@ def _month(month: int) -> str:
     return padded(month) if month <= 2 else str(month)
 
 
-def issue_date_text(day: int | None, month: int | None, year: int) -> str:
+def issue_date_text(day: int | None, month: int | None, year: int | None) -> str:
     """'ngày 04 tháng 4 năm 2022'; a draft keeps a blank for the day, or the day and the
-    month, the văn thư fills in."""
+    month, or all three («năm 20…»), that the văn thư fills in."""
     day_text = padded(day) if day else DRAFT_BLANK
     month_text = _month(month) if month else DRAFT_BLANK
-    return f"ngày {day_text} tháng {month_text} năm {year}"
+    return f"ngày {day_text} tháng {month_text} năm {year or DRAFT_YEAR}"
 
 
 def short_date(date: dt.date) -> str:

@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 
+#: The date of a document whose plan gives no year (a draft's «năm 20…»): a fixed one, so
+#: that two renders stay byte-identical.
+UNDATED = dt.date(2000, 1, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     text: str
     bold: bool = False
     italic: bool = False
     superscript: bool = False
+    underline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +35,8 @@ class FootnoteRef:
 Inline = Run | FootnoteRef
 
 #: basis: a legal basis line; body: a justified paragraph; heading: a numbered heading
-#: line (level 1 = I., 2 = 1., 3 = 1.1., …).
-ParagraphRole = Literal["basis", "body", "heading"]
+#: line (level 1 = I., 2 = 1., 3 = 1.1., …); caption: the line above a table («Biểu 01 …»).
+ParagraphRole = Literal["basis", "body", "heading", "caption"]
 
 
 def plain_text(runs) -> str:
@@ -95,6 +101,19 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class Addressees:
+    """ô 9a under the subject: «Kính gửi: Công an tỉnh.» when there is one, else «Kính
+    gửi:» with a line per recipient under it, «- …;», the last «- ….»."""
+
+    label: str  # "Kính gửi:"
+    lines: tuple[str, ...]  # each printed line, punctuation included
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1 and not self.lines[0].startswith("- ")
+
+
+@dataclass(frozen=True, slots=True)
 class Closing:
     recipients: tuple[str, ...]  # each printed line, punctuation included
     signer_titles: tuple[str, ...]
@@ -122,5 +141,6 @@ class Document:
     body: tuple[Block, ...]
     closing: Closing
     appendices: tuple[Part, ...] = ()
-    date: dt.date = dt.date(2000, 1, 1)  # document properties take their dates from here
+    date: dt.date = UNDATED  # document properties take their dates from here
     author: str = ""
+    addressees: Addressees | None = None  # «Kính gửi:» of a báo cáo, a tờ trình

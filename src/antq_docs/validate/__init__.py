@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import PlanError, Problem
 from ..load.yaml_source import PathKey, Source
+from .limits import check_plan_size
 from .templating import TemplateProblem, TextRenderer, build_context, has_template
 from ..i18n import _
 
@@ -108,6 +109,7 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     problems: list[Problem] = []
     renderer = TextRenderer(build_context(source.data, org))
     data = _render(source.data, (), renderer, source, problems)
+    check_plan_size(data, source)  # before any model or document is built from it
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
@@ -131,7 +133,13 @@ def validate_source(source: Source, *, strict: bool = False, org=None) -> Valida
     ]
     from .places import place_warnings
 
-    warnings += place_warnings(plan, source, org)
+    placed = place_warnings(plan, source, org)
+    if any(p.severity == "error" for p in placed):  # work given to a body that is gone
+        raise PlanError(problems + placed)
+    warnings += placed
+    from .report_lint import report_warnings  # a báo cáo against the plan it answers
+
+    warnings += report_warnings(plan, source)
     if strict:
         from .lint import lint_plan
 

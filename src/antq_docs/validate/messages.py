@@ -6,6 +6,7 @@ import difflib
 import types
 import typing
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,7 +32,11 @@ def problems_from_pydantic(
         if kind == "extra_forbidden":
             parent = loc[:-1]
             key = str(loc[-1])
-            problem = source.problem(loc, _unknown_key(key, _fields_at(root, parent)), key=True)
+            where = source.problem(loc, "", key=True)
+            operator = _operator_written(where, key)
+            problem = source.problem(
+                loc, _unknown_key(key, _fields_at(root, parent), operator), key=True
+            )
         elif kind == "missing":
             field = str(loc[-1])
             # What the key is, not how to use it: the first clause of its description.
@@ -43,10 +48,33 @@ def problems_from_pydantic(
             problem = Problem(
                 problem.file, problem.line, problem.column, _join(loc), problem.message
             )
+        elif kind == "string_type" and error.get("input") is None:
+            problem = source.problem(loc, _left_empty(root, loc))
+        elif kind == "string_type" and isinstance(error.get("input"), int | float):
+            problem = source.problem(
+                loc,
+                _(
+                    'should be text, but {value} is read as a number: put it in quotes, "{value}"'
+                ).format(value=error["input"]),
+            )
         else:
             problem = source.problem(loc, _reword(kind, error))
         problems.setdefault((problem.line, problem.column, problem.path), problem)
     return list(problems.values())
+
+
+_EMPTY_SUBJECT = N_(
+    "is left empty: write the trích yếu, the line under «KẾ HOẠCH» that says in a few words "
+    "what the plan is about, e.g. «Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026»"
+)
+
+
+def _left_empty(root: type[BaseModel], loc: tuple) -> str:
+    """«subject:» with nothing after it: that it is empty, and what the key holds."""
+    if loc == ("subject",):
+        return _(_EMPTY_SUBJECT)
+    hint = _description(root, loc).split(";")[0].rstrip(".")
+    return _("is left empty: write it after the colon") + (f" — {hint}." if hint else "")
 
 
 def _join(loc: tuple) -> str:
@@ -55,10 +83,29 @@ def _join(loc: tuple) -> str:
     return format_path(loc)
 
 
-def _unknown_key(key: str, allowed: list[str]) -> str:
+def _operator_written(where: Problem, key: str) -> str:
+    """'+' or '-' when the key stands in its file as an append or remove form
+    («recipents+:»): merging has taken the sign off, the file still has it."""
+    from ..files import read_input
+    from ..load.yaml_source import MAX_FILE_BYTES
+
+    try:
+        text = read_input(Path(where.file), MAX_FILE_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    lines = text.splitlines()
+    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    written = line[max(where.column - 1, 0) :].lstrip("'\"")
+    sign = written[len(key) : len(key) + 1] if written.startswith(key) else ""
+    return sign if sign in ("+", "-") else ""
+
+
+def _unknown_key(key: str, allowed: list[str], operator: str = "") -> str:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return _("unknown key '{key}' — did you mean '{close}'?").format(key=key, close=close[0])
+        return _("unknown key '{key}' — did you mean '{close}'?").format(
+            key=key + operator, close=close[0] + operator
+        )
     if allowed:
         return _("unknown key '{key}'; the keys allowed here are: {keys}").format(
             key=key, keys=", ".join(allowed)

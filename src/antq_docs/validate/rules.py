@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..load.yaml_source import Source
 from ..model.plan import Plan
+from ..model.plan_year import issued_from
 from .walk import walk_items
 from ..i18n import _
 
@@ -66,16 +67,39 @@ def recipient_covers(plan: Plan) -> list[str]:
 def check_plan(plan: Plan, source: Source) -> list[Problem]:
     problems = list(_dates(plan, source))
     problems += _recipients(plan, source)
+    problems += _empty_work(plan, source)
     return problems
 
 
+def _empty_work(plan: Plan, source: Source) -> Iterator[Problem]:
+    """A unit given work with `text:` left empty would print its name over nothing."""
+    for path, item in walk_items(plan):
+        if not item.unit:
+            continue
+        written = _raw_value(source, path + ("text",))
+        blank = written is None or (isinstance(written, str) and not written.strip())
+        if isinstance(written, list):
+            blank = not any(isinstance(line, str) and line.strip() for line in written)
+        written_item = _raw_value(source, path)
+        if blank and isinstance(written_item, dict) and "text" in written_item:
+            yield source.problem(
+                path + ("text",),
+                _(
+                    "the work of '{unit}' is empty: write after 'text:' what the unit is to "
+                    "do, or remove the line"
+                ).format(unit=item.unit),
+            )
+
+
 def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
-    issued = plan.issuer.date.earliest()
-    issued_text = (
-        as_written(source, ("issuer", "date"), issued)
-        if not plan.issuer.date.is_draft
-        else f"{plan.issuer.date.month}/{plan.issuer.date.year}"
-    )
+    date = plan.issuer.date
+    issued = issued_from(plan)
+    if issued is None:  # a blank year said nowhere else: no deadline can be before the date
+        return
+    if not date.is_draft:
+        issued_text = as_written(source, ("issuer", "date"), issued)
+    else:  # «4/2026», «2026»: as much of the date as the draft gives (or its window)
+        issued_text = f"{date.month}/{issued.year}" if date.month else str(issued.year)
     for path, item in walk_items(plan):
         if isinstance(item.deadline, dt.date) and item.deadline < issued:
             yield source.problem(
@@ -99,16 +123,21 @@ def _dates(plan: Plan, source: Source) -> Iterator[Problem]:
 
 def as_written(source: Source, path: tuple, value: dt.date) -> str:
     """A date as the plan's YAML typed it («5/1/2026»), else as d/m/yyyy."""
+    raw = _raw_value(source, path)
+    if isinstance(raw, str) and raw.strip():
+        return raw.strip()
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def _raw_value(source: Source, path: tuple):
+    """The value at `path` as the YAML wrote it (before any default), or None."""
     raw = source.data
     for part in path:
         try:
             raw = raw[part]
         except (KeyError, IndexError, TypeError):
-            raw = None
-            break
-    if isinstance(raw, str) and raw.strip():
-        return raw.strip()
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+            return None
+    return raw
 
 
 def _recipients(plan: Plan, source: Source) -> Iterator[Problem]:

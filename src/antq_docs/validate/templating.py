@@ -11,11 +11,11 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import MessageError
 from ..nd30.forms import issue_date_text, padded, roman, short_date
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = ["TextRenderer", "TemplateProblem", "has_template", "anniversary", "number"]
 
@@ -38,6 +38,13 @@ def number(value: float | int, decimals: int | None = None) -> str:
 
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(value, format=pattern, locale="vi_VN")
+
+
+def yaml_text(value: object) -> str:
+    """A value as one quoted YAML string, whatever it holds ("Xã Hòa An" -> '"Xã Hòa An"')."""
+    import json
+
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def anniversary(founded: int, year: int) -> int:
@@ -338,6 +345,7 @@ def _environment():
     )
     env.globals.pop("lipsum", None)  # lipsum(100000) runs for half a minute
     env.filters.update(roman=roman, short_date=short_date, padded=padded, number=number)
+    env.filters["yaml_text"] = yaml_text  # for commune profile templates (antq batch)
     env.filters.pop("format", None)  # "%999999999s" would build a gigabyte before any check
     env.filters = {name: _Bounded(name, f) for name, f in env.filters.items()}
     return env
@@ -403,7 +411,21 @@ def _check_size(operator_name: str, left: Any, right: Any) -> None:
         raise TemplateProblem(_("the expression produces too large a number"))
 
 
+_NEEDS_YEAR = N_(
+    "this needs the plan's year, and its date leaves the year blank: give it in 'issuer.date' "
+    "({year: 2026}), in 'vars: {year: 2026}' or in 'window'"
+)
+# What Jinja says of «{{ year }}» and «{{ plan.year }}» when the year is not in the context.
+_YEAR_UNDEFINED = ("'year' is undefined", "has no attribute 'year'")
+
+
+def _needs_year() -> NoReturn:
+    raise TemplateProblem(_(_NEEDS_YEAR))
+
+
 def _explain(message: str, context: dict[str, Any]) -> str:
+    if context.get("_year_blank") and message.endswith(_YEAR_UNDEFINED):
+        return _(_NEEDS_YEAR)
     if "is undefined" in message:
         known = ", ".join(sorted(k for k in context if not k.startswith("_")))
         return _(
@@ -421,7 +443,14 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     given_issuer = raw.get("issuer")
     issuer: dict[str, Any] = given_issuer if isinstance(given_issuer, dict) else {}
     date = _raw_date(issuer.get("date"))
-    year = date[2] if date else dt.date.today().year
+    year: int | None = date[2] if date else dt.date.today().year
+    if date and year is None:  # a draft's «năm 20…»: the year the plan gives elsewhere
+        from ..model.plan_year import fallback_year
+
+        window = raw.get("window")
+        year = fallback_year(
+            raw.get("vars"), window.get("from") if isinstance(window, dict) else None
+        )
     plan_number = issuer.get("number")
     symbol = issuer.get("symbol") if isinstance(issuer.get("symbol"), str) else ""
     number_text = padded(plan_number) if isinstance(plan_number, int) else "…"
@@ -431,25 +460,23 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
         "reference": f"{number_text}/{symbol}",
         "place": issuer.get("place", ""),
         "date": issue_date_text(date[0], date[1], date[2]) if date else "",
-        "year": year,
     }
     given_vars = raw.get("vars")
     user_vars: dict[str, Any] = given_vars if isinstance(given_vars, dict) else {}
     context: dict[str, Any] = {
-        "year": year,
         "plan": plan,
         "vars": user_vars,
         "anniversary": _Bounded("anniversary", anniversary),
-        "cand_anniversary": _Bounded(
-            "cand_anniversary", lambda in_year=year: anniversary(CAND_FOUNDED, in_year)
-        ),
-        "festival_anniversary": _Bounded(
-            "festival_anniversary", lambda in_year=year: anniversary(FESTIVAL_FOUNDED, in_year)
-        ),
+        "cand_anniversary": _Bounded("cand_anniversary", _counted(CAND_FOUNDED, year)),
+        "festival_anniversary": _Bounded("festival_anniversary", _counted(FESTIVAL_FOUNDED, year)),
         "roman": _Bounded("roman", roman),
         "short_date": _Bounded("short_date", short_date),
         "number": _Bounded("number", number),
     }
+    if year is None:
+        context["_year_blank"] = True  # «_»: not among the names a message offers
+    else:
+        context["year"] = plan["year"] = year
     if org is not None:
         context["org"] = org.model_dump()
     for key, value in user_vars.items():
@@ -457,7 +484,19 @@ def build_context(raw: dict[str, Any], org: Any = None) -> dict[str, Any]:
     return context
 
 
-def _raw_date(value: Any) -> tuple[int | None, int | None, int] | None:
+def _counted(founded: int, year: int | None) -> Callable[..., int]:
+    """`cand_anniversary()`: the count in the plan's year, or in the year given."""
+
+    def count(in_year: int | None = None) -> int:
+        chosen = in_year if in_year is not None else year
+        if chosen is None:
+            _needs_year()
+        return anniversary(founded, chosen)
+
+    return count
+
+
+def _raw_date(value: Any) -> tuple[int | None, int | None, int | None] | None:
     from ..model.timeline import parse_day
 
     try:
@@ -466,11 +505,11 @@ def _raw_date(value: Any) -> tuple[int | None, int | None, int] | None:
         return None
     if isinstance(value, dt.date):
         return (value.day, value.month, value.year)
-    if isinstance(value, dict) and isinstance(value.get("year"), int):
-        day, month = value.get("day"), value.get("month")
+    if isinstance(value, dict) and isinstance(value.get("year", None), int | None):
+        day, month, year = value.get("day"), value.get("month"), value.get("year")
         return (
             day if isinstance(day, int) else None,
             month if isinstance(month, int) else None,
-            value["year"],
+            year,
         )
     return None

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import MessageError
@@ -67,14 +68,14 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
     _convert([(docx, pdf)])
 
 
-def convert_many(docx_files: list[Path]) -> None:
+def convert_many(docx_files: list[Path], done: Callable[[Path], None] | None = None) -> None:
     """Each DOCX to a PDF beside it, all in one LibreOffice process (starting LibreOffice
-    costs more than converting a plan)."""
+    costs more than converting a plan); `done(docx)` as LibreOffice finishes each."""
     if docx_files:
-        _convert([(docx, docx.with_suffix(".pdf")) for docx in docx_files])
+        _convert([(docx, docx.with_suffix(".pdf")) for docx in docx_files], done)
 
 
-def _convert(pairs: list[tuple[Path, Path]]) -> None:
+def _convert(pairs: list[tuple[Path, Path]], done: Callable[[Path], None] | None = None) -> None:
     """Copies under plain names in a private folder, converted, then each PDF written
     atomically to its place: no half-written PDF, whatever the names hold."""
     soffice = find_soffice()
@@ -102,8 +103,11 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
         ]
         timeout = _TIMEOUT_SECONDS + 2 * len(pairs)
         try:
-            subprocess.run(
-                command, check=True, capture_output=True, timeout=timeout, env=_environment()
+            _run(
+                command,
+                timeout,
+                [(s.with_suffix(".pdf"), d) for s, (d, _p) in zip(sources, pairs)],
+                done,
             )
         except subprocess.TimeoutExpired:
             raise PdfError(
@@ -118,3 +122,41 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
             if not produced.exists():
                 raise PdfError(_("LibreOffice produced no PDF for {docx}").format(docx=docx))
             write_atomic(pdf, mark_pdf(produced.read_bytes()))
+
+
+def _run(
+    command: list[str],
+    timeout: float,
+    expected: list[tuple[Path, Path]],
+    done: Callable[[Path], None] | None,
+) -> None:
+    """LibreOffice, as subprocess.run(check=True, timeout=…) runs it; while it works,
+    `done(docx)` for each (PDF it writes, DOCX it came from) once that PDF is complete."""
+    if done is None:
+        subprocess.run(
+            command, check=True, capture_output=True, timeout=timeout, env=_environment()
+        )
+        return
+    import time
+
+    deadline = time.monotonic() + timeout
+    pending = list(expected)
+    code = None
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a long log never blocks it
+        process = subprocess.Popen(command, stdout=log, stderr=log, env=_environment())
+        while code is None:
+            try:
+                code = process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    process.kill()
+                    process.wait()
+                    raise
+            # LibreOffice converts in order: a PDF is complete once the next one is begun,
+            # and every one once it has ended.
+            while pending and (code is not None or len(pending) > 1 and pending[1][0].exists()):
+                produced, docx = pending.pop(0)
+                if produced.exists():
+                    done(docx)
+    if code:
+        raise subprocess.CalledProcessError(code, command)

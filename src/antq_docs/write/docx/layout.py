@@ -24,6 +24,11 @@ HEADER_COLUMNS_CM = (6.5, 10.0)
 SIGNATURE_COLUMNS_CM = (5.3, 11.1)
 CELL_PADDING_MM = 1.9  # Word's default left/right cell margin (108 twips)
 
+# ô 9a «Kính gửi:» stands right of centre under the subject (PL1 IV): where its block
+# starts, from the left edge of the text. The decree draws it, it does not measure it.
+ADDRESSEES_INDENT_MM = 30
+ADDRESSEES_DASH_MM = 3  # «- » before each recipient: the wrapped lines align after it
+
 # Font sizes in pt that the decree does not regulate.
 SIZE_FOOTNOTE = 12  # smaller than the body, as in the Bắc Giang seed
 SIZE_TABLE = 13

@@ -48,6 +48,7 @@ class RunFormat:
     italic: bool = False
     superscript: bool = False
     style: str | None = None
+    underline: bool = False  # the author's ++…++, never antq's (ND30 draws its rules)
 
 
 def _rpr(fmt: RunFormat) -> str:
@@ -64,6 +65,8 @@ def _rpr(fmt: RunFormat) -> str:
     if fmt.size is not None:
         hp = half_points(fmt.size)
         parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
+    if fmt.underline:
+        parts.append('<w:u w:val="single"/>')
     if fmt.superscript:
         parts.append('<w:vertAlign w:val="superscript"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>"
@@ -89,6 +92,7 @@ def paragraph(
     mark: RunFormat | None = None,
     indent_left_mm: float | None = None,
     indent_right_mm: float | None = None,
+    hanging_mm: float | None = None,
     border_top: bool = False,
     exact_line_pt: float | None = None,
     style: str | None = None,
@@ -119,7 +123,10 @@ def paragraph(
         indent.append(f'w:left="{layout.twips(indent_left_mm)}"')
     if indent_right_mm is not None:
         indent.append(f'w:right="{layout.twips(indent_right_mm)}"')
-    indent.append(f'w:firstLine="{layout.twips_cm(first_line_cm or 0)}"')
+    if hanging_mm is not None:  # the first line starts further left (a «- » before a list line)
+        indent.append(f'w:hanging="{layout.twips(hanging_mm)}"')
+    else:
+        indent.append(f'w:firstLine="{layout.twips_cm(first_line_cm or 0)}"')
     ppr.append(f"<w:ind {' '.join(indent)}/>")
     if align:
         ppr.append(f'<w:jc w:val="{"both" if align == "justify" else align}"/>')

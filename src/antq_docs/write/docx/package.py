@@ -18,7 +18,7 @@ from ...fingerprint import custom_properties, fingerprint
 from ...ooxml.names import CT_CUSTOM_PROPERTIES, EXTENDED_PROPERTIES_NS, RT_CUSTOM_PROPERTIES, q
 from . import oxml
 
-__all__ = ["base_package", "package_entries", "finish_package"]
+__all__ = ["base_package", "package_entries", "finished_entries", "zip_package"]
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
@@ -55,7 +55,7 @@ def base_package() -> bytes:
 
 class _Entries:
     """Stands where python-docx expects a zip writer and keeps the parts instead: zipping
-    them once, in finish_package, instead of zipping, unzipping and zipping again."""
+    them once, in zip_package, instead of zipping, unzipping and zipping again."""
 
     def __init__(self) -> None:
         self.entries: dict[str, bytes] = {}
@@ -86,8 +86,8 @@ def _app_properties() -> bytes:
     ).encode()
 
 
-def finish_package(entries: dict[str, bytes]) -> bytes:
-    """Add the fingerprint and write the zip reproducibly."""
+def finished_entries(entries: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts as they go into the zip: antq's properties and the fingerprint added."""
     entries = dict(entries)
     if "docProps/app.xml" in entries:
         entries["docProps/app.xml"] = _app_properties()
@@ -110,7 +110,11 @@ def finish_package(entries: dict[str, bytes]) -> bytes:
             "</Relationships>",
         )
     entries["_rels/.rels"] = rels.encode("utf-8")
+    return entries
 
+
+def zip_package(entries: dict[str, bytes]) -> bytes:
+    """The zip of finished parts, reproducibly: fixed order, time and attributes."""
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

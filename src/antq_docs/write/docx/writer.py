@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 from ...tree.nodes import (
+    Addressees,
     Block,
     Closing,
     Document,
@@ -27,7 +28,7 @@ from ...tree.nodes import (
 from ... import nd30
 from . import layout, oxml
 from .oxml import RunFormat
-from .package import base_package, finish_package, package_entries
+from .package import base_package, finished_entries, package_entries, zip_package
 
 __all__ = ["render_docx"]
 
@@ -61,6 +62,7 @@ def _runs(
                         bold=base.bold or item.bold,
                         italic=base.italic or item.italic,
                         superscript=item.superscript,
+                        underline=item.underline,
                     ),
                 )
             )
@@ -124,15 +126,43 @@ def title_block(title: Title, notes: _Notes) -> str:
     )
 
 
+# -- ô 9a: Kính gửi --------------------------------------------------------------------------
+def addressees_block(addressees: Addressees) -> str:
+    """«Kính gửi: Công an tỉnh.» centred; or «Kính gửi:» right of centre and each «- …;»
+    under it, its dash under the colon (PL1 II.9.b)."""
+    size = nd30.ADDRESSEES.size.chosen
+    text = RunFormat(size=size)
+    before = nd30.PARAGRAPH_SPACING_PT.chosen
+    if addressees.single:
+        line = f"{addressees.label} {addressees.lines[0]}"
+        return oxml.paragraph(oxml.run(line, text), align="center", before_pt=before, mark=text)
+    start = layout.ADDRESSEES_INDENT_MM
+    colon = start + layout.estimated_width_mm(addressees.label.rstrip(":"), size)
+    out = oxml.paragraph(
+        oxml.run(addressees.label, text), indent_left_mm=start, before_pt=before, mark=text
+    )
+    for line in addressees.lines:
+        out += oxml.paragraph(
+            oxml.run(line, text),
+            align="left",
+            indent_left_mm=colon + layout.ADDRESSEES_DASH_MM,
+            hanging_mm=layout.ADDRESSEES_DASH_MM,
+            mark=text,
+        )
+    return out
+
+
 # -- ô 6: the body ---------------------------------------------------------------------------
 def body_paragraph(block: Paragraph, notes: _Notes, *, with_next: bool = False) -> str:
     """`with_next`: the paragraph stays whole and on the page of what follows (headings;
     the body's last paragraph, so that Nơi nhận and the signature never stand alone)."""
-    keep = with_next or block.role == "heading"
+    # a table's caption is centred without indent and stays on the page of its table
+    caption = block.role == "caption"
+    keep = with_next or caption or block.role == "heading"
     return oxml.paragraph(
         _runs(block.runs, notes=notes),
-        align="justify",
-        first_line_cm=nd30.FIRST_LINE_INDENT_CM.chosen,
+        align="center" if caption else "justify",
+        first_line_cm=None if caption else nd30.FIRST_LINE_INDENT_CM.chosen,
         before_pt=nd30.PARAGRAPH_SPACING_PT.chosen,
         line=nd30.LINE_SPACING.chosen,
         keep_next=keep,
@@ -310,6 +340,18 @@ def appendix_block(part: Part, notes: _Notes) -> str:
 # -- the whole document -------------------------------------------------------------------
 def render_docx(document: Document) -> bytes:
     """Lay out `document` and return the bytes of a reproducible .docx package."""
+    return zip_package(render_parts(document))
+
+
+def render_docx_parts(document: Document) -> tuple[bytes, dict[str, bytes]]:
+    """The .docx, and its parts by zip name: what a caller that checks the document it has
+    just written reads, instead of unzipping the file again (antq batch)."""
+    parts = render_parts(document)
+    return zip_package(parts), parts
+
+
+def render_parts(document: Document) -> dict[str, bytes]:
+    """Lay out `document`: the parts of its package, fingerprinted, not yet zipped."""
     from docx import Document as open_docx
 
     docx = open_docx(io.BytesIO(base_package()))
@@ -323,6 +365,7 @@ def render_docx(document: Document) -> bytes:
     blocks.append(
         header_block(document.header)
         + title_block(document.title, notes)
+        + (addressees_block(document.addressees) if document.addressees else "")
         + "".join(block_xml(b, notes) for b in body)
         + (body_paragraph(last, notes, with_next=True) if last else "")
         + signature_block(document.closing)
@@ -340,7 +383,7 @@ def render_docx(document: Document) -> bytes:
     if notes.bodies:
         _add_footnotes(docx, notes)
     _properties(docx, document)
-    return finish_package(package_entries(docx))
+    return finished_entries(package_entries(docx))
 
 
 class _Blocks:
