@@ -3,6 +3,8 @@ antq_docs.report); called by `antq new`, which it extends with this one kind."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal
+
 from pathlib import Path
 
 from ..i18n import N_, _
@@ -17,6 +19,10 @@ REPORT_SUMMARY = N_(
 )
 
 
+if TYPE_CHECKING:
+    from ..report.reference import Period
+
+
 def new_report(
     plan: Path | None,
     unit: str | None,
@@ -27,7 +33,6 @@ def new_report(
     sheet: Path | None = None,
 ) -> int:
     """The exit code; antq's errors are raised for the guarded runner to tell."""
-    from ..report.reference import Period
     from ..report.write import choose_unit, read_plan, write_report
 
     if plan is None:
@@ -42,12 +47,8 @@ def new_report(
     if target.suffix.lower() not in (".yaml", ".yml"):
         error(_("-o {path}: a plan is a .yaml file").format(path=target))
         return ExitCode.INVALID
-    try:
-        the_period = Period(period) if period is not None else None
-    except ValueError:
-        error(
-            _("--period {period}: write a month as 8/2026 or a year as 2026").format(period=period)
-        )
+    the_period = _period(period)
+    if the_period is False:
         return ExitCode.INVALID
     profile = None
     if org is not None:
@@ -138,7 +139,6 @@ def batch_reports(
 ) -> int:
     """`antq batch bao-cao --from plan.yaml --results ket-qua.csv [--consolidate] -o out/`."""
     from ..batch.reports import write_reports
-    from ..report.reference import Period
     from ..report.write import read_plan
 
     if plan is None or results is None:
@@ -153,12 +153,8 @@ def batch_reports(
         if not given.is_file():
             error(_("{option} {path}: no such file").format(option=option, path=given))
             return ExitCode.INVALID
-    try:
-        the_period = Period(period) if period is not None else None
-    except ValueError:
-        error(
-            _("--period {period}: write a month as 8/2026 or a year as 2026").format(period=period)
-        )
+    the_period = _period(period)
+    if the_period is False:
         return ExitCode.INVALID
     source = read_plan(plan)
     other = _sheet_of_this_plan(results, source)
@@ -182,3 +178,16 @@ def batch_reports(
         error(_("{unit}: not written: {why}").format(unit=unit, why=why))
     echo(_("wrote {count} report(s) in {folder}").format(count=len(outcome.written), folder=output))
     return ExitCode.FINDINGS if outcome.failed else ExitCode.OK
+
+
+def _period(period: str | None) -> Period | Literal[False] | None:
+    """`--period` read, or False when it is not a month or a year (the message is shown)."""
+    from ..report.reference import Period
+
+    try:
+        return Period(period) if period is not None else None
+    except ValueError:
+        error(
+            _("--period {period}: write a month as 8/2026 or a year as 2026").format(period=period)
+        )
+        return False
